@@ -1,0 +1,135 @@
+/**
+ * Visited states as 64-bit fingerprints in one open-addressing table (linear probing), with
+ * each slot's parent slot beside it so that a shortest path can be rebuilt. Capacity is any
+ * integer (the home slot is the fingerprint scaled into [0, capacity)), so the table grows by a
+ * modest factor and stays densely loaded: about 13 to 16 bytes a state.
+ *
+ * Growth moves entries, so it returns the old-to-new slot map for callers holding slots.
+ */
+
+export interface TableOptions {
+  readonly initialCapacity?: number;
+  readonly maxLoad?: number;
+  readonly growth?: number;
+}
+
+export class FingerprintTable {
+  private capacity: number;
+  private fps: Int32Array;
+  private parents: Int32Array;
+  private count = 0;
+  private readonly maxLoad: number;
+  private readonly growth: number;
+  private limit: number;
+
+  constructor(options: TableOptions = {}) {
+    this.capacity = Math.max(16, options.initialCapacity ?? 1 << 16);
+    this.maxLoad = options.maxLoad ?? 0.9;
+    this.growth = options.growth ?? 1.5;
+    this.fps = new Int32Array(this.capacity * 2);
+    this.parents = new Int32Array(this.capacity);
+    this.limit = Math.floor(this.capacity * this.maxLoad);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get bytes(): number {
+    return this.fps.byteLength + this.parents.byteLength;
+  }
+
+  /** True when the next insert should wait for {@link grow}. */
+  get full(): boolean {
+    return this.count >= this.limit;
+  }
+
+  private home(hi: number): number {
+    const c = this.capacity;
+    const h = Math.floor((hi >>> 16) * (c / 65536) + (hi & 0xffff) * (c / 4294967296));
+    return h < c ? h : c - 1;
+  }
+
+  /** Inserts unless present. Returns the new slot, or `-1 - slot` of the present entry. */
+  insert(hi: number, lo: number, parent: number): number {
+    const fps = this.fps;
+    const c = this.capacity;
+    const h = hi | 0;
+    const l = lo | 0;
+    let s = this.home(hi);
+    for (;;) {
+      const i = s << 1;
+      const a = fps[i]!;
+      const b = fps[i + 1]!;
+      if ((a | b) === 0) {
+        fps[i] = h;
+        fps[i + 1] = l;
+        this.parents[s] = parent;
+        this.count++;
+        return s;
+      }
+      if (a === h && b === l) return -1 - s;
+      s = s + 1 === c ? 0 : s + 1;
+    }
+  }
+
+  /** The slot holding this fingerprint, or -1. */
+  find(hi: number, lo: number): number {
+    const fps = this.fps;
+    const h = hi | 0;
+    const l = lo | 0;
+    let s = this.home(hi);
+    for (;;) {
+      const a = fps[s << 1]!;
+      const b = fps[(s << 1) + 1]!;
+      if ((a | b) === 0) return -1;
+      if (a === h && b === l) return s;
+      s = s + 1 === this.capacity ? 0 : s + 1;
+    }
+  }
+
+  parentOf(slot: number): number {
+    return this.parents[slot]!;
+  }
+
+  hiAt(slot: number): number {
+    return this.fps[slot << 1]! >>> 0;
+  }
+
+  loAt(slot: number): number {
+    return this.fps[(slot << 1) + 1]! >>> 0;
+  }
+
+  /** Every occupied slot, in slot order. */
+  *slots(): IterableIterator<number> {
+    for (let s = 0; s < this.capacity; s++) {
+      if ((this.fps[s << 1]! | this.fps[(s << 1) + 1]!) !== 0) yield s;
+    }
+  }
+
+  /**
+   * Enlarges the table. Returns `map` with `map[oldSlot]` = new slot; parents inside the table
+   * are already remapped (negative parents, which mark roots, are kept as they are).
+   */
+  grow(): Int32Array {
+    const oldFps = this.fps;
+    const oldParents = this.parents;
+    const oldCapacity = this.capacity;
+    this.capacity = Math.ceil(oldCapacity * this.growth);
+    this.fps = new Int32Array(this.capacity * 2);
+    this.parents = new Int32Array(this.capacity);
+    this.limit = Math.floor(this.capacity * this.maxLoad);
+    this.count = 0;
+    const map = new Int32Array(oldCapacity).fill(-1);
+    for (let s = 0; s < oldCapacity; s++) {
+      const a = oldFps[s << 1]!;
+      const b = oldFps[(s << 1) + 1]!;
+      if ((a | b) !== 0) map[s] = this.insert(a, b, oldParents[s]!);
+    }
+    for (let s = 0; s < this.capacity; s++) {
+      const p = this.parents[s]!;
+      if (p >= 0 && (this.fps[s << 1]! | this.fps[(s << 1) + 1]!) !== 0) this.parents[s] = map[p]!;
+    }
+    return map;
+  }
+}

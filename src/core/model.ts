@@ -1,0 +1,106 @@
+/**
+ * The vocabulary the explorer understands: a transition system with a canonical encoding.
+ * Nothing here knows what the states mean.
+ */
+
+/** A labelled transition. `actor` names who moved; fairness and diagrams group by it. */
+export interface Action {
+  readonly actor: string;
+  readonly name: string;
+}
+
+/** Receives one successor; called by {@link Model.successors} once per enabled action. */
+export type Emit<S, A extends Action = Action> = (action: A, next: S) => void;
+
+/**
+ * A finite transition system.
+ *
+ * Contract (the explorer's soundness rests on it):
+ * - `successors` is a pure function of the state and emits in the same order every time;
+ *   a counterexample is replayed by successor index, so order is part of the model.
+ * - `encode` is canonical: equal states give equal bytes, different states different bytes.
+ *   It may return a view of a scratch buffer that the next call overwrites.
+ * - `decode(encode(s))` is a state equal to `s`.
+ *
+ * @example
+ * const toggle: Model<number> = {
+ *   name: 'toggle',
+ *   initialStates: () => [0],
+ *   successors: (s, emit) => emit({ actor: 'p', name: 'flip' }, 1 - s),
+ *   encode: (s) => Uint8Array.of(s),
+ *   decode: (b) => b[0]!,
+ *   isRest: () => false,
+ *   properties: [],
+ * };
+ */
+export interface Model<S, A extends Action = Action> {
+  readonly name: string;
+  initialStates(): readonly S[];
+  successors(state: S, emit: Emit<S, A>): void;
+  encode(state: S): Uint8Array;
+  decode(bytes: Uint8Array): S;
+  /** A state without successors that is a legitimate place to stop, not a deadlock. */
+  isRest(state: S): boolean;
+  readonly properties: readonly Property<S>[];
+  /** Fairness of each actor for liveness properties; actors not named are `none`. */
+  fairness?(actor: string): Fairness;
+}
+
+/** Something that must hold in every reachable state. */
+export interface Invariant<S> {
+  readonly kind: 'invariant';
+  readonly name: string;
+  readonly description?: string;
+  holds(state: S): boolean;
+}
+
+/** Something some reachable state must satisfy; its witness is the shortest path there. */
+export interface Reachable<S> {
+  readonly kind: 'reachable';
+  readonly name: string;
+  readonly description?: string;
+  test(state: S): boolean;
+}
+
+/**
+ * No reachable state without successors except rest states. `classify` names the kind of dead
+ * end (a model may tell exhaustion apart from a protocol deadlock); its default is 'deadlock'.
+ */
+export interface DeadlockFree<S> {
+  readonly kind: 'deadlock-free';
+  readonly name: string;
+  readonly description?: string;
+  classify?(state: S): string;
+}
+
+/** `p ~> q`: whenever p holds, q holds then or later, on every fair infinite or dead path. */
+export interface LeadsTo<S> {
+  readonly kind: 'leads-to';
+  readonly name: string;
+  readonly description?: string;
+  p(state: S): boolean;
+  q(state: S): boolean;
+}
+
+/** AG EF q: from every reachable state some path reaches a q-state. */
+export interface Recoverable<S> {
+  readonly kind: 'recoverable';
+  readonly name: string;
+  readonly description?: string;
+  q(state: S): boolean;
+}
+
+export type SafetyProperty<S> = Invariant<S> | Reachable<S> | DeadlockFree<S>;
+export type LivenessProperty<S> = LeadsTo<S> | Recoverable<S>;
+export type Property<S> = SafetyProperty<S> | LivenessProperty<S>;
+export type PropertyKind = Property<unknown>['kind'];
+
+export function isSafety<S>(p: Property<S>): p is SafetyProperty<S> {
+  return p.kind === 'invariant' || p.kind === 'reachable' || p.kind === 'deadlock-free';
+}
+
+/**
+ * How an actor is treated on infinite paths: `weak` (continuously enabled means it eventually
+ * moves), `strong` (enabled infinitely often means it eventually moves) or `none` (adversarial).
+ */
+export type Fairness = 'weak' | 'strong' | 'none';

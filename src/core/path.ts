@@ -1,0 +1,76 @@
+import { CheckError, guardModel } from './errors.js';
+import { fingerprint, fp } from './hash.js';
+import type { Action, Model } from './model.js';
+import type { Path } from './result.js';
+
+interface Step<S, A> {
+  readonly action: A;
+  readonly next: S;
+}
+
+/** The successors of `state` in emit order. */
+export function successorList<S, A extends Action>(model: Model<S, A>, state: S): Step<S, A>[] {
+  const out: Step<S, A>[] = [];
+  guardModel('successors', () => model.successors(state, (action, next) => out.push({ action, next })));
+  return out;
+}
+
+/**
+ * Re-executes a replay token (`choices`) from the model's initial states. Throws
+ * `replay-failed` naming the first choice that does not exist.
+ */
+export function replay<S, A extends Action>(
+  model: Model<S, A>,
+  choices: readonly number[],
+  loopStart?: number,
+): Path<S, A> {
+  const inits = guardModel('initialStates', () => model.initialStates());
+  const first = inits[choices[0] ?? -1];
+  if (first === undefined) {
+    throw new CheckError('replay-failed', `initial state ${choices[0]} does not exist (the model has ${inits.length})`);
+  }
+  const states: S[] = [first];
+  const actions: A[] = [];
+  for (let i = 1; i < choices.length; i++) {
+    const steps = successorList(model, states[i - 1]!);
+    const step = steps[choices[i]!];
+    if (step === undefined) {
+      throw new CheckError('replay-failed', `step ${i}: successor ${choices[i]} does not exist (${steps.length} enabled)`);
+    }
+    states.push(step.next);
+    actions.push(step.action);
+  }
+  return loopStart === undefined ? { states, actions, choices } : { states, actions, choices, loopStart };
+}
+
+/** True when two states have the same canonical encoding. */
+export function sameState<S>(model: Model<S, Action>, a: S, b: S): boolean {
+  const x = model.encode(a).slice();
+  const y = model.encode(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/**
+ * Rebuilds a path from a chain of fingerprints (root first) by regenerating successors and
+ * picking the one whose fingerprint matches, as TLC does: the table keeps no states.
+ */
+export function pathFromFingerprints<S, A extends Action>(
+  model: Model<S, A>,
+  rootIndex: number,
+  chain: readonly (readonly [number, number])[],
+): Path<S, A> {
+  const choices = [rootIndex];
+  let state: S = guardModel('initialStates', () => model.initialStates())[rootIndex]!;
+  for (let i = 1; i < chain.length; i++) {
+    const [hi, lo] = chain[i]!;
+    const steps = successorList(model, state);
+    const k = steps.findIndex((s) => {
+      fingerprint(model.encode(s.next));
+      return fp.hi === hi && fp.lo === lo;
+    });
+    if (k < 0) throw new CheckError('replay-failed', `cannot rebuild step ${i} of a counterexample: the model is not deterministic`);
+    choices.push(k);
+    state = steps[k]!.next;
+  }
+  return replay(model, choices);
+}
