@@ -94,6 +94,7 @@ export class Bfs<S, A extends Action> {
 
   private grow(): void {
     const map = this.table.grow();
+    this.table.remapValues(map);
     this.current.remap(map);
     this.next.remap(map);
     this.parentSlot = map[this.parentSlot] ?? this.parentSlot;

@@ -105,7 +105,7 @@ class Session<S, A extends Action> {
     const exhaustive = b.stopped === undefined;
     const properties = this.resolved.all.map((prop) => this.propertyResult(prop, exhaustive));
     const violated = properties.some((r) => r.status === 'violated');
-    const verdict = violated ? 'violated' : exhaustive ? 'holds' : 'incomplete';
+    const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
     return b.stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: b.stopped };
   }
 
@@ -130,7 +130,7 @@ class Session<S, A extends Action> {
     let slot = finding.slot;
     for (;;) {
       chain.push([table.hiAt(slot), table.loAt(slot)]);
-      const parent = table.parentOf(slot);
+      const parent = table.valueAt(slot);
       if (parent < 0) return pathFromFingerprints(this.model, -1 - parent, chain.reverse());
       slot = parent;
     }

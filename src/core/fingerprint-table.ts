@@ -1,6 +1,7 @@
 /**
- * Visited states as 64-bit fingerprints in one open-addressing table (linear probing), with
- * each slot's parent slot beside it so that a shortest path can be rebuilt. Capacity is any
+ * Visited states as 64-bit fingerprints in one open-addressing table (linear probing), with a
+ * 32-bit value beside each (the BFS keeps the parent's slot there, so that a shortest path can be
+ * rebuilt; a graph builder may keep a dense state number). Capacity is any
  * integer (the home slot is the fingerprint scaled into [0, capacity)), so the table grows by a
  * modest factor and stays densely loaded: about 13 to 16 bytes a state.
  *
@@ -16,7 +17,7 @@ export interface TableOptions {
 export class FingerprintTable {
   private capacity: number;
   private fps: Int32Array;
-  private parents: Int32Array;
+  private parents: Int32Array; // the values
   private count = 0;
   private readonly maxLoad: number;
   private readonly growth: number;
@@ -51,7 +52,7 @@ export class FingerprintTable {
   }
 
   /** Inserts unless present. Returns the new slot, or `-1 - slot` of the present entry. */
-  insert(hi: number, lo: number, parent: number): number {
+  insert(hi: number, lo: number, value: number): number {
     const fps = this.fps;
     const c = this.capacity;
     const h = hi | 0;
@@ -64,7 +65,7 @@ export class FingerprintTable {
       if ((a | b) === 0) {
         fps[i] = h;
         fps[i + 1] = l;
-        this.parents[s] = parent;
+        this.parents[s] = value;
         this.count++;
         return s;
       }
@@ -88,8 +89,20 @@ export class FingerprintTable {
     }
   }
 
-  parentOf(slot: number): number {
+  valueAt(slot: number): number {
     return this.parents[slot]!;
+  }
+
+  setValue(slot: number, value: number): void {
+    this.parents[slot] = value;
+  }
+
+  /** Rewrites every non-negative value through `map`, e.g. parent slots after {@link grow}. */
+  remapValues(map: Int32Array): void {
+    for (let s = 0; s < this.capacity; s++) {
+      const v = this.parents[s]!;
+      if (v >= 0 && (this.fps[s << 1]! | this.fps[(s << 1) + 1]!) !== 0) this.parents[s] = map[v]!;
+    }
   }
 
   hiAt(slot: number): number {
@@ -107,10 +120,7 @@ export class FingerprintTable {
     }
   }
 
-  /**
-   * Enlarges the table. Returns `map` with `map[oldSlot]` = new slot; parents inside the table
-   * are already remapped (negative parents, which mark roots, are kept as they are).
-   */
+  /** Enlarges the table. Returns `map` with `map[oldSlot]` = new slot; values move unchanged. */
   grow(): Int32Array {
     const oldFps = this.fps;
     const oldParents = this.parents;
@@ -125,10 +135,6 @@ export class FingerprintTable {
       const a = oldFps[s << 1]!;
       const b = oldFps[(s << 1) + 1]!;
       if ((a | b) !== 0) map[s] = this.insert(a, b, oldParents[s]!);
-    }
-    for (let s = 0; s < this.capacity; s++) {
-      const p = this.parents[s]!;
-      if (p >= 0 && (this.fps[s << 1]! | this.fps[(s << 1) + 1]!) !== 0) this.parents[s] = map[p]!;
     }
     return map;
   }
