@@ -45,7 +45,7 @@ export class Bfs<S, A extends Action> {
   private parentSlot = 0;
   private successorCount = 0;
   private readonly pending: Check<S>[];
-  private readonly targets: (readonly [number, number])[];
+  private readonly targets: { readonly hi: number; readonly lo: number; readonly index: number }[];
   readonly findings: Finding[] = [];
   states = 0;
   transitions = 0;
@@ -65,7 +65,7 @@ export class Bfs<S, A extends Action> {
     this.current = new LevelQueue(parents);
     this.next = new LevelQueue(parents);
     this.pending = properties.map((p, index) => ({ ...p, index }));
-    this.targets = [...(options.targets ?? [])];
+    this.targets = (options.targets ?? []).map(([hi, lo], index) => ({ hi, lo, index }));
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
   }
@@ -87,14 +87,17 @@ export class Bfs<S, A extends Action> {
   private readonly emit = (_action: A, nextState: S): void => {
     this.successorCount++;
     this.transitions++;
-    this.store(nextState, this.parentSlot);
+    this.store(nextState);
   };
 
-  private store(state: S, parent: number): void {
+  /** Stores a state; its parent is `root` (initial states) or the state being expanded. */
+  private store(state: S, root?: number): void {
     const bytes = this.model.encode(state);
     fingerprint(bytes);
+    const hi = fp.hi;
+    const lo = fp.lo;
     if (this.table.full) this.grow();
-    const slot = this.table.insert(fp.hi, fp.lo, parent);
+    const slot = this.table.insert(hi, lo, root ?? this.parentSlot);
     if (slot < 0) return;
     this.states++;
     this.next.push(slot, bytes);
@@ -106,9 +109,9 @@ export class Bfs<S, A extends Action> {
       }
     }
     for (let i = 0; i < this.targets.length; i++) {
-      const [hi, lo] = this.targets[i]!;
-      if (hi === fp.hi && lo === fp.lo) {
-        this.findings.push(this.finding(i, slot, this.depth + 1, 'target'));
+      const t = this.targets[i]!;
+      if (t.hi === hi && t.lo === lo) {
+        this.findings.push(this.finding(t.index, slot, this.depth + 1, 'target'));
         this.targets.splice(i--, 1);
       }
     }

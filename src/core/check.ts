@@ -105,7 +105,7 @@ class Session<S, A extends Action> {
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
     };
     const exhaustive = b.stopped === undefined;
-    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, b.findings));
+    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, b.findings, this.resolved.options.tableCapacity));
     const properties = this.resolved.all.map((prop) => this.propertyResult(prop, exhaustive, paths));
     const violated = properties.some((r) => r.status === 'violated');
     const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';

@@ -78,6 +78,7 @@ export class LevelQueue {
       // A consumed chunk is dropped at once: the frontier's peak is what is still unread.
       this.allocated -= chunk.length;
       this.chunks[k] = EMPTY;
+      this.used[k] = 0;
       this.readChunk++;
       this.readAt = 0;
     }

@@ -13,10 +13,11 @@ import type { Path } from './result.js';
 export function shortestPaths<S, A extends Action>(
   model: Model<S, A>,
   targets: readonly { readonly hi: number; readonly lo: number; readonly depth: number }[],
+  tableCapacity?: number,
 ): Path<S, A>[] {
   if (targets.length === 0) return [];
   const maxDepth = Math.max(...targets.map((t) => t.depth)) + 1;
-  const bfs = new Bfs(model, [], { maxStates: Infinity, maxDepth, parents: true, targets: targets.map((t) => [t.hi, t.lo] as const) });
+  const bfs = new Bfs(model, [], { maxStates: Infinity, maxDepth, tableCapacity, parents: true, targets: targets.map((t) => [t.hi, t.lo] as const) });
   bfs.run(() => false);
   return targets.map((_, i) => {
     const found = bfs.findings.find((f) => f.property === i);
