@@ -1,0 +1,165 @@
+/**
+ * The building blocks of actor programs. Each carries the kernel's semantics (contexts, reclaim,
+ * mempools, completion), so a model composes them instead of re-deriving them:
+ * `dirtyPage('md0')`, `times(2, mempoolAlloc('raid1'))`, `submit('disk')`, `complete()`.
+ */
+import { allocate } from './allocate.js';
+import { advance, type Exec } from './exec.js';
+import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
+import { mempoolFree, returnPool } from './mempool.js';
+import { finishWriteout } from './writeout.js';
+import type { Instr, Step } from './world.js';
+
+function deviceIndex(x: Exec, name: string): number {
+  const d = x.world.devices.find((v) => v.name === name);
+  if (!d) throw new Error(`no device '${name}'`);
+  return d.index;
+}
+
+/** Repeats a step n times (one mirror leg each): `times(2, mempoolAlloc('raid1'))`. */
+export function times(n: number, step: Step): Instr {
+  return { step, repeat: n };
+}
+
+/** A user task writes a shared mapping: a page at its own floor, left dirty on `device`. */
+export function dirtyPage(device: string): Step {
+  return {
+    kind: 'dirty',
+    doing: () => `dirtying a page on ${device}`,
+    run(x) {
+      const dev = deviceIndex(x, device);
+      if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return; // throttled until writeout catches up
+      allocate(x, { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: (d) => x.done(d) });
+    },
+  };
+}
+
+/** A task writes a page through `device` itself: a request that is not PF_MEMALLOC. */
+export function writeThrough(device: string): Step {
+  return {
+    kind: 'write-through',
+    doing: () => `writing a page through ${device}`,
+    run(x) {
+      const dev = deviceIndex(x, device);
+      const then = (d: Uint8Array): void => {
+        x.set(d, R_WO, WO_START);
+        x.set(d, R_WODEV, dev);
+      };
+      allocate(x, { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then });
+    },
+  };
+}
+
+/** kswapd's work: while free pages are at or below M, write out a dirty page of some device. */
+export function reclaim(): Step {
+  const low = (x: Exec): boolean => x.free <= x.world.watermarks.min;
+  return {
+    kind: 'reclaim',
+    doing: () => 'reclaiming',
+    rest: (x) => !low(x) || x.world.devices.every((d) => x.s[x.world.layout.dirty(d.index)] === 0),
+    run(x) {
+      if (!low(x)) return;
+      for (const dev of x.world.devices) {
+        const dirty = x.world.layout.dirty(dev.index);
+        if (x.s[dirty] === 0) continue;
+        const d = x.draft();
+        x.move(d, dirty, x.world.layout.writeout(dev.index));
+        x.set(d, R_WO, WO_START);
+        x.set(d, R_WODEV, dev.index);
+        x.emit(d, 'writeout', `${x.me.name} picks a dirty page of ${dev.name} and starts writing it out`);
+      }
+    },
+  };
+}
+
+/** Takes a page into the actor's hand, from `pool` when a mempool policy is on. */
+export function alloc(opts: { pool?: string; what?: string } = {}): Step {
+  return {
+    kind: 'alloc',
+    doing: () => (opts.pool ? `allocating from the ${opts.pool} mempool` : 'allocating a page'),
+    run(x) {
+      const what = opts.what ?? (x.reg(R_REQ) ? 'a page for its request' : 'a page');
+      allocate(x, { purpose: 'page', pool: opts.pool, what, then: (d) => x.done(d) });
+    },
+  };
+}
+
+/** mempool_alloc from `pool` (a plain page allocation when no mempool policy is on). */
+export function mempoolAlloc(pool: string): Step {
+  return { ...alloc({ pool }), kind: 'mempool-alloc' };
+}
+
+function freeHeld(x: Exec, d: Uint8Array, pool: string | undefined): void {
+  const site = { actor: x.me, purpose: 'page' as const, serving: false, request: 0, pool };
+  mempoolFree(x, d, x.a + R_HELD, returnPool(x, site), x.reg(R_HELD));
+}
+
+/** Submits the pages in hand as I/O to a local disk and waits; the interrupt frees them. */
+export function submit(disk: string, opts: { pool?: string } = {}): Step {
+  return {
+    kind: 'submit',
+    device: disk,
+    doing: (x) => (x.reg(R_FLAGS) & F_INFLIGHT ? `waiting for ${disk}` : `submitting to ${disk}`),
+    run(x) {
+      if (x.reg(R_FLAGS) & F_INFLIGHT) return;
+      const d = x.draft();
+      x.set(d, R_FLAGS, x.reg(R_FLAGS) | F_INFLIGHT);
+      x.emit(d, 'submit', `${x.me.name} submits ${x.reg(R_HELD)} page(s) to ${disk} and waits for the interrupt`);
+    },
+    ...(opts.pool === undefined ? {} : { pool: opts.pool }),
+  };
+}
+
+/** The interrupt's side of `submit`: frees the pages (mempool_free) and lets the actor go on. */
+export function completeSubmit(x: Exec, d: Uint8Array, actor: number): void {
+  const a = x.world.layout.actor(actor);
+  const info = x.world.actors[actor]!;
+  const step = info.program[d[a + R_PC]!]?.step;
+  const pool = returnPool(x, { actor: info, purpose: 'page', serving: false, request: 0, pool: step?.pool });
+  mempoolFree(x, d, a + R_HELD, pool, d[a + R_HELD]!);
+  d[a + R_FLAGS] = d[a + R_FLAGS]! & ~F_INFLIGHT;
+  advance(x.world, d, actor);
+}
+
+/** Frees the pages in hand (to `pool` first under a mempool policy). */
+export function free(opts: { pool?: string } = {}): Step {
+  return {
+    kind: 'free',
+    doing: () => 'freeing its pages',
+    run(x) {
+      const d = x.draft();
+      freeHeld(x, d, opts.pool);
+      x.done(d);
+      x.emit(d, 'free', `${x.me.name} frees the pages it holds (${x.reg(R_HELD)})`);
+    },
+  };
+}
+
+/** A daemon finishes the request it serves: frees what it holds and completes the writeout. */
+export function complete(opts: { pool?: string } = {}): Step {
+  return {
+    kind: 'complete',
+    doing: () => 'completing its request',
+    run(x) {
+      const from = x.reg(R_REQ) - 1;
+      const d = x.draft();
+      freeHeld(x, d, opts.pool);
+      x.set(d, R_REQ, 0);
+      if (from >= 0) finishWriteout(x.world, d, from);
+      x.done(d);
+      const who = from >= 0 ? x.world.actors[from]!.name : 'nobody';
+      x.emit(d, 'complete', `${x.me.name} completes the request; ${who}'s page is written and free`);
+    },
+  };
+}
+
+/**
+ * A custom step: `run` reads the state through the Exec, copies it with `x.draft()`, changes
+ * the copy, calls `x.done(d)` to go on, and emits it with one plain sentence.
+ *
+ * @example
+ * step({ kind: 'nap', run(x) { const d = x.draft(); x.done(d); x.emit(d, 'nap', `${x.me.name} naps`); } })
+ */
+export function step(def: Step): Step {
+  return def;
+}
