@@ -68,7 +68,7 @@ export function pageAlloc(x: Exec, at: Attempt, site: Site, mask: number, setOnR
     const d = x.draft();
     takePage(x, d, at, site);
     at.then(d);
-    x.emit(d, 'alloc', (n) => `${x.me.name} takes ${at.what} (${n.free} free)`, mask);
+    x.emit(d, 'alloc', (n, who) => `${who} takes ${at.what} (${n.free} free)`, mask);
     return true;
   }
   const outcome = onFailure(mask);

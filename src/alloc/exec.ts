@@ -22,7 +22,8 @@ export interface AllocAction extends Action {
   readonly text: string;
 }
 
-type Say = string | ((next: AllocState) => string);
+/** A story sentence, or a function of the next state and the actor's name (evaluated lazily). */
+type Say = string | ((next: AllocState, who: string) => string);
 
 /** Finishes an actor's current instruction in `d`: repeat it or go on (programs loop). */
 export function advance(world: World, d: Uint8Array, actor: number): void {
@@ -51,7 +52,7 @@ class Move implements AllocAction {
   }
 
   get text(): string {
-    return typeof this.say === 'string' ? this.say : this.say(this.next);
+    return typeof this.say === 'string' ? this.say : this.say(this.next, this.actor);
   }
 
   toJSON(): object {

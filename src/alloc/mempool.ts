@@ -29,7 +29,7 @@ function takeElement(x: Exec, at: Attempt, pool: PoolInfo, mask: number): void {
   x.move(d, x.world.layout.pool(pool.index), x.a + R_HELD);
   x.set(d, R_FLAGS, x.reg(R_FLAGS) & ~(F_ROUND2 | F_FULLMASK));
   at.then(d);
-  x.emit(d, 'mempool-alloc', (n) => `${x.me.name} takes ${at.what} from the ${pool.name} mempool (${n.pool(pool.name)} left)`, mask);
+  x.emit(d, 'mempool-alloc', (n, who) => `${who} takes ${at.what} from the ${pool.name} mempool (${n.pool(pool.name)} left)`, mask);
 }
 
 function sleep(x: Exec, pool: PoolInfo, mask: number): void {

@@ -28,10 +28,24 @@ export function dirtyPage(device: string): Step {
     doing: () => `dirtying a page on ${device}`,
     run(x) {
       const dev = deviceIndex(x, device);
-      if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return; // throttled until writeout catches up
+      if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev);
       allocate(x, { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: (d) => x.done(d) });
     },
   };
+}
+
+/**
+ * balance_dirty_pages: a task over the dirty limit writes back one of the device's dirty pages
+ * itself (not PF_MEMALLOC) and waits for it; with none left to start, it waits for writeout.
+ */
+function throttled(x: Exec, dev: number): void {
+  const dirty = x.world.layout.dirty(dev);
+  if (x.s[dirty] === 0) return;
+  const d = x.draft();
+  x.move(d, dirty, x.world.layout.writeout(dev));
+  x.set(d, R_WO, WO_START);
+  x.set(d, R_WODEV, dev);
+  x.emit(d, 'balance-dirty', `${x.me.name} is over the dirty limit of ${x.world.devices[dev]!.name} and writes back one of its dirty pages`);
 }
 
 /** A task writes a page through `device` itself: a request that is not PF_MEMALLOC. */
