@@ -96,6 +96,6 @@ export function directReclaim(x: Exec, mask: number, setFlags: number): void {
     x.set(d, R_WO, WO_START);
     x.set(d, R_WODEV, dev.index);
     x.move(d, dirty, world.layout.writeout(dev.index));
-    x.emit(d, 'direct-reclaim', `${x.me.name} finds no free page, enters direct reclaim as PF_MEMALLOC and writes out a dirty page of ${dev.name}`, mask);
+    x.emit(d, 'direct-reclaim', `${x.me.name} cannot get a page above its floor, enters direct reclaim as PF_MEMALLOC and writes out a dirty page of ${dev.name}`, mask);
   }
 }
