@@ -15,7 +15,7 @@ export default scenario({
     'from a mempool and submits it; the disk interrupt completes the write without memory and returns the bio ' +
     'to the pool. Every element comes back in bounded time, so the pool guarantees progress.',
   params: {
-    pages: param(7, [5, 7], 'pages in the zone'),
+    pages: param(7, [6, 8], 'pages in the zone'),
     min: param(2, [1, 3], 'min watermark M'),
     pool: param(1, [1, 2], 'bio mempool min_nr', { monotone: 'safer-up' }),
     dirtiers: param(2, [1, 2], 'tasks dirtying pages on the disk'),

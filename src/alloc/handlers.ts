@@ -86,7 +86,7 @@ export function receiver(device: number): Step {
           },
           failed: {
             name: 'drop',
-            say: `the receiver cannot place the ACK for ${a.name}'s writeout above the atomic floor and drops it${retransmit ? '' : '; it is lost'}`,
+            say: `the receiver has no memory at its floor for the ACK of ${a.name}'s writeout and drops it${retransmit ? '' : '; it is lost'}`,
             apply: (d) => (d[base + R_WO] = retransmit ? WO_DROPPED : WO_LOST),
           },
         });
