@@ -12,7 +12,7 @@ import { Exec, type AllocAction } from './exec.js';
 import { diskInterrupt, receiver, retransmitter } from './handlers.js';
 import { makeLayout } from './layout.js';
 import { atRest, initialState, successors } from './machine.js';
-import { composeHooks } from './policy.js';
+import { composeHooks, type Policy } from './policy.js';
 import { resolvePolicies } from './policies/index.js';
 import { AllocState } from './state.js';
 import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, World, WorldSpec } from './world.js';
@@ -36,6 +36,8 @@ export interface CompileOptions {
   readonly assumptions: Readonly<Record<string, string | number>>;
   /** Fairness by actor name or kind, overriding the defaults. */
   readonly fairness?: Readonly<Record<string, Fairness>>;
+  /** Policies beyond the catalogue (a user's own, before it is listed). */
+  readonly extraPolicies?: readonly Policy[];
 }
 
 const defaultFairness: Record<ActorKind, Fairness> = {
@@ -101,7 +103,7 @@ function linkDaemons(spec: WorldSpec, all: readonly ActorSpec[], actors: ActorIn
 
 /** Builds the model for one world, policy and parameter setting. */
 export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
-  const policies = resolvePolicies(o.policy, spec, o.name);
+  const policies = resolvePolicies(o.policy, spec, o.name, o.extraPolicies);
   const declared = [...spec.actors, ...policies.flatMap((p) => p.addActors?.(spec) ?? [])];
   const all = [...declared, ...implicitActors(spec)];
   const { actors, groups } = expand(all, o.fairness ?? {});

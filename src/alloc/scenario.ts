@@ -7,6 +7,7 @@ import type { Fairness } from '../core/model.js';
 import { resolveParams, type ModelDefinition, type ParamSpecs, type ParamValues } from '../core/params.js';
 import { compile, type AllocModel } from './compile.js';
 import { applicablePolicies } from './policies/index.js';
+import type { Policy } from './policy.js';
 import type { WorldSpec } from './world.js';
 
 /** Typed access to resolved parameter values inside `world()`. */
@@ -32,6 +33,8 @@ export interface ScenarioDef {
 export interface BuildOptions {
   /** Fairness by actor name or kind, overriding the defaults (kswapd, daemons, receiver weak; other traffic none). */
   readonly fairness?: Record<string, Fairness>;
+  /** Policies beyond the catalogue, selectable by name: a new mechanism under trial. */
+  readonly policies?: readonly Policy[];
 }
 
 export interface Scenario extends ModelDefinition<AllocModel> {
@@ -90,7 +93,11 @@ export function scenario(def: ScenarioDef): Scenario {
       checkWorld(def.name, world);
       const assumptions: Record<string, string | number> = {};
       for (const [k, spec] of Object.entries(def.params)) if (spec.assumption) assumptions[k] = values[k]!;
-      return compile(world, { name: def.name, params: values, policy, assumptions, ...(options.fairness ? { fairness: options.fairness } : {}) });
+      return compile(world, {
+        name: def.name, params: values, policy, assumptions,
+        ...(options.fairness ? { fairness: options.fairness } : {}),
+        ...(options.policies ? { extraPolicies: options.policies } : {}),
+      });
     },
   };
 }

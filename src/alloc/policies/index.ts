@@ -24,12 +24,13 @@ export const policyList: readonly { name: string; summary: string }[] = policies
  *
  * @example resolvePolicies('mempool-only+memalloc-inheritance', spec, 'dm-raid1')
  */
-export function resolvePolicies(text: string, spec: WorldSpec, model: string): Policy[] {
+export function resolvePolicies(text: string, spec: WorldSpec, model: string, extra: readonly Policy[] = []): Policy[] {
   const names = text.split('+').map((n) => n.trim());
+  const known = [...policies, ...extra];
   const out: Policy[] = [];
   for (const name of names) {
-    const p = policies.find((q) => q.name === name);
-    if (!p) throw new CheckError('bad-option', `unknown policy '${name}'; known: ${policies.map((q) => q.name).join(', ')}`);
+    const p = known.find((q) => q.name === name);
+    if (!p) throw new CheckError('bad-option', `unknown policy '${name}'; known: ${known.map((q) => q.name).join(', ')}`);
     const why = p.notApplicable(spec);
     if (why !== undefined) throw new CheckError('bad-option', `policy '${name}' does not apply to ${model}: ${why}`);
     if (out.includes(p)) throw new CheckError('bad-option', `policy '${name}' is named twice in '${text}'`);
