@@ -5,7 +5,8 @@
 import type { Fairness } from '../core/model.js';
 import { GFP_KERNEL, PF_MEMALLOC, gfp } from './context.js';
 import { otherTraffic, serve } from './handlers.js';
-import { complete, dirtyPage, reclaim } from './steps.js';
+import { complete } from './request-steps.js';
+import { dirtyPage, reclaim } from './steps.js';
 import type { ActorKind, ActorSpec, Instr, Step } from './world.js';
 
 function instr(s: Step | Instr): Instr {

@@ -5,7 +5,7 @@
  */
 import type { Action, Emit } from '../core/model.js';
 import { contextName } from './context.js';
-import { FREE, LEAK, R_N, R_PC } from './layout.js';
+import { FREE, LEAK, R_HELD, R_N, R_PC } from './layout.js';
 import { AllocState } from './state.js';
 import type { ActorInfo, World } from './world.js';
 
@@ -80,6 +80,16 @@ export class Exec {
 
   get free(): number {
     return this.s[FREE]!;
+  }
+
+  /** Owner offset of the free list, for {@link move}. */
+  get freeAt(): number {
+    return FREE;
+  }
+
+  /** Owner offset of the pages the current actor holds, for {@link move}. */
+  get heldAt(): number {
+    return this.a + R_HELD;
   }
 
   reg(r: number): number {
