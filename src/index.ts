@@ -12,3 +12,4 @@ export type { Action, Emit, Fairness, Model, Property, PropertyKind } from './co
 export { choice, param, resolveParams, type ModelDefinition, type ParamSpec, type ParamSpecs, type ParamValues } from './core/params.js';
 export { replay } from './core/path.js';
 export type { CheckResult, Path, Progress, PropertyResult, Stats, Verdict } from './core/result.js';
+export * from './alloc/index.js';

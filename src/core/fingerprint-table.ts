@@ -36,7 +36,7 @@ export class FingerprintTable {
   private limit: number;
 
   constructor(options: TableOptions = {}) {
-    this.capacity = Math.max(16, options.initialCapacity ?? 1 << 16);
+    this.capacity = Math.max(16, options.initialCapacity ?? 1 << 10);
     this.maxLoad = options.maxLoad ?? 0.88;
     this.hasValues = options.values ?? true;
     this.growth = options.growth ?? 1.3;
@@ -149,7 +149,8 @@ export class FingerprintTable {
     const oldFps = this.fps;
     const oldParents = this.parents;
     const oldCapacity = this.capacity;
-    this.capacity = Math.ceil(oldCapacity * this.growth);
+    // Small tables double (cheap, fewer rehashes); large ones grow gently to stay dense.
+    this.capacity = Math.ceil(oldCapacity * (oldCapacity < 1 << 20 ? 2 : this.growth));
     this.fps = new Int32Array(this.capacity * 2);
     this.parents = new Int32Array(this.hasValues ? this.capacity : 0);
     this.limit = Math.floor(this.capacity * this.maxLoad);

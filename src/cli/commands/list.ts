@@ -1,3 +1,4 @@
+import { policyList, propertyList } from '../../alloc/index.js';
 import type { ParamSpec } from '../../core/params.js';
 import { EXIT, type Io } from '../io.js';
 import { parseOptions } from '../options.js';
@@ -14,7 +15,8 @@ export async function listCommand(argv: readonly string[], io: Io): Promise<numb
   const { values } = parseOptions(argv, { json: { type: 'boolean' }, debug: { type: 'boolean' } }, 'list');
   const defs = await Promise.all(modelNames().map((name) => loadDefinition(name, io.cwd)));
   if (values.json) {
-    io.out(JSON.stringify({ models: defs.map((d) => ({ name: d.name, summary: d.summary, policies: d.policies ?? null, params: d.params })) }, null, 2) + '\n');
+    const models = defs.map((d) => ({ name: d.name, summary: d.summary, policies: d.policies ?? null, params: d.params }));
+    io.out(JSON.stringify({ models, policies: policyList, properties: propertyList }, null, 2) + '\n');
     return EXIT.holds;
   }
   const lines = ['models:'];
@@ -23,6 +25,10 @@ export async function listCommand(argv: readonly string[], io: Io): Promise<numb
     if (d.policies) lines.push(`      policies: ${d.policies.join(', ')}`);
     for (const [name, spec] of Object.entries(d.params)) lines.push(paramLine(name, spec));
   }
+  lines.push('', 'policies (combine with +, e.g. --policy mempool-only+memalloc-inheritance):');
+  for (const p of policyList) lines.push(`  ${p.name.padEnd(22)} ${p.summary}`);
+  lines.push('', 'properties of the allocation models (select with --property NAME):');
+  for (const p of propertyList) lines.push(`  ${p.name.padEnd(22)} ${p.kind.padEnd(14)} ${p.summary}`);
   io.out(lines.join('\n') + '\n');
   return EXIT.holds;
 }
