@@ -21,7 +21,7 @@ export default scenario({
   params: {
     pages: param(7, [4, 12], 'pages in the zone'),
     min: param(4, [1, 8], 'min watermark M (the atomic floor is computed from it)', { monotone: 'safer-up' }),
-    dirtiers: param(2, [1, 3], 'tasks dirtying pages on the NFS mount'),
+    dirtiers: param(2, [1, 4], 'tasks dirtying pages on the NFS mount'),
     traffic: param(0, [0, 2], 'readers of other sockets whose packets compete for atomic memory'),
     kernel: choice('2.6', ['2.6', 'modern'], 'kernel era: 2.6.9 or modern watermarks'),
     retransmit: choice('no', ['yes', 'no'], 'the server resends a dropped ACK', { assumption: true }),

@@ -15,6 +15,7 @@ import { atRest, initialState, successors } from './machine.js';
 import { composeHooks, type Policy } from './policy.js';
 import { resolvePolicies } from './policies/index.js';
 import { AllocState } from './state.js';
+import { canonicalizer, symmetryGroups } from './symmetry.js';
 import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, World, WorldSpec } from './world.js';
 
 /** A scenario built for one parameter setting and policy: what `check` explores. */
@@ -23,7 +24,7 @@ export interface AllocModel extends Model<AllocState, AllocAction> {
   readonly policy: string;
   /** The assumption parameters and their values, for stories and legends. */
   readonly assumptions: Readonly<Record<string, string | number>>;
-  /** Groups of interchangeable actor names (for a later symmetry reduction). */
+  /** Groups of interchangeable actor names, each checked to be interchangeable (see symmetry.ts). */
   readonly symmetry: readonly (readonly string[])[];
   readonly world: World;
   describe(state: AllocState): StateView;
@@ -120,6 +121,8 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const init = initialState(world, poolsOn);
   const exec = new Exec(world);
   const fairness = new Map(actors.map((a) => [a.name, a.fairness]));
+  const symmetric = symmetryGroups(world, groups);
+  const canon = symmetric.length > 0 ? canonicalizer(world, symmetric) : undefined;
   return {
     name: o.name, params: o.params, policy: o.policy, assumptions: o.assumptions, symmetry: groups, world,
     initialStates: () => [init],
@@ -130,5 +133,6 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     properties: allocProperties,
     fairness: (actor) => fairness.get(actor) ?? 'none',
     describe: (s) => describeState(world, s),
+    ...(canon ? { canonical: (s: AllocState) => canon(s.bytes) } : {}),
   };
 }

@@ -14,9 +14,25 @@ function n(x: number): string {
   return Math.round(x).toLocaleString('en-US');
 }
 
-/** One line of statistics. */
+/** A byte count in binary units: '1.5 GiB', '12.0 MiB', '96 KiB'. */
+export function sizeText(bytes: number): string {
+  if (bytes >= 2 ** 30) return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
+  if (bytes >= 2 ** 20) return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  return `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** The statistics: counts and time, then memory and the fingerprint collision estimate. */
 export function statsLine(s: Stats): string {
-  return `${n(s.states)} states, ${n(s.transitions)} transitions, depth ${s.depth}, ${s.seconds.toFixed(2)} s (${n(s.statesPerSecond)} states/s), ${s.bytesPerState.toFixed(1)} bytes/state, fingerprint collision probability ${s.collisionProbability.toExponential(1)}`;
+  const counts = `${n(s.states)} states, ${n(s.transitions)} transitions, depth ${s.depth}, ${s.seconds.toFixed(2)} s (${n(s.statesPerSecond)} states/s)`;
+  const memory = `memory: visited table ${sizeText(s.tableBytes)}, ${s.bytesPerState.toFixed(1)} bytes/state with the frontier; probability that a fingerprint collision hid a state: ${s.collisionProbability.toExponential(1)}`;
+  return `${counts}\n${memory}${symmetryLine(s)}`;
+}
+
+function symmetryLine(s: Stats): string {
+  if (!s.symmetry) return '';
+  const groups = s.symmetry.groups.map((g) => g.join(', ')).join('; ');
+  const full = s.symmetry.fullGraph.length ? `; ${s.symmetry.fullGraph.join(', ')} (liveness) on the full graph` : '';
+  return `\nsymmetry: states counted up to permutations of ${groups}${full} (--no-symmetry to count every permutation)`;
 }
 
 function actionText(a: Action): string {

@@ -4,6 +4,7 @@ import { FingerprintTable } from './fingerprint-table.js';
 import { LevelQueue } from './level-queue.js';
 import type { Action, Model, SafetyProperty } from './model.js';
 import type { IncompleteReason } from './result.js';
+import { symmetryKey, type StateKey } from './symmetry.js';
 
 /**
  * What decided a property: the fingerprint of the state and its depth. In a search with
@@ -29,6 +30,8 @@ export interface BfsOptions {
   readonly parents?: boolean;
   /** Fingerprints to find (each becomes a finding with property = its index). */
   readonly targets?: readonly (readonly [number, number])[];
+  /** Identify states up to the model's symmetry (see symmetry.ts); no effect without one. */
+  readonly symmetry?: boolean;
 }
 
 type Check<S> = SafetyProperty<S> & { readonly index: number };
@@ -54,6 +57,7 @@ export class Bfs<S, A extends Action> {
   peakFrontierBytes = 0;
   finished = false;
   stopped: IncompleteReason | undefined;
+  private readonly key: StateKey<S> | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -61,6 +65,7 @@ export class Bfs<S, A extends Action> {
     private readonly options: BfsOptions,
   ) {
     const parents = options.parents ?? false;
+    this.key = symmetryKey(model, options.symmetry ?? false);
     this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents });
     this.current = new LevelQueue(parents);
     this.next = new LevelQueue(parents);
@@ -92,8 +97,15 @@ export class Bfs<S, A extends Action> {
 
   /** Stores a state; its parent is `root` (initial states) or the state being expanded. */
   private store(state: S, root?: number): void {
-    const bytes = this.model.encode(state);
-    fingerprint(bytes);
+    let bytes: Uint8Array;
+    if (this.key) {
+      // Canonical first: encode may return a scratch buffer that must survive until it is pushed.
+      fingerprint(this.key(state));
+      bytes = this.model.encode(state);
+    } else {
+      bytes = this.model.encode(state);
+      fingerprint(bytes);
+    }
     const hi = fp.hi;
     const lo = fp.lo;
     if (this.table.full) this.grow();
@@ -158,7 +170,7 @@ export class Bfs<S, A extends Action> {
     const i = this.pending.findIndex((p) => p.kind === 'deadlock-free');
     if (i < 0 || this.model.isRest(state)) return;
     const p = this.pending[i]!;
-    fingerprint(bytes);
+    fingerprint(this.key ? this.key(state) : bytes);
     const failure = (p.kind === 'deadlock-free' && p.classify?.(state)) || 'deadlock';
     this.findings.push({ property: p.index, slot, depth: this.depth, failure, hi: fp.hi, lo: fp.lo });
     this.pending.splice(i, 1);

@@ -4,6 +4,7 @@ import { collisionProbability } from './hash.js';
 import { isSafety, type Action, type Model, type Property, type SafetyProperty } from './model.js';
 import { successorList } from './path.js';
 import { shortestPaths } from './shortest-paths.js';
+import { reducesSymmetry } from './symmetry.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
 
 /** How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. */
@@ -18,6 +19,11 @@ export interface CheckOptions {
   readonly progressIntervalMs?: number;
   /** Initial capacity of the visited table (a hint for large searches). */
   readonly tableCapacity?: number;
+  /**
+   * Reduce by the model's symmetry (default true; no effect when the model declares none).
+   * Safety properties are checked on one state per class; liveness on the full graph.
+   */
+  readonly symmetry?: boolean;
 }
 
 interface Resolved<S> {
@@ -51,6 +57,14 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
   };
 }
 
+/** What the reduction did, for the stats: the groups permuted, and where it did not apply. */
+function symmetryStats<S>(model: Model<S, Action>, r: Resolved<S>): Pick<Stats, 'symmetry'> {
+  if (!reducesSymmetry(model, r.options.symmetry ?? true)) return {};
+  const groups = model.symmetry ?? [];
+  const liveness = r.all.filter((p) => !isSafety(p)).map((p) => p.name);
+  return { symmetry: { groups, fullGraph: liveness } };
+}
+
 /** A search in progress: advance it in slices, then read its result. */
 class Session<S, A extends Action> {
   readonly bfs: Bfs<S, A>;
@@ -61,7 +75,8 @@ class Session<S, A extends Action> {
   constructor(readonly model: Model<S, A>, options: CheckOptions) {
     this.resolved = resolveOptions(model, options, this.start);
     const { maxStates, maxDepth } = this.resolved;
-    this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, { maxStates, maxDepth, tableCapacity: options.tableCapacity }));
+    const symmetry = options.symmetry ?? true;
+    this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, { maxStates, maxDepth, tableCapacity: options.tableCapacity, symmetry }));
   }
 
   /** Runs until `sliceEnd` (ms, performance clock) or the end. Returns true when finished. */
@@ -103,9 +118,11 @@ class Session<S, A extends Action> {
       tableBytes: b.table.bytes,
       bytesPerState: b.states > 0 ? (b.table.bytes + frontierBytes) / b.states : 0,
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
+      ...symmetryStats(this.model, this.resolved),
     };
     const exhaustive = b.stopped === undefined;
-    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, b.findings, this.resolved.options.tableCapacity));
+    const { tableCapacity, symmetry = true } = this.resolved.options;
+    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, b.findings, tableCapacity, symmetry));
     const properties = this.resolved.all.map((prop) => this.propertyResult(prop, exhaustive, paths));
     const violated = properties.some((r) => r.status === 'violated');
     const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';

@@ -47,6 +47,15 @@ export interface Model<S, A extends Action = Action> {
   readonly properties: readonly Property<S>[];
   /** Fairness of each actor for liveness properties; actors not named are `none`. */
   fairness?(actor: string): Fairness;
+  /**
+   * Symmetry reduction (optional): an encoding equal for states that are equal up to a
+   * permutation of interchangeable actors, and only for those. The search then stores one
+   * state per class; it keeps exploring concrete states, so paths stay real. Sound only for
+   * properties that cannot tell the permuted actors apart. May return a scratch view.
+   */
+  canonical?(state: S): Uint8Array;
+  /** The groups of interchangeable actors that {@link canonical} permutes, for reports. */
+  readonly symmetry?: readonly (readonly string[])[];
 }
 
 /** Something that must hold in every reachable state. */

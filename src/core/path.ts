@@ -54,12 +54,15 @@ export function sameState<S>(model: Model<S, Action>, a: S, b: S): boolean {
 
 /**
  * Rebuilds a path from a chain of fingerprints (root first) by regenerating successors and
- * picking the one whose fingerprint matches, as TLC does: the table keeps no states.
+ * picking the one whose fingerprint matches, as TLC does: the table keeps no states. `key` must
+ * be the search's own (the canonical encoding under symmetry): the states regenerated are
+ * concrete, so the path is a real trace through the classes the fingerprints name.
  */
 export function pathFromFingerprints<S, A extends Action>(
   model: Model<S, A>,
   rootIndex: number,
   chain: readonly (readonly [number, number])[],
+  key: (state: S) => Uint8Array = (s) => model.encode(s),
 ): Path<S, A> {
   const choices = [rootIndex];
   let state: S = guardModel('initialStates', () => model.initialStates())[rootIndex]!;
@@ -67,7 +70,7 @@ export function pathFromFingerprints<S, A extends Action>(
     const [hi, lo] = chain[i]!;
     const steps = successorList(model, state);
     const k = steps.findIndex((s) => {
-      fingerprint(model.encode(s.next));
+      fingerprint(key(s.next));
       return fp.hi === hi && fp.lo === lo;
     });
     if (k < 0) throw new CheckError('replay-failed', `cannot rebuild step ${i} of a counterexample: the model is not deterministic`);

@@ -42,6 +42,11 @@ export interface Stats {
   readonly tableBytes: number;
   /** Estimated probability that a fingerprint collision hid a state (TLC's "calculated"). */
   readonly collisionProbability: number;
+  /**
+   * Present when states were counted up to symmetry: the groups of interchangeable actors, and
+   * the properties (liveness) decided on the full state graph instead of the reduced one.
+   */
+  readonly symmetry?: { readonly groups: readonly (readonly string[])[]; readonly fullGraph: readonly string[] };
 }
 
 export type Verdict = 'holds' | 'violated' | 'incomplete';

@@ -3,21 +3,24 @@ import { CheckError } from './errors.js';
 import type { Action, Model } from './model.js';
 import { pathFromFingerprints } from './path.js';
 import type { Path } from './result.js';
+import { symmetryKey } from './symmetry.js';
 
 /**
  * Shortest paths from the initial states to the states with the given fingerprints, found by a
  * second breadth-first search that keeps parents. The main search keeps none (8 bytes a state
  * instead of 12); it pays here only when there is a counterexample to show, and only down to
- * the deepest target.
+ * the deepest target. `symmetry` must be the main search's, so fingerprints mean the same.
  */
 export function shortestPaths<S, A extends Action>(
   model: Model<S, A>,
   targets: readonly { readonly hi: number; readonly lo: number; readonly depth: number }[],
   tableCapacity?: number,
+  symmetry = false,
 ): Path<S, A>[] {
   if (targets.length === 0) return [];
   const maxDepth = Math.max(...targets.map((t) => t.depth)) + 1;
-  const bfs = new Bfs(model, [], { maxStates: Infinity, maxDepth, tableCapacity, parents: true, targets: targets.map((t) => [t.hi, t.lo] as const) });
+  const bfs = new Bfs(model, [], { maxStates: Infinity, maxDepth, tableCapacity, parents: true, symmetry, targets: targets.map((t) => [t.hi, t.lo] as const) });
+  const key = symmetryKey(model, symmetry);
   bfs.run(() => false);
   return targets.map((_, i) => {
     const found = bfs.findings.find((f) => f.property === i);
@@ -26,7 +29,7 @@ export function shortestPaths<S, A extends Action>(
     for (let slot = found.slot; ; ) {
       chain.push([bfs.table.hiAt(slot), bfs.table.loAt(slot)]);
       const parent = bfs.table.valueAt(slot);
-      if (parent < 0) return pathFromFingerprints(model, -1 - parent, chain.reverse());
+      if (parent < 0) return pathFromFingerprints(model, -1 - parent, chain.reverse(), key);
       slot = parent;
     }
   });

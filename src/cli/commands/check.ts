@@ -22,6 +22,9 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --max-states N         stop after N states (verdict incomplete)
   --max-depth N          do not expand states deeper than N (verdict incomplete)
   --time-limit S         stop after S seconds (verdict incomplete)
+  --symmetry             count states up to permutations of interchangeable actors (default
+                         where the model declares them; safety only, liveness uses the full graph)
+  --no-symmetry          explore every permutation (to compare)
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR
   --quiet                no progress line
@@ -36,6 +39,8 @@ const OPTIONS = {
   'max-states': { type: 'string' },
   'max-depth': { type: 'string' },
   'time-limit': { type: 'string' },
+  symmetry: { type: 'boolean' },
+  'no-symmetry': { type: 'boolean' },
   json: { type: 'boolean' },
   out: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -59,6 +64,11 @@ export function buildModel(def: Definition, params: ParamValues, policy: string 
   if (policy !== undefined && def.policies === undefined) throw new UsageError(`model '${def.name}' takes no --policy (it is not an allocation model)`);
   const hasFairness = Object.keys(fairness).length > 0;
   return def.build(params, policy, hasFairness ? { fairness } : undefined);
+}
+
+function symmetryOption(on: boolean | undefined, off: boolean | undefined): boolean {
+  if (on && off) throw new UsageError('give --symmetry or --no-symmetry, not both');
+  return !off;
 }
 
 export interface CheckOutcome {
@@ -93,6 +103,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
+    symmetry: symmetryOption(values.symmetry, values['no-symmetry']),
     signal: io.signal,
     onProgress: progress.onProgress,
   });

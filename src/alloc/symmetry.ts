@@ -1,0 +1,105 @@
+/**
+ * Symmetry of an allocation model: actors declared `symmetric` (the instances of one dirtier
+ * declaration, say) are interchangeable, so two states that differ only by a permutation of
+ * them have the same future up to that permutation. The canonical form sorts each group's
+ * register blocks and renames every reference to a member (queue entries name their submitter;
+ * a daemon's R_REQ names the one it serves), so states equal up to the permutation encode alike.
+ *
+ * Soundness: the canonical bytes are always the encoding of a permutation of the state, so a
+ * reduced search visits one representative of each class. That is exact for every property
+ * that cannot tell group members apart (all the shipped safety properties: they read only
+ * counts, sums and flags); a property that names one member (e.g. "dirtier1 never waits") must
+ * not be checked with the reduction.
+ */
+import { CheckError } from '../core/errors.js';
+import { REGISTERS, R_REQ } from './layout.js';
+import type { ActorInfo, World } from './world.js';
+
+/** The same actor apart from its name and index: what makes two instances interchangeable. */
+function sameRole(a: ActorInfo, b: ActorInfo): boolean {
+  return a.kind === b.kind && a.context === b.context && a.flags === b.flags && a.program === b.program && a.serves === b.serves &&
+    a.inheritNoio === b.inheritNoio && a.rescues === b.rescues && a.fairness === b.fairness && a.device === b.device;
+}
+
+/**
+ * The declared groups (actor names) as actor indices, each checked: its members play the same
+ * role and none is named by the world's structure (a device's daemon, a rescuer's daemon),
+ * which would tell it apart. A group that fails is an error, not a silent loss of reduction.
+ */
+export function symmetryGroups(world: World, declared: readonly (readonly string[])[]): number[][] {
+  const pinned = new Set<number>();
+  for (const d of world.devices) if (d.daemonIndex !== undefined) pinned.add(d.daemonIndex);
+  for (const a of world.actors) if (a.rescues !== undefined) pinned.add(a.rescues);
+  return declared.map((names) => {
+    const members = names.map((n) => {
+      const a = world.actors.find((x) => x.name === n);
+      if (!a) throw new CheckError('bad-option', `symmetric group names '${n}', which is not an actor`);
+      return a;
+    });
+    const first = members[0]!;
+    const odd = members.find((a) => !sameRole(a, first) || pinned.has(a.index));
+    if (odd) throw new CheckError('bad-option', `actors ${names.join(', ')} are declared symmetric, but ${odd.name} is not interchangeable with ${first.name}; declare them with symmetric: false`);
+    return members.map((a) => a.index).sort((x, y) => x - y);
+  });
+}
+
+/** Where references to actors live in a state: queue entries (index << 2 | flags) and R_REQ. */
+function queueSpans(world: World): (readonly [number, number])[] {
+  return world.devices.filter((d) => d.kind === 'daemon').map((d) => [world.layout.queue(d.index), d.kind === 'daemon' ? d.queue : 0] as const);
+}
+
+/**
+ * A function from state bytes to canonical bytes (a scratch view, valid until the next call).
+ *
+ * @example
+ * const canon = canonicalizer(model.world, symmetryGroups(model.world, model.symmetry));
+ * canon(a.bytes) // equal to canon(b.bytes) when a and b differ only by swapping dirtier1 and dirtier2
+ */
+export function canonicalizer(world: World, groups: readonly (readonly number[])[]): (bytes: Uint8Array) => Uint8Array {
+  const size = world.layout.size;
+  const n = world.actors.length;
+  const out = new Uint8Array(size);
+  const base = world.actors.map((a) => world.layout.actor(a.index));
+  const spans = queueSpans(world);
+  const ref = new Int32Array(n);
+  const rename = new Int32Array(n);
+  const order = groups.map((g) => [...g]);
+  return (bytes) => {
+    out.set(bytes);
+    ref.fill(0);
+    // Where each actor is referenced: a queue position or a server, a tie-breaker among equal registers.
+    let code = 1;
+    for (const [at, cap] of spans) {
+      for (let i = 0; i < bytes[at]!; i++) ref[bytes[at + 1 + i]! >> 2] ||= code + i;
+      code += cap;
+    }
+    for (let a = 0; a < n; a++) {
+      const req = bytes[base[a]! + R_REQ]!;
+      if (req !== 0) ref[req - 1] ||= code + a;
+    }
+    for (let a = 0; a < n; a++) rename[a] = a;
+    groups.forEach((members, k) => {
+      const sorted = order[k]!;
+      sorted.sort((x, y) => compareActors(bytes, base[x]!, base[y]!) || ref[x]! - ref[y]! || x - y);
+      sorted.forEach((from, i) => {
+        const to = members[i]!;
+        rename[from] = to;
+        out.set(bytes.subarray(base[from]!, base[from]! + REGISTERS), base[to]!);
+      });
+    });
+    for (const [at] of spans) for (let i = 0; i < out[at]!; i++) out[at + 1 + i] = (rename[out[at + 1 + i]! >> 2]! << 2) | (out[at + 1 + i]! & 3);
+    for (let a = 0; a < n; a++) {
+      const req = out[base[a]! + R_REQ]!;
+      if (req !== 0) out[base[a]! + R_REQ] = rename[req - 1]! + 1;
+    }
+    return out;
+  };
+}
+
+function compareActors(bytes: Uint8Array, x: number, y: number): number {
+  for (let r = 0; r < REGISTERS; r++) {
+    const d = bytes[x + r]! - bytes[y + r]!;
+    if (d !== 0) return d;
+  }
+  return 0;
+}
