@@ -39,3 +39,14 @@ export function pairs(name: string, raw: readonly string[] | undefined): Record<
   }
   return out;
 }
+
+const UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+
+/** A size in bytes: '8G', '512MiB', '1500000000'; binary units. Undefined when absent. */
+export function byteSize(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(raw.trim());
+  const n = m ? Math.floor(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!) : NaN;
+  if (!(n > 0) || !Number.isSafeInteger(n)) throw new UsageError(`--${name} takes a size such as 8G, 512M or a number of bytes, got '${raw}'`);
+  return n;
+}

@@ -32,6 +32,12 @@ export interface BfsOptions {
   readonly targets?: readonly (readonly [number, number])[];
   /** Identify states up to the model's symmetry (see symmetry.ts); no effect without one. */
   readonly symmetry?: boolean;
+  /**
+   * Bytes the table and the frontier may take. The search stops with 'memory-limit' before a
+   * growth would pass it (the new segment is counted while the old one is alive) and when the
+   * frontier passes it.
+   */
+  readonly memoryLimit?: number;
 }
 
 type Check<S> = SafetyProperty<S> & { readonly index: number };
@@ -66,7 +72,8 @@ export class Bfs<S, A extends Action> {
   ) {
     const parents = options.parents ?? false;
     this.key = symmetryKey(model, options.symmetry ?? false);
-    this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents });
+    // Without parents nobody holds slots, so the table can grow a segment at a time.
+    this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents, segments: parents ? 1 : 256 });
     this.current = new LevelQueue(parents);
     this.next = new LevelQueue(parents);
     this.pending = properties.map((p, index) => ({ ...p, index }));
@@ -108,7 +115,7 @@ export class Bfs<S, A extends Action> {
     }
     const hi = fp.hi;
     const lo = fp.lo;
-    if (this.table.full) this.grow();
+    if (this.table.needsGrow(hi) && !this.grow(hi)) return;
     const slot = this.table.insert(hi, lo, root ?? this.parentSlot);
     if (slot < 0) return;
     this.states++;
@@ -133,14 +140,26 @@ export class Bfs<S, A extends Action> {
     return { property, slot, depth, failure, hi: this.table.hiAt(slot), lo: this.table.loAt(slot) };
   }
 
-  private grow(): void {
-    const map = this.table.grow();
-    if (!this.options.parents) return;
+  /** Bytes of the table and both frontier levels now. */
+  get memory(): number {
+    return this.table.bytes + this.current.bytes + this.next.bytes;
+  }
+
+  /** Grows the table for `hi`, or stops the search when that would pass the memory limit. */
+  private grow(hi: number): boolean {
+    if (this.memory + this.table.growthBytes(hi) > (this.options.memoryLimit ?? Infinity)) {
+      // The state is dropped: the search is incomplete from here on, and ends after this expansion.
+      this.stop('memory-limit');
+      return false;
+    }
+    const map = this.table.grow(hi);
+    if (!this.options.parents) return true;
     this.table.remapValues(map);
     this.current.remap(map);
     this.next.remap(map);
     this.parentSlot = map[this.parentSlot] ?? this.parentSlot;
     for (const f of this.findings) f.slot = map[f.slot]!;
+    return true;
   }
 
   /** Expands states until `until()` says stop or the search ends. Checks `until` every 256 states. */
@@ -149,7 +168,8 @@ export class Bfs<S, A extends Action> {
     for (let n = 0; !this.finished; n++) {
       if ((n & 255) === 0) {
         this.peakFrontierBytes = Math.max(this.peakFrontierBytes, this.current.bytes + this.next.bytes);
-        if (n > 0 && until()) return;
+        if (this.memory > (this.options.memoryLimit ?? Infinity)) this.stop('memory-limit');
+        if (this.finished || (n > 0 && until())) return;
       }
       const bytes = this.current.shift();
       if (bytes === undefined) {

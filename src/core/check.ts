@@ -24,6 +24,11 @@ export interface CheckOptions {
    * Safety properties are checked on one state per class; liveness on the full graph.
    */
   readonly symmetry?: boolean;
+  /**
+   * Bytes the visited table and the frontier may take (default: no limit). A search that would
+   * pass it stops with verdict `incomplete` ('memory-limit') instead of failing to allocate.
+   */
+  readonly memoryLimitBytes?: number;
 }
 
 interface Resolved<S> {
@@ -44,7 +49,7 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
     }
   }
   const all = model.properties.filter((p) => wanted.includes(p.name));
-  for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, timeLimitSeconds: options.timeLimitSeconds })) {
+  for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, timeLimitSeconds: options.timeLimitSeconds, memoryLimitBytes: options.memoryLimitBytes })) {
     if (value !== undefined && !(value >= 0)) throw new CheckError('bad-option', `${key} must be a number >= 0, got ${value}`);
   }
   return {
@@ -76,7 +81,8 @@ class Session<S, A extends Action> {
     this.resolved = resolveOptions(model, options, this.start);
     const { maxStates, maxDepth } = this.resolved;
     const symmetry = options.symmetry ?? true;
-    this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, { maxStates, maxDepth, tableCapacity: options.tableCapacity, symmetry }));
+    const memoryLimit = options.memoryLimitBytes ?? Infinity;
+    this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, { maxStates, maxDepth, tableCapacity: options.tableCapacity, symmetry, memoryLimit }));
   }
 
   /** Runs until `sliceEnd` (ms, performance clock) or the end. Returns true when finished. */
@@ -120,22 +126,23 @@ class Session<S, A extends Action> {
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
       ...symmetryStats(this.model, this.resolved),
     };
-    const exhaustive = b.stopped === undefined;
-    const { tableCapacity, symmetry = true } = this.resolved.options;
-    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, b.findings, tableCapacity, symmetry));
-    const properties = this.resolved.all.map((prop) => this.propertyResult(prop, exhaustive, paths));
+    const { tableCapacity, symmetry = true, memoryLimitBytes: memoryLimit } = this.resolved.options;
+    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, b.findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
+    // Paths that do not fit in memory cannot be replayed, so their findings are not reported.
+    const stopped = paths === undefined ? 'memory-limit' : b.stopped;
+    const properties = this.resolved.all.map((prop) => this.propertyResult(prop, stopped === undefined, paths));
     const violated = properties.some((r) => r.status === 'violated');
     const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
-    return b.stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: b.stopped };
+    return stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: stopped };
   }
 
-  private propertyResult(prop: Property<S>, exhaustive: boolean, paths: readonly Path<S, A>[]): PropertyResult<S, A> {
+  private propertyResult(prop: Property<S>, exhaustive: boolean, paths: readonly Path<S, A>[] | undefined): PropertyResult<S, A> {
     const index = this.resolved.safety.indexOf(prop as SafetyProperty<S>);
     const at = this.bfs.findings.findIndex((f) => f.property === index);
     const finding = this.bfs.findings[at];
     const base = { name: prop.name, kind: prop.kind };
     if (!isSafety(prop)) return { ...base, status: 'unknown' };
-    if (finding) {
+    if (finding && paths) {
       const path = this.confirm(prop, paths[at]!);
       return prop.kind === 'reachable'
         ? { ...base, status: 'holds', witness: path }

@@ -1,12 +1,15 @@
 /**
- * Visited states as 64-bit fingerprints in one open-addressing table (linear probing), with a
+ * Visited states as 64-bit fingerprints in open-addressing tables (linear probing), with a
  * 32-bit value beside each (the BFS keeps the parent's slot there, so that a shortest path can be
- * rebuilt; a graph builder may keep a dense state number). Capacity is any
- * integer (the home slot is the fingerprint scaled into [0, capacity)), so the table grows by a
- * modest factor (1.3) and stays densely loaded (0.68 to 0.88): 9.1 to 11.8 bytes a state
- * without values.
+ * rebuilt; a graph builder may keep a dense state number). Capacity is any integer (the home
+ * slot is the fingerprint scaled into [0, capacity)), so a table grows by a modest factor (1.3)
+ * and stays densely loaded (0.68 to 0.88): 9.1 to 11.8 bytes a state without values.
  *
- * Growth moves entries, so it returns the old-to-new slot map for callers holding slots.
+ * The table may be split into `segments` (a power of two) by the top bits of the fingerprint,
+ * each growing on its own: growth then allocates one segment's new array while the old one is
+ * alive, not the whole table's, so a search near its memory limit does not need twice its table
+ * to grow. A slot is `local << bits | segment`. Growth moves entries, so it returns the segment's
+ * old-to-new local slot map for callers holding slots (with one segment, local slots are slots).
  */
 
 export interface TableOptions {
@@ -15,6 +18,8 @@ export interface TableOptions {
   readonly values?: boolean;
   readonly maxLoad?: number;
   readonly growth?: number;
+  /** A power of two, at most 256 (default 1). */
+  readonly segments?: number;
 }
 
 const CACHE_MASK = (1 << 15) - 1;
@@ -26,23 +31,40 @@ export class FingerprintTable {
    * fingerprints already in the table enter it, so a hit is always a duplicate.
    */
   private readonly recent = new Int32Array((CACHE_MASK + 1) * 2);
-  private capacity: number;
-  private fps: Int32Array;
-  private parents: Int32Array; // the values; empty when the table keeps none
+  private readonly bits: number;
+  private readonly caps: number[] = [];
+  private readonly fps: Int32Array[] = [];
+  private readonly vals: Int32Array[] = []; // the values; empty when the table keeps none
+  private readonly counts: number[] = [];
+  private readonly limits: number[] = [];
   private readonly hasValues: boolean;
-  private count = 0;
   private readonly maxLoad: number;
   private readonly growth: number;
-  private limit: number;
+  private count = 0;
+  private allocated = 0;
 
   constructor(options: TableOptions = {}) {
-    this.capacity = Math.max(16, options.initialCapacity ?? 1 << 10);
+    const segments = options.segments ?? 1;
+    if (!(segments >= 1 && segments <= 256 && (segments & (segments - 1)) === 0)) throw new RangeError(`segments must be a power of two up to 256, got ${segments}`);
+    this.bits = Math.log2(segments);
     this.maxLoad = options.maxLoad ?? 0.88;
     this.hasValues = options.values ?? true;
     this.growth = options.growth ?? 1.3;
-    this.fps = new Int32Array(this.capacity * 2);
-    this.parents = new Int32Array(this.hasValues ? this.capacity : 0);
-    this.limit = Math.floor(this.capacity * this.maxLoad);
+    const each = Math.max(16, Math.ceil((options.initialCapacity ?? 1 << 10) / segments));
+    for (let k = 0; k < segments; k++) this.allocate(k, each);
+  }
+
+  private allocate(k: number, capacity: number): void {
+    this.allocated += this.slotBytes * (capacity - (this.caps[k] ?? 0));
+    this.caps[k] = capacity;
+    this.fps[k] = new Int32Array(capacity * 2);
+    this.vals[k] = new Int32Array(this.hasValues ? capacity : 0);
+    this.counts[k] = 0;
+    this.limits[k] = Math.floor(capacity * this.maxLoad);
+  }
+
+  private get slotBytes(): number {
+    return this.hasValues ? 12 : 8;
   }
 
   get size(): number {
@@ -50,17 +72,38 @@ export class FingerprintTable {
   }
 
   get bytes(): number {
-    return this.fps.byteLength + this.parents.byteLength;
+    return this.allocated;
   }
 
-  /** True when the next insert should wait for {@link grow}. */
+  /** The segment a fingerprint lives in. */
+  segmentOf(hi: number): number {
+    return this.bits === 0 ? 0 : hi >>> (32 - this.bits);
+  }
+
+  /** True when inserting `hi` (with one segment: anything) should wait for {@link grow}. */
+  needsGrow(hi = 0): boolean {
+    const k = this.segmentOf(hi);
+    return this.counts[k]! >= this.limits[k]!;
+  }
+
+  /** With one segment: true when the next insert should wait for {@link grow}. */
   get full(): boolean {
-    return this.count >= this.limit;
+    return this.needsGrow(0);
   }
 
-  private home(hi: number): number {
-    const c = this.capacity;
-    const h = Math.floor((hi >>> 16) * (c / 65536) + (hi & 0xffff) * (c / 4294967296));
+  private nextCapacity(k: number): number {
+    const c = this.caps[k]!;
+    // Small tables double (cheap, fewer rehashes); large ones grow gently to stay dense.
+    return Math.ceil(c * (c << this.bits < 1 << 20 ? 2 : this.growth));
+  }
+
+  /** Bytes that growing the segment of `hi` allocates while the old arrays are still alive. */
+  growthBytes(hi = 0): number {
+    return this.nextCapacity(this.segmentOf(hi)) * this.slotBytes;
+  }
+
+  private home(lo: number, c: number): number {
+    const h = Math.floor((lo >>> 16) * (c / 65536) + (lo & 0xffff) * (c / 4294967296));
     return h < c ? h : c - 1;
   }
 
@@ -73,15 +116,18 @@ export class FingerprintTable {
       this.recent[r] = hi;
       this.recent[r + 1] = lo;
     }
-    return this.place(hi, lo, value);
+    const k = this.segmentOf(hi);
+    const s = this.place(k, hi, lo, value);
+    return s < 0 ? -1 - ((-1 - s) << this.bits | k) : (s << this.bits) | k;
   }
 
-  private place(hi: number, lo: number, value: number): number {
-    const fps = this.fps;
-    const c = this.capacity;
+  /** Inserts into segment `k`; returns the local slot, or `-1 - local` when present. */
+  private place(k: number, hi: number, lo: number, value: number): number {
+    const fps = this.fps[k]!;
+    const c = this.caps[k]!;
     const h = hi | 0;
     const l = lo | 0;
-    let s = this.home(hi);
+    let s = this.home(lo, c);
     for (;;) {
       const i = s << 1;
       const a = fps[i]!;
@@ -89,7 +135,8 @@ export class FingerprintTable {
       if ((a | b) === 0) {
         fps[i] = h;
         fps[i + 1] = l;
-        if (this.hasValues) this.parents[s] = value;
+        if (this.hasValues) this.vals[k]![s] = value;
+        this.counts[k]!++;
         this.count++;
         return s;
       }
@@ -100,66 +147,58 @@ export class FingerprintTable {
 
   /** The slot holding this fingerprint, or -1. */
   find(hi: number, lo: number): number {
-    const fps = this.fps;
-    const h = hi | 0;
-    const l = lo | 0;
-    let s = this.home(hi);
+    const k = this.segmentOf(hi);
+    const fps = this.fps[k]!;
+    const c = this.caps[k]!;
+    let s = this.home(lo, c);
     for (;;) {
       const a = fps[s << 1]!;
       const b = fps[(s << 1) + 1]!;
       if ((a | b) === 0) return -1;
-      if (a === h && b === l) return s;
-      s = s + 1 === this.capacity ? 0 : s + 1;
+      if (a === (hi | 0) && b === (lo | 0)) return (s << this.bits) | k;
+      s = s + 1 === c ? 0 : s + 1;
     }
   }
 
   valueAt(slot: number): number {
-    return this.parents[slot]!;
+    return this.vals[slot & ((1 << this.bits) - 1)]![slot >>> this.bits]!;
   }
 
   setValue(slot: number, value: number): void {
-    this.parents[slot] = value;
+    this.vals[slot & ((1 << this.bits) - 1)]![slot >>> this.bits] = value;
   }
 
-  /** Rewrites every non-negative value through `map`, e.g. parent slots after {@link grow}. */
+  /** Rewrites every non-negative value through `map` (one segment), e.g. parent slots after {@link grow}. */
   remapValues(map: Int32Array): void {
-    for (let s = 0; s < this.capacity; s++) {
-      const v = this.parents[s]!;
-      if (v >= 0 && (this.fps[s << 1]! | this.fps[(s << 1) + 1]!) !== 0) this.parents[s] = map[v]!;
+    const fps = this.fps[0]!;
+    const vals = this.vals[0]!;
+    for (let s = 0; s < this.caps[0]!; s++) {
+      const v = vals[s]!;
+      if (v >= 0 && (fps[s << 1]! | fps[(s << 1) + 1]!) !== 0) vals[s] = map[v]!;
     }
   }
 
   hiAt(slot: number): number {
-    return this.fps[slot << 1]! >>> 0;
+    return this.fps[slot & ((1 << this.bits) - 1)]![(slot >>> this.bits) << 1]! >>> 0;
   }
 
   loAt(slot: number): number {
-    return this.fps[(slot << 1) + 1]! >>> 0;
+    return this.fps[slot & ((1 << this.bits) - 1)]![((slot >>> this.bits) << 1) + 1]! >>> 0;
   }
 
-  /** Every occupied slot, in slot order. */
-  *slots(): IterableIterator<number> {
-    for (let s = 0; s < this.capacity; s++) {
-      if ((this.fps[s << 1]! | this.fps[(s << 1) + 1]!) !== 0) yield s;
-    }
-  }
-
-  /** Enlarges the table. Returns `map` with `map[oldSlot]` = new slot; values move unchanged. */
-  grow(): Int32Array {
-    const oldFps = this.fps;
-    const oldParents = this.parents;
-    const oldCapacity = this.capacity;
-    // Small tables double (cheap, fewer rehashes); large ones grow gently to stay dense.
-    this.capacity = Math.ceil(oldCapacity * (oldCapacity < 1 << 20 ? 2 : this.growth));
-    this.fps = new Int32Array(this.capacity * 2);
-    this.parents = new Int32Array(this.hasValues ? this.capacity : 0);
-    this.limit = Math.floor(this.capacity * this.maxLoad);
-    this.count = 0;
+  /** Enlarges the segment of `hi`. Returns `map` with `map[oldLocal]` = new local slot; values move unchanged. */
+  grow(hi = 0): Int32Array {
+    const k = this.segmentOf(hi);
+    const oldFps = this.fps[k]!;
+    const oldVals = this.vals[k]!;
+    const oldCapacity = this.caps[k]!;
+    this.count -= this.counts[k]!;
+    this.allocate(k, this.nextCapacity(k));
     const map = new Int32Array(oldCapacity).fill(-1);
     for (let s = 0; s < oldCapacity; s++) {
       const a = oldFps[s << 1]!;
       const b = oldFps[(s << 1) + 1]!;
-      if ((a | b) !== 0) map[s] = this.place(a, b, oldParents[s] ?? 0);
+      if ((a | b) !== 0) map[s] = this.place(k, a, b, oldVals[s] ?? 0);
     }
     return map;
   }

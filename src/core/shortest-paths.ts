@@ -5,23 +5,35 @@ import { pathFromFingerprints } from './path.js';
 import type { Path } from './result.js';
 import { symmetryKey } from './symmetry.js';
 
+export interface PathSearchOptions {
+  readonly tableCapacity?: number | undefined;
+  /** Must be the main search's, so that fingerprints mean the same states. */
+  readonly symmetry?: boolean;
+  readonly memoryLimit?: number;
+}
+
 /**
  * Shortest paths from the initial states to the states with the given fingerprints, found by a
  * second breadth-first search that keeps parents. The main search keeps none (8 bytes a state
  * instead of 12); it pays here only when there is a counterexample to show, and only down to
- * the deepest target. `symmetry` must be the main search's, so fingerprints mean the same.
+ * the deepest target. Returns undefined when that search would pass the memory limit: the
+ * paths cannot be shown (nor replayed), and the caller must not report them.
  */
 export function shortestPaths<S, A extends Action>(
   model: Model<S, A>,
   targets: readonly { readonly hi: number; readonly lo: number; readonly depth: number }[],
-  tableCapacity?: number,
-  symmetry = false,
-): Path<S, A>[] {
+  options: PathSearchOptions = {},
+): Path<S, A>[] | undefined {
   if (targets.length === 0) return [];
   const maxDepth = Math.max(...targets.map((t) => t.depth)) + 1;
-  const bfs = new Bfs(model, [], { maxStates: Infinity, maxDepth, tableCapacity, parents: true, symmetry, targets: targets.map((t) => [t.hi, t.lo] as const) });
-  const key = symmetryKey(model, symmetry);
+  const { tableCapacity, symmetry = false, memoryLimit } = options;
+  const bfs = new Bfs(model, [], {
+    maxStates: Infinity, maxDepth, tableCapacity, parents: true, symmetry, targets: targets.map((t) => [t.hi, t.lo] as const),
+    ...(memoryLimit === undefined ? {} : { memoryLimit }),
+  });
   bfs.run(() => false);
+  if (bfs.stopped === 'memory-limit') return undefined;
+  const key = symmetryKey(model, symmetry);
   return targets.map((_, i) => {
     const found = bfs.findings.find((f) => f.property === i);
     if (!found) throw new CheckError('replay-failed', `a state found by the search was not found again: the model is not deterministic`);

@@ -32,7 +32,28 @@ describe('allocheck check', () => {
     expect(r.out).toMatch(/verdict: INCOMPLETE \(the --max-states limit was reached/);
   });
 
+  it('exit 3 and what to change when the memory limit is reached; the text shows table size and collision risk', async () => {
+    const r = await cli(['check', 'counter', '--param', 'procs=4', '--param', 'max=7', '--memory-limit', '3M', '--quiet']);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/verdict: INCOMPLETE \(the memory limit was reached: raise --memory-limit/);
+    expect(r.out).toMatch(/memory: visited table \d+\.\d MiB, [\d.]+ bytes\/state with the frontier; probability that a fingerprint collision hid a state: \d\.\de-\d+/);
+  });
+
+  it('--no-symmetry counts every permutation; the default says what it reduced', async () => {
+    const reduced = await cli(['check', 'dm-raid1', '--param', 'dirtiers=3', '--property', 'pages-conserved', '--json']);
+    const full = await cli(['check', 'dm-raid1', '--param', 'dirtiers=3', '--property', 'pages-conserved', '--json', '--no-symmetry']);
+    const [a, b] = [JSON.parse(reduced.out), JSON.parse(full.out)];
+    expect(a.verdict).toBe(b.verdict);
+    expect(a.stats.states).toBeLessThan(b.stats.states);
+    expect(a.stats.symmetry.groups).toEqual([['dirtier1', 'dirtier2', 'dirtier3']]);
+    expect(b.stats.symmetry).toBeUndefined();
+    const text = await cli(['check', 'dm-raid1', '--param', 'dirtiers=3', '--quiet']);
+    expect(text.out).toMatch(/symmetry: states counted up to permutations of dirtier1, dirtier2, dirtier3; writeout-progress, recoverable \(liveness\) on the full graph/);
+  });
+
   it.each([
+    [['check', 'counter', '--memory-limit', 'lots'], /^allocheck: --memory-limit takes a size such as 8G, 512M or a number of bytes, got 'lots'\n$/],
+    [['check', 'counter', '--symmetry', '--no-symmetry'], /^allocheck: give --symmetry or --no-symmetry, not both\n$/],
     [['check', 'countr'], /^allocheck: unknown model 'countr'; known: .*counter/],
     [['check', 'counter', '--param', 'procs=99'], /^allocheck: parameter procs=99 is out of range 1\.\.8\n$/],
     [['check', 'counter', '--param', 'procs'], /^allocheck: --param takes name=value, got 'procs'\n$/],

@@ -1,17 +1,20 @@
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FingerprintTable } from '../../src/core/fingerprint-table.js';
 
-const fingerprints = fc.uniqueArray(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 0xffffffff })), { maxLength: 400, selector: ([a, b]) => `${a}:${b}` });
+const fingerprints = fc.uniqueArray(fc.tuple(fc.nat({ max: 0xffffffff }), fc.integer({ min: 1, max: 0xffffffff })), { maxLength: 400, selector: ([a, b]) => `${a}:${b}` });
 
 describe('FingerprintTable', () => {
-  test.prop([fingerprints, fc.boolean()])('every inserted fingerprint is found after any number of growths, and only those', (fps, values) => {
-    const table = new FingerprintTable({ initialCapacity: 2, values });
+  test.prop([fingerprints, fc.boolean(), fc.constantFrom(1, 4, 256)])('every inserted fingerprint is found after any number of growths, and only those', (fps, values, segments) => {
+    const table = new FingerprintTable({ initialCapacity: 2, values, segments });
+    const bits = Math.log2(segments);
     let slots = new Map<string, number>();
     fps.forEach(([hi, lo], i) => {
-      if (table.full) {
-        const map = table.grow();
-        slots = new Map([...slots].map(([k, s]) => [k, map[s]!]));
+      if (table.needsGrow(hi)) {
+        const k = table.segmentOf(hi);
+        const map = table.grow(hi);
+        // Only the grown segment's slots move.
+        slots = new Map([...slots].map(([key, s]) => [key, (s & (segments - 1)) === k ? (map[s >>> bits]! << bits) | k : s]));
       }
       const slot = table.insert(hi, lo, i);
       expect(slot).toBeGreaterThanOrEqual(0);
@@ -27,5 +30,26 @@ describe('FingerprintTable', () => {
     });
     expect(table.size).toBe(fps.length);
     expect(table.find(12345, 0)).toBe(-1);
+  });
+
+  it('grows one segment at a time: the new arrays are a fraction of the table', () => {
+    const table = new FingerprintTable({ values: false, segments: 256, initialCapacity: 1 << 16 });
+    let hi = 0x9e3779b9;
+    for (let i = 0; i < 200_000; i++) {
+      hi = (Math.imul(hi, 1664525) + 1013904223) >>> 0;
+      if (table.needsGrow(hi)) {
+        expect(table.growthBytes(hi)).toBeLessThan(table.bytes / 64);
+        table.grow(hi);
+      }
+      table.insert(hi, i + 1, 0);
+    }
+    expect(table.size).toBe(200_000);
+    // Dense: between 8 / 0.88 and 8 / 0.68 bytes a fingerprint, give or take the segments' spread.
+    expect(table.bytes / table.size).toBeGreaterThan(8.5);
+    expect(table.bytes / table.size).toBeLessThan(12.5);
+  });
+
+  it('refuses a segment count that is not a power of two', () => {
+    expect(() => new FingerprintTable({ segments: 3 })).toThrow(/power of two/);
   });
 });

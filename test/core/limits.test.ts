@@ -41,6 +41,36 @@ describe('limits never give "holds"', () => {
     expect(r.properties[0]!.counterexample!.actions.map((a) => a.name)).toEqual(['read', 'inc', 'write', 'read', 'inc', 'write']);
   });
 
+  it('a memory limit stops the search before the table outgrows it', () => {
+    const limit = 2 << 20;
+    const r = check(counterModel(4, 5), { memoryLimitBytes: limit });
+    expect(r.verdict).toBe('incomplete');
+    expect(r.incomplete).toBe('memory-limit');
+    expect(r.properties.every((p) => p.status === 'unknown')).toBe(true);
+    expect(r.stats.states).toBeLessThan(374942);
+    expect(r.stats.states).toBeGreaterThan(50_000);
+    expect(r.stats.tableBytes).toBeLessThanOrEqual(limit);
+    // The frontier is checked every 256 expansions, so it may pass the limit by a little.
+    expect(r.stats.bytesPerState * r.stats.states).toBeLessThanOrEqual(limit * 1.1);
+    // The same search with room enough is complete.
+    expect(check(counterModel(4, 5), { memoryLimitBytes: 64 << 20 }).stats.states).toBe(374942);
+  });
+
+  it('a violation found before the memory limit is still reported, with its replayed path', () => {
+    const m = counterModel(3, 7);
+    const model = { ...m, properties: [{ kind: 'invariant' as const, name: 'below-2', holds: (s: Uint8Array) => s[0]! < 2 }] };
+    const r = check(model, { memoryLimitBytes: 4 << 20 });
+    expect(r.verdict).toBe('violated');
+    expect(r.properties[0]!.counterexample!.actions.length).toBe(6);
+  });
+
+  it('a memory limit too small for the first table is incomplete, not a crash', () => {
+    const r = check(counterModel(3, 3), { memoryLimitBytes: 1 });
+    expect(r.verdict).toBe('incomplete');
+    expect(r.incomplete).toBe('memory-limit');
+    expect(() => check(counterModel(2, 2), { memoryLimitBytes: -1 })).toThrow(/memoryLimitBytes must be a number >= 0/);
+  });
+
   it('an unknown property name is an error naming the known ones', () => {
     expect(() => check(counterModel(2, 2), { properties: ['nope'] })).toThrow(/unknown property 'nope'; known: no-deadlock, bounded/);
   });

@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { checkAsync } from '../../core/check.js';
 import type { Action, Fairness, Model } from '../../core/model.js';
 import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
 import { EXIT, type Io } from '../io.js';
-import { count, pairs, parseOptions, seconds } from '../options.js';
+import { byteSize, count, pairs, parseOptions, seconds } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { loadDefinition, type Definition } from '../registry.js';
 import { resultJson } from '../result-json.js';
@@ -25,6 +26,8 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --symmetry             count states up to permutations of interchangeable actors (default
                          where the model declares them; safety only, liveness uses the full graph)
   --no-symmetry          explore every permutation (to compare)
+  --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
+                         of physical memory); a search that needs more stops as incomplete
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR
   --quiet                no progress line
@@ -41,6 +44,7 @@ const OPTIONS = {
   'time-limit': { type: 'string' },
   symmetry: { type: 'boolean' },
   'no-symmetry': { type: 'boolean' },
+  'memory-limit': { type: 'string' },
   json: { type: 'boolean' },
   out: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -64,6 +68,11 @@ export function buildModel(def: Definition, params: ParamValues, policy: string 
   if (policy !== undefined && def.policies === undefined) throw new UsageError(`model '${def.name}' takes no --policy (it is not an allocation model)`);
   const hasFairness = Object.keys(fairness).length > 0;
   return def.build(params, policy, hasFairness ? { fairness } : undefined);
+}
+
+/** The share of physical memory a search may take by default: room is left for the rest. */
+export function defaultMemoryLimit(): number {
+  return Math.floor(totalmem() * 0.6);
 }
 
 function symmetryOption(on: boolean | undefined, off: boolean | undefined): boolean {
@@ -104,6 +113,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
     symmetry: symmetryOption(values.symmetry, values['no-symmetry']),
+    memoryLimitBytes: byteSize('memory-limit', values['memory-limit']) ?? defaultMemoryLimit(),
     signal: io.signal,
     onProgress: progress.onProgress,
   });
