@@ -38,16 +38,17 @@ function looksLikePath(name: string): boolean {
   return name.includes('/') || name.includes('\\') || /\.[cm]?[jt]s$/.test(name);
 }
 
+/** The module of a model given by its name in models/ or by a path to a file of the user's own. */
+export function modelUrl(name: string, cwd: string): URL {
+  if (looksLikePath(name)) return pathToFileURL(isAbsolute(name) ? name : resolve(cwd, name));
+  const known = modelNames();
+  if (!known.includes(name)) throw new UsageError(`unknown model '${name}'; known: ${known.join(', ')} (or a path to a model file)`);
+  return new URL(`${name}.ts`, modelsDir);
+}
+
 /** Loads a model by its name in models/ or by a path to a file of the user's own. */
 export async function loadDefinition(name: string, cwd: string): Promise<Definition> {
-  let url: URL;
-  if (looksLikePath(name)) {
-    url = pathToFileURL(isAbsolute(name) ? name : resolve(cwd, name));
-  } else {
-    const known = modelNames();
-    if (!known.includes(name)) throw new UsageError(`unknown model '${name}'; known: ${known.join(', ')} (or a path to a model file)`);
-    url = new URL(`${name}.ts`, modelsDir);
-  }
+  const url = modelUrl(name, cwd);
   let mod: { default?: unknown };
   try {
     mod = (await import(url.href)) as { default?: unknown };

@@ -38,6 +38,19 @@ export interface BfsOptions {
    * frontier passes it.
    */
   readonly memoryLimit?: number;
+  /**
+   * For a search shared by several explorers (one a thread), each owning the states whose
+   * fingerprints it `owns`: states owned elsewhere are `send`t to their owner, which
+   * {@link Bfs.accept}s them; {@link Bfs.run} returns at the end of each level, and the caller
+   * starts the next with {@link Bfs.beginLevel} once every explorer has finished this one.
+   */
+  readonly partition?: Partition;
+}
+
+export interface Partition {
+  owns(hi: number): boolean;
+  /** `bytes` is a view valid only during the call. */
+  send(hi: number, lo: number, bytes: Uint8Array): void;
 }
 
 type Check<S> = SafetyProperty<S> & { readonly index: number };
@@ -62,6 +75,8 @@ export class Bfs<S, A extends Action> {
   depth = -1;
   peakFrontierBytes = 0;
   finished = false;
+  /** With a partition: the current level is expanded (see {@link beginLevel}). */
+  levelDone = false;
   stopped: IncompleteReason | undefined;
   private readonly key: StateKey<S> | undefined;
 
@@ -115,12 +130,28 @@ export class Bfs<S, A extends Action> {
     }
     const hi = fp.hi;
     const lo = fp.lo;
+    const part = this.options.partition;
+    if (part !== undefined && !part.owns(hi)) part.send(hi, lo, bytes);
+    else this.record(hi, lo, bytes, root, state);
+  }
+
+  /** Stores a state that a partner explorer generated, given its fingerprint and encoding. */
+  accept(hi: number, lo: number, bytes: Uint8Array): void {
+    this.record(hi, lo, bytes, undefined, undefined);
+  }
+
+  /**
+   * Stores a new state and checks it; `state` is decoded from `bytes` when absent and needed.
+   * The parent is `root`, else the state being expanded (read after a growth has moved it).
+   */
+  private record(hi: number, lo: number, bytes: Uint8Array, root: number | undefined, given: S | undefined): void {
     if (this.table.needsGrow(hi) && !this.grow(hi)) return;
     const slot = this.table.insert(hi, lo, root ?? this.parentSlot);
     if (slot < 0) return;
     this.states++;
     this.next.push(slot, bytes);
-    for (let i = 0; i < this.pending.length; i++) {
+    const state = given ?? (this.pending.length > 0 ? this.model.decode(bytes) : undefined);
+    for (let i = 0; state !== undefined && i < this.pending.length; i++) {
       const p = this.pending[i]!;
       if (p.kind === 'invariant' ? !p.holds(state) : p.kind === 'reachable' && p.test(state)) {
         this.findings.push(this.finding(p.index, slot, this.depth + 1, p.kind));
@@ -173,6 +204,10 @@ export class Bfs<S, A extends Action> {
       }
       const bytes = this.current.shift();
       if (bytes === undefined) {
+        if (this.options.partition) {
+          this.levelDone = true;
+          return;
+        }
         if (!this.nextLevel()) return;
         continue;
       }
@@ -209,6 +244,20 @@ export class Bfs<S, A extends Action> {
       return false;
     }
     return true;
+  }
+
+  /** With a partition: starts expanding the next level (which may be empty here but not elsewhere). */
+  beginLevel(): void {
+    this.levelDone = false;
+    this.depth++;
+    this.current = this.next;
+    this.next = new LevelQueue(this.options.parents ?? false);
+    if (this.depth >= this.options.maxDepth) this.stop('max-depth');
+  }
+
+  /** States waiting in the next level. */
+  get nextLength(): number {
+    return this.next.length;
   }
 
   stop(reason: IncompleteReason): void {

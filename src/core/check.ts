@@ -4,7 +4,7 @@ import { collisionProbability } from './hash.js';
 import { isSafety, type Action, type Model, type Property, type SafetyProperty } from './model.js';
 import { successorList } from './path.js';
 import { shortestPaths } from './shortest-paths.js';
-import { reducesSymmetry } from './symmetry.js';
+import { symmetryStats } from './symmetry.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
 
 /** How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. */
@@ -62,14 +62,6 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
   };
 }
 
-/** What the reduction did, for the stats: the groups permuted, and where it did not apply. */
-function symmetryStats<S>(model: Model<S, Action>, r: Resolved<S>): Pick<Stats, 'symmetry'> {
-  if (!reducesSymmetry(model, r.options.symmetry ?? true)) return {};
-  const groups = model.symmetry ?? [];
-  const liveness = r.all.filter((p) => !isSafety(p)).map((p) => p.name);
-  return { symmetry: { groups, fullGraph: liveness } };
-}
-
 /** A search in progress: advance it in slices, then read its result. */
 class Session<S, A extends Action> {
   readonly bfs: Bfs<S, A>;
@@ -124,7 +116,7 @@ class Session<S, A extends Action> {
       tableBytes: b.table.bytes,
       bytesPerState: b.states > 0 ? (b.table.bytes + frontierBytes) / b.states : 0,
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
-      ...symmetryStats(this.model, this.resolved),
+      ...symmetryStats(this.model, this.resolved.options.symmetry ?? true, this.resolved.all),
     };
     const { tableCapacity, symmetry = true, memoryLimitBytes: memoryLimit } = this.resolved.options;
     const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, b.findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));

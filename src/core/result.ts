@@ -42,6 +42,8 @@ export interface Stats {
   readonly tableBytes: number;
   /** Estimated probability that a fingerprint collision hid a state (TLC's "calculated"). */
   readonly collisionProbability: number;
+  /** Worker threads that explored, when more than one. */
+  readonly workers?: number;
   /**
    * Present when states were counted up to symmetry: the groups of interchangeable actors, and
    * the properties (liveness) decided on the full state graph instead of the reduced one.

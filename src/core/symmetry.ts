@@ -9,7 +9,8 @@
  * a class (it is invariant under the model's permutations); the model promises that for its
  * own properties. Liveness properties are decided on the full graph, never the reduced one.
  */
-import type { Action, Model } from './model.js';
+import { isSafety, type Action, type Model, type Property } from './model.js';
+import type { Stats } from './result.js';
 
 /** The bytes a search fingerprints: the canonical encoding under symmetry, else the encoding. */
 export type StateKey<S> = (state: S) => Uint8Array;
@@ -28,4 +29,11 @@ export function symmetryKey<S>(model: Model<S, Action>, on: boolean): StateKey<S
 /** True when a search with `on` reduces by symmetry: the model declares it and it is allowed. */
 export function reducesSymmetry(model: Model<unknown, Action>, on: boolean): boolean {
   return on && model.canonical !== undefined;
+}
+
+/** What the reduction did, for the stats: the groups permuted, and the properties it left out. */
+export function symmetryStats<S>(model: Model<S, Action>, on: boolean, properties: readonly Property<S>[]): Pick<Stats, 'symmetry'> {
+  if (!reducesSymmetry(model as Model<unknown, Action>, on)) return {};
+  const fullGraph = properties.filter((p) => !isSafety(p)).map((p) => p.name);
+  return { symmetry: { groups: model.symmetry ?? [], fullGraph } };
 }

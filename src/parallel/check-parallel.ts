@@ -1,0 +1,92 @@
+/**
+ * A safety check spread over worker threads. The table is partitioned, not shared: each worker
+ * owns the states whose fingerprints fall in its share of the table's 256 segments, keeps them
+ * in a private table and frontier, and sends the successors it finds for others to their owner
+ * in batches. Levels are synchronous: a level ends when every worker has expanded its part and
+ * taken in every batch sent to it, so depths, verdicts and state counts are those of the
+ * single-threaded search. Counterexamples are then rebuilt by the single-threaded search down to
+ * the depth found, so they are the very paths `check` reports.
+ *
+ * Why not one table shared through Atomics: a shared open-addressing table must stop every
+ * thread to grow, and a 64-bit entry needs a two-word publication protocol; a private table
+ * grows alone and needs no atomics. The price is copying the successors that cross threads.
+ */
+import { Worker } from 'node:worker_threads';
+import { check, type CheckOptions } from '../core/check.js';
+import { CheckError } from '../core/errors.js';
+import { collisionProbability } from '../core/hash.js';
+import { isSafety, type Action, type Model, type Property } from '../core/model.js';
+import type { CheckResult, PropertyResult, Stats } from '../core/result.js';
+import { symmetryStats } from '../core/symmetry.js';
+import { Coordinator } from './coordinator.js';
+import type { ModelRecipe } from './protocol.js';
+
+export interface ParallelOptions extends CheckOptions {
+  readonly workers: number;
+  /**
+   * Modules each worker imports first, by URL: module hooks are per thread, so a worker that
+   * must load TypeScript needs one that registers a loader (the package's bin/hooks.js).
+   */
+  readonly preload?: readonly string[];
+}
+
+/**
+ * Checks `model` (which `recipe` rebuilds in each worker) with `workers` threads. Liveness
+ * properties need the whole graph in one place: when any is selected, the check runs on one
+ * thread, as {@link check} does.
+ *
+ * @example
+ * const recipe = { module: new URL('../../models/counter.ts', import.meta.url).href, params: { procs: 5, max: 5 } };
+ * const result = await checkParallel(counter.build(recipe.params), recipe, { workers: 2 });
+ */
+export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, options: ParallelOptions): Promise<CheckResult<S, A>> {
+  const known = model.properties.map((p) => p.name);
+  const wanted = options.properties ?? known;
+  for (const name of wanted) if (!known.includes(name)) throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
+  const all = model.properties.filter((p) => wanted.includes(p.name));
+  if (!(Number.isInteger(options.workers) && options.workers >= 1)) throw new CheckError('bad-option', `workers must be a whole number >= 1, got ${options.workers}`);
+  if (options.workers === 1 || all.some((p) => !isSafety(p))) return check(model, options);
+  const start = performance.now();
+  const run = await new Coordinator(recipe, all.map((p) => p.name), options, (url, init) => new Worker(url, init)).run();
+  const seconds = (performance.now() - start) / 1000;
+  const stats: Stats = {
+    states: run.states, transitions: run.transitions, depth: run.depth, seconds, statesPerSecond: seconds > 0 ? run.states / seconds : 0,
+    tableBytes: run.tableBytes, bytesPerState: run.states > 0 ? (run.tableBytes + run.frontierBytes) / run.states : 0,
+    collisionProbability: collisionProbability(run.states, run.transitions + run.states),
+    workers: options.workers,
+    ...symmetryStats(model, options.symmetry ?? true, all),
+  };
+  const found = all.filter((_, i) => run.found.has(i));
+  const confirmed = found.length === 0 ? new Map<string, PropertyResult<S, A>>() : rebuild(model, found, Math.max(...run.found.values()), options);
+  // A finding the single-threaded rebuild could not fit in memory is not reported.
+  const unconfirmed = found.some((p) => !confirmed.has(p.name));
+  const stopped = run.stopped ?? (unconfirmed ? 'memory-limit' : undefined);
+  const properties = all.map((p, i) => confirmed.get(p.name) ?? settled<S, A>(p, stopped === undefined && !run.found.has(i)));
+  const violated = properties.some((r) => r.status === 'violated');
+  const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
+  return stopped === undefined ? { model: model.name, verdict, properties, stats } : { model: model.name, verdict, properties, stats, incomplete: stopped };
+}
+
+/** A property nobody found a violation of: it holds only if the search was exhaustive. */
+function settled<S, A extends Action>(p: Property<S>, exhaustive: boolean): PropertyResult<S, A> {
+  const base = { name: p.name, kind: p.kind };
+  if (!exhaustive) return { ...base, status: 'unknown' };
+  return p.kind === 'reachable' ? { ...base, status: 'violated', failure: 'unreachable' } : { ...base, status: 'holds' };
+}
+
+/**
+ * The single-threaded search for the properties the workers found decided, down to the deepest
+ * depth found: it finds the same first states in the same order as {@link check} would, so the
+ * reported paths are identical, and it replays them.
+ */
+function rebuild<S, A extends Action>(model: Model<S, A>, found: readonly Property<S>[], depth: number, options: CheckOptions): Map<string, PropertyResult<S, A>> {
+  const { signal: _signal, onProgress: _progress, timeLimitSeconds: _time, maxStates: _max, ...rest } = options;
+  const r = check(model, { ...rest, properties: found.map((p) => p.name), maxDepth: depth + 1 });
+  const out = new Map<string, PropertyResult<S, A>>();
+  for (const p of r.properties) {
+    if (r.incomplete === 'memory-limit' && p.status === 'unknown') continue;
+    if (p.status === 'unknown') throw new CheckError('replay-failed', `the workers found '${p.name}' decided at depth ${depth}, but one thread did not: the model is not deterministic`);
+    out.set(p.name, p);
+  }
+  return out;
+}
