@@ -12,7 +12,7 @@
  * grows alone and needs no atomics. The price is copying the successors that cross threads.
  */
 import { Worker } from 'node:worker_threads';
-import { check, type CheckOptions } from '../core/check.js';
+import { check, checkAsync, type CheckOptions } from '../core/check.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
 import { isSafety, type Action, type Model, type Property } from '../core/model.js';
@@ -28,12 +28,17 @@ export interface ParallelOptions extends CheckOptions {
    * must load TypeScript needs one that registers a loader (the package's bin/hooks.js).
    */
   readonly preload?: readonly string[];
+  /**
+   * States one thread explores before any worker starts (default 200,000): a search that fits
+   * is done before threads would have loaded the model; a larger one starts over in parallel.
+   */
+  readonly probeStates?: number;
 }
 
 /**
  * Checks `model` (which `recipe` rebuilds in each worker) with `workers` threads. Liveness
  * properties need the whole graph in one place: when any is selected, the check runs on one
- * thread, as {@link check} does.
+ * thread, as {@link checkAsync} does; so does a search that ends within `probeStates`.
  *
  * @example
  * const recipe = { module: new URL('../../models/counter.ts', import.meta.url).href, params: { procs: 5, max: 5 } };
@@ -45,9 +50,15 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
   for (const name of wanted) if (!known.includes(name)) throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
   const all = model.properties.filter((p) => wanted.includes(p.name));
   if (!(Number.isInteger(options.workers) && options.workers >= 1)) throw new CheckError('bad-option', `workers must be a whole number >= 1, got ${options.workers}`);
-  if (options.workers === 1 || all.some((p) => !isSafety(p))) return check(model, options);
+  if (options.workers === 1 || all.some((p) => !isSafety(p))) return checkAsync(model, options);
   const start = performance.now();
-  const run = await new Coordinator(recipe, all.map((p) => p.name), options, (url, init) => new Worker(url, init)).run();
+  const probe = Math.min(options.probeStates ?? 200_000, options.maxStates ?? Infinity);
+  if (probe > 0) {
+    const first = await checkAsync(model, { ...options, maxStates: probe });
+    if (first.incomplete !== 'max-states' || probe === options.maxStates) return first;
+  }
+  const left = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(1e-3, options.timeLimitSeconds - (performance.now() - start) / 1000) };
+  const run = await new Coordinator(recipe, all.map((p) => p.name), { ...options, ...left }, (url, init) => new Worker(url, init)).run();
   const seconds = (performance.now() - start) / 1000;
   const stats: Stats = {
     states: run.states, transitions: run.transitions, depth: run.depth, seconds, statesPerSecond: seconds > 0 ? run.states / seconds : 0,

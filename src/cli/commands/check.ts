@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkAsync } from '../../core/check.js';
 import type { Action, Fairness, Model } from '../../core/model.js';
 import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
 import { EXIT, type Io } from '../io.js';
 import { byteSize, count, pairs, parseOptions, seconds } from '../options.js';
 import { progressReporter } from '../progress.js';
-import { loadDefinition, type Definition } from '../registry.js';
+import { loadDefinition, modelUrl, type Definition } from '../registry.js';
+import { checkParallel } from '../../parallel/check-parallel.js';
 import { resultJson } from '../result-json.js';
 import { resultText } from '../result-text.js';
 import { UsageError } from '../usage-error.js';
@@ -26,6 +26,9 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --symmetry             count states up to permutations of interchangeable actors (default
                          where the model declares them; safety only, liveness uses the full graph)
   --no-symmetry          explore every permutation (to compare)
+  --workers N            threads for the safety search (default: the number of cores); a
+                         search that ends within 200,000 states, or that checks liveness,
+                         runs on one thread
   --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
                          of physical memory); a search that needs more stops as incomplete
   --json                 print one JSON object (schema in the README)
@@ -45,6 +48,7 @@ const OPTIONS = {
   symmetry: { type: 'boolean' },
   'no-symmetry': { type: 'boolean' },
   'memory-limit': { type: 'string' },
+  workers: { type: 'string' },
   json: { type: 'boolean' },
   out: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -105,9 +109,16 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const def = await loadDefinition(name, io.cwd);
   const params = resolveParams(def.params, pairs('param', values.param));
   const policy = values.policy ?? (def.policies ? 'none' : undefined);
-  const model = buildModel(def, params, policy, fairnessOverrides(values.fair, values.unfair));
+  const fairness = fairnessOverrides(values.fair, values.unfair);
+  const model = buildModel(def, params, policy, fairness);
   const progress = progressReporter(io, values.quiet ?? false);
-  const result = await checkAsync(model, {
+  const workers = count('workers', values.workers, 1) ?? availableParallelism();
+  // Workers rebuild the model from its module: the same definition, parameters and policy.
+  const args = def.policies ? [policy, ...(Object.keys(fairness).length ? [{ fairness }] : [])] : [];
+  const recipe = { module: modelUrl(name, io.cwd).href, params, args };
+  const result = await checkParallel(model, recipe, {
+    workers,
+    preload: [new URL('../../../bin/hooks.js', import.meta.url).href],
     ...(values.property ? { properties: values.property } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
