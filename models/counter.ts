@@ -41,6 +41,14 @@ export function counterModel(procs: number, max: number): Model<CounterState> {
     properties: [
       { kind: 'deadlock-free', name: 'no-deadlock', description: 'some process can always move' },
       { kind: 'invariant', name: 'bounded', description: 'cnt stays within 0..max', holds: (s) => s[0]! <= max },
+      {
+        kind: 'leads-to',
+        name: 'p0-writes',
+        description: 'process 0, having read, eventually writes back (needs fairness for p0)',
+        p: (s) => s[1] === 1,
+        q: (s) => s[1] === 0,
+      },
+      { kind: 'leads-to', name: 'back-to-zero', description: 'cnt = max ~> cnt = 0', p: (s) => s[0] === max, q: (s) => s[0] === 0 },
     ],
   };
 }

@@ -1,7 +1,10 @@
 import { Bfs, type Finding } from './bfs.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
-import { isSafety, type Action, type Model, type Property, type SafetyProperty } from './model.js';
+import { checkFairnessActors, checkFairnessOption, fairnessOf, fairnessTable } from './fairness.js';
+import { GraphBuilder } from './graph-builder.js';
+import { checkLiveness } from './liveness.js';
+import { isSafety, type Action, type Fairness, type LivenessProperty, type Model, type Property, type SafetyProperty } from './model.js';
 import { pathFromFingerprints, successorList } from './path.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
 
@@ -17,10 +20,13 @@ export interface CheckOptions {
   readonly progressIntervalMs?: number;
   /** Initial capacity of the visited table (a hint for large searches). */
   readonly tableCapacity?: number;
+  /** Fairness per actor for liveness properties, overriding the model's `fairness`. */
+  readonly fairness?: Readonly<Record<string, Fairness>>;
 }
 
 interface Resolved<S> {
   readonly safety: readonly SafetyProperty<S>[];
+  readonly liveness: readonly LivenessProperty<S>[];
   readonly all: readonly Property<S>[];
   readonly maxStates: number;
   readonly maxDepth: number;
@@ -40,9 +46,11 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
   for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, timeLimitSeconds: options.timeLimitSeconds })) {
     if (value !== undefined && !(value >= 0)) throw new CheckError('bad-option', `${key} must be a number >= 0, got ${value}`);
   }
+  checkFairnessOption(options.fairness);
   return {
     all,
     safety: all.filter(isSafety),
+    liveness: all.filter((p): p is LivenessProperty<S> => !isSafety(p)),
     maxStates: options.maxStates ?? Infinity,
     maxDepth: options.maxDepth ?? Infinity,
     deadline: options.timeLimitSeconds === undefined ? Infinity : start + options.timeLimitSeconds * 1000,
@@ -53,6 +61,8 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
 /** A search in progress: advance it in slices, then read its result. */
 class Session<S, A extends Action> {
   readonly bfs: Bfs<S, A>;
+  /** The graph for the liveness properties, explored after the safety search. */
+  private graph: GraphBuilder<S, A> | undefined;
   private readonly start = performance.now();
   private lastProgress = this.start;
   readonly resolved: Resolved<S>;
@@ -62,29 +72,39 @@ class Session<S, A extends Action> {
     this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, this.resolved, options.tableCapacity));
   }
 
+  /** The explorer still at work: the safety search, then the graph if liveness is asked for. */
+  private active(): Bfs<S, A> | GraphBuilder<S, A> | undefined {
+    if (!this.bfs.finished) return this.bfs;
+    const stopped = this.bfs.stopped;
+    if (this.resolved.liveness.length === 0 || stopped === 'interrupted' || stopped === 'time-limit') return undefined;
+    this.graph ??= guardModel('the search', () => new GraphBuilder(this.model, this.resolved.liveness, this.resolved, this.resolved.options.tableCapacity));
+    return this.graph.finished ? undefined : this.graph;
+  }
+
   /** Runs until `sliceEnd` (ms, performance clock) or the end. Returns true when finished. */
   advance(sliceEnd: number): boolean {
     const { deadline, options } = this.resolved;
     const interval = options.progressIntervalMs ?? 1000;
+    const explorer = this.active();
+    if (explorer === undefined) return true;
     guardModel('the search', () =>
-      this.bfs.run(() => {
+      explorer.run(() => {
         const now = performance.now();
-        if (options.signal?.aborted) this.bfs.stop('interrupted');
-        else if (now >= deadline) this.bfs.stop('time-limit');
+        if (options.signal?.aborted) explorer.stop('interrupted');
+        else if (now >= deadline) explorer.stop('time-limit');
         if (options.onProgress && now - this.lastProgress >= interval) {
           this.lastProgress = now;
-          options.onProgress(this.progress(now));
+          options.onProgress(this.progress(now, explorer));
         }
         return now >= sliceEnd;
       }),
     );
-    if (options.signal?.aborted && !this.bfs.finished) this.bfs.stop('interrupted');
-    return this.bfs.finished;
+    if (options.signal?.aborted && !explorer.finished) explorer.stop('interrupted');
+    return this.active() === undefined;
   }
 
-  progress(now: number): Progress {
+  progress(now: number, b: Bfs<S, A> | GraphBuilder<S, A> = this.bfs): Progress {
     const seconds = (now - this.start) / 1000;
-    const b = this.bfs;
     return { states: b.states, transitions: b.transitions, depth: b.deepest, frontier: b.frontier, seconds, statesPerSecond: seconds > 0 ? b.states / seconds : 0 };
   }
 
@@ -103,10 +123,26 @@ class Session<S, A extends Action> {
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
     };
     const exhaustive = b.stopped === undefined;
-    const properties = this.resolved.all.map((prop) => this.propertyResult(prop, exhaustive));
+    const liveness = this.livenessResults();
+    const properties = this.resolved.all.map((prop) => liveness.get(prop) ?? this.propertyResult(prop, exhaustive));
     const violated = properties.some((r) => r.status === 'violated');
     const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
-    return b.stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: b.stopped };
+    const incomplete = b.stopped ?? this.graph?.stopped;
+    return incomplete === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete };
+  }
+
+  /** Results of the liveness properties, decided on the explored graph (none if it was never built). */
+  private livenessResults(): Map<Property<S>, PropertyResult<S, A>> {
+    const out = new Map<Property<S>, PropertyResult<S, A>>();
+    if (this.graph === undefined) return out;
+    const graph = this.graph.graph();
+    const overrides = this.resolved.options.fairness;
+    if (graph.stopped === undefined) checkFairnessActors(overrides, graph.actorNames);
+    const of = fairnessOf(this.model, overrides);
+    const context = { model: this.model, graph, fairness: fairnessTable(graph.actorNames, of), fairnessOf: of };
+    const results = guardModel('the liveness check', () => checkLiveness(context, this.resolved.liveness));
+    this.resolved.liveness.forEach((prop, k) => out.set(prop, results[k]!));
+    return out;
   }
 
   private propertyResult(prop: Property<S>, exhaustive: boolean): PropertyResult<S, A> {
