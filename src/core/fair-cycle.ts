@@ -1,8 +1,8 @@
 /**
  * A short fair cycle through a given node of a fair core (see fair-cores.ts). Greedy, so short
- * but not always the shortest (that is NP-hard in general, a travelling-salesman variant):
- * from the current node, a BFS inside the core to the nearest edge or node that meets a fairness
- * requirement still open, repeated until none is open, then the shortest way back.
+ * but not always the shortest (that is NP-hard in general, a travelling-salesman variant): the
+ * shortest cycle through the node, then, while some fairness requirement is open, a detour to
+ * the nearest edge or node that meets one (BFS inside the core) and the shortest way back.
  */
 import { CheckError } from './errors.js';
 import { census, NONE, STRONG, type FairnessTable } from './fair-cores.js';
@@ -90,18 +90,21 @@ export function fairCycle(g: StateGraph, core: Int32Array, id: number, entry: nu
     open[a] = fairness[a] === STRONG ? (c.enabled[a]! > 0 ? OPEN_STRONG : 0) : OPEN_WEAK;
   }
   const walk = new CoreWalk(g, core, id, nodes.length);
-  walk.visit(entry, open);
   const cycle: number[] = [];
-  let at = entry;
-  while (open.some((x) => x !== 0)) {
-    const path = walk.nearest(at, (e) => open[g.actorOf[e]!] !== 0, (v) => walk.meets(v, open));
+  const take = (path: readonly number[]): void => {
     for (const e of path) {
       open[g.actorOf[e]!] = 0;
       walk.visit(g.targets[e]!, open);
+      cycle.push(e);
     }
-    cycle.push(...path);
-    at = g.targets[path[path.length - 1]!]!;
+  };
+  const back = (from: number): number[] => walk.nearest(from, (e) => g.targets[e] === entry, () => false);
+  walk.visit(entry, open);
+  take(back(entry));
+  while (open.some((x) => x !== 0)) {
+    const out = walk.nearest(entry, (e) => open[g.actorOf[e]!] !== 0, (v) => walk.meets(v, open));
+    take(out);
+    take(back(g.targets[out[out.length - 1]!]!));
   }
-  cycle.push(...walk.nearest(at, (e) => g.targets[e] === entry, () => false));
   return cycle;
 }
