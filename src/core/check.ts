@@ -72,9 +72,12 @@ class Session<S, A extends Action> {
     this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, this.resolved, options.tableCapacity));
   }
 
-  /** The explorer still at work: the safety search, then the graph if liveness is asked for. */
+  /**
+   * The explorer still at work: the safety search, then the graph if liveness is asked for.
+   * Without safety properties the graph alone is explored (it sees the same states).
+   */
   private active(): Bfs<S, A> | GraphBuilder<S, A> | undefined {
-    if (!this.bfs.finished) return this.bfs;
+    if (!this.bfs.finished && (this.resolved.safety.length > 0 || this.resolved.liveness.length === 0)) return this.bfs;
     const stopped = this.bfs.stopped;
     if (this.resolved.liveness.length === 0 || stopped === 'interrupted' || stopped === 'time-limit') return undefined;
     this.graph ??= guardModel('the search', () => new GraphBuilder(this.model, this.resolved.liveness, this.resolved, this.resolved.options.tableCapacity));
@@ -109,8 +112,8 @@ class Session<S, A extends Action> {
   }
 
   result(): CheckResult<S, A> {
-    const b = this.bfs;
-    const p = this.progress(performance.now());
+    const b = this.bfs.finished || this.graph === undefined ? this.bfs : this.graph;
+    const p = this.progress(performance.now(), b);
     const frontierBytes = b.peakFrontierBytes;
     const stats: Stats = {
       states: b.states,

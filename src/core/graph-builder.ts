@@ -24,7 +24,7 @@ function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, need: numb
  * ({@link run}). The fingerprint table maps a state to its node number.
  */
 export class GraphBuilder<S, A extends Action> {
-  private readonly table: FingerprintTable;
+  readonly table: FingerprintTable;
   private current = new LevelQueue();
   private next = new LevelQueue();
   private readonly actorIds = new Map<string, number>();
@@ -39,6 +39,8 @@ export class GraphBuilder<S, A extends Action> {
   private targets = new Int32Array(4096);
   private actorOf = new Uint16Array(4096);
   private depth = -1;
+  /** Largest frontier plus the graph's arrays, in bytes (the memory beyond the table). */
+  peakFrontierBytes = 0;
   finished = false;
   stopped: IncompleteReason | undefined;
 
@@ -141,6 +143,8 @@ export class GraphBuilder<S, A extends Action> {
   }
 
   private nextLevel(): boolean {
+    const graphBytes = this.offsets.byteLength + this.parentEdge.byteLength + this.rest.byteLength + this.labels.byteLength + this.targets.byteLength + this.actorOf.byteLength;
+    this.peakFrontierBytes = Math.max(this.peakFrontierBytes, this.current.bytes + this.next.bytes + graphBytes);
     if (this.next.length === 0) {
       this.finished = true;
       return false;

@@ -56,11 +56,21 @@ describe('limits', () => {
     const onProgress = (): void => {
       if (++calls === 20) controller.abort(); // the safety search of 4430 states asks 17 times
     };
-    const result = check(counterModel(3, 3), { properties: ['p0-writes'], signal: controller.signal, onProgress, progressIntervalMs: 0 });
+    const properties = ['bounded', 'p0-writes'];
+    const result = check(counterModel(3, 3), { properties, signal: controller.signal, onProgress, progressIntervalMs: 0 });
     expect(result.stats.states).toBe(4430);
     expect(result.incomplete).toBe('interrupted');
-    expect(result.properties[0]!.status).toBe('unknown');
+    expect(result.properties.map((p) => p.status)).toEqual(['holds', 'unknown']);
     expect(result.verdict).toBe('incomplete');
+  });
+});
+
+describe('statistics', () => {
+  it('come from the graph when only liveness properties are checked', () => {
+    const stats = check(counterModel(3, 3), { properties: ['p0-writes'] }).stats;
+    const safety = check(counterModel(3, 3), { properties: ['bounded'] }).stats;
+    expect([stats.states, stats.transitions, stats.depth]).toEqual([safety.states, safety.transitions, safety.depth]);
+    expect(stats.bytesPerState).toBeGreaterThan(safety.bytesPerState); // the edges are counted
   });
 });
 
