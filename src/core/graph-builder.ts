@@ -1,6 +1,7 @@
-import { CheckError, guardModel } from './errors.js';
+import { guardModel } from './errors.js';
 import { fingerprint, fp } from './hash.js';
 import { FingerprintTable } from './fingerprint-table.js';
+import { GraphArrays } from './graph-arrays.js';
 import { LevelQueue } from './level-queue.js';
 import type { Action, LivenessProperty, Model } from './model.js';
 import type { IncompleteReason } from './result.js';
@@ -11,33 +12,17 @@ export interface GraphLimits {
   readonly maxDepth: number;
 }
 
-function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, need: number, make: (n: number) => T): T {
-  if (need <= a.length) return a;
-  const b = make(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 /**
- * Breadth-first exploration that keeps every edge ({@link StateGraph}). It visits states in the
- * same order as the safety search, with the same limits, and works in slices like it
- * ({@link run}). The fingerprint table maps a state to its node number.
+ * Breadth-first exploration that keeps every edge ({@link StateGraph}) and labels each state
+ * with the liveness properties' p and q. It visits states in the same order as the safety
+ * search, with the same limits, and works in slices like it ({@link run}). The fingerprint
+ * table maps a state to its node number.
  */
 export class GraphBuilder<S, A extends Action> {
   readonly table: FingerprintTable;
+  private readonly arrays: GraphArrays;
   private current = new LevelQueue();
   private next = new LevelQueue();
-  private readonly actorIds = new Map<string, number>();
-  private readonly actorNames: string[] = [];
-  private nodes = 0;
-  private expanded = 0;
-  private edges = 0;
-  private offsets = new Int32Array(1024);
-  private parentEdge = new Int32Array(1024);
-  private rest = new Uint8Array(1024);
-  private labels: Uint8Array;
-  private targets = new Int32Array(4096);
-  private actorOf = new Uint16Array(4096);
   private depth = -1;
   /** Largest frontier plus the graph's arrays, in bytes (the memory beyond the table). */
   peakFrontierBytes = 0;
@@ -51,17 +36,17 @@ export class GraphBuilder<S, A extends Action> {
     tableCapacity?: number,
   ) {
     this.table = new FingerprintTable(tableCapacity === undefined ? {} : { initialCapacity: tableCapacity });
-    this.labels = new Uint8Array(1024 * Math.max(1, properties.length));
+    this.arrays = new GraphArrays(properties.length);
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
   }
 
   get states(): number {
-    return this.nodes;
+    return this.arrays.nodes;
   }
 
   get transitions(): number {
-    return this.edges;
+    return this.arrays.edges;
   }
 
   /** Depth of the deepest stored state. */
@@ -78,73 +63,40 @@ export class GraphBuilder<S, A extends Action> {
     const bytes = this.model.encode(state);
     fingerprint(bytes);
     if (this.table.full) this.table.grow(); // values are node numbers, so nothing to remap
-    const slot = this.table.insert(fp.hi, fp.lo, this.nodes);
+    const slot = this.table.insert(fp.hi, fp.lo, this.arrays.nodes);
     if (slot < 0) return this.table.valueAt(-1 - slot);
-    const v = this.nodes++;
-    if (v >= this.parentEdge.length) this.growNodes(v + 1);
-    this.parentEdge[v] = parentEdge;
-    const k = this.properties.length;
-    for (let i = 0; i < k; i++) {
-      const p = this.properties[i]!;
-      const label = (p.kind === 'leads-to' && p.p(state) ? P_BIT : 0) | (p.q(state) ? Q_BIT : 0);
-      this.labels[v * k + i] = label;
+    const v = this.arrays.addNode(parentEdge);
+    for (let k = 0; k < this.properties.length; k++) {
+      const p = this.properties[k]!;
+      this.arrays.setLabel(v, k, (p.kind === 'leads-to' && p.p(state) ? P_BIT : 0) | (p.q(state) ? Q_BIT : 0));
     }
     this.next.push(v, bytes);
     return v;
   }
 
-  private growNodes(need: number): void {
-    this.parentEdge = grown(this.parentEdge, need, (n) => new Int32Array(n));
-    this.offsets = grown(this.offsets, need + 1, (n) => new Int32Array(n));
-    this.rest = grown(this.rest, need, (n) => new Uint8Array(n));
-    const k = Math.max(1, this.properties.length);
-    this.labels = grown(this.labels, need * k, (n) => new Uint8Array(n));
-  }
-
-  private actorId(actor: string): number {
-    let id = this.actorIds.get(actor);
-    if (id === undefined) {
-      id = this.actorNames.length;
-      if (id > 0xffff) throw new CheckError('bad-option', `the model has more than 65536 actors; liveness checking supports at most 65536`);
-      this.actorIds.set(actor, id);
-      this.actorNames.push(actor);
-    }
-    return id;
-  }
-
   private readonly emit = (action: A, nextState: S): void => {
-    const e = this.edges;
-    if (e >= this.targets.length) {
-      this.targets = grown(this.targets, e + 1, (n) => new Int32Array(n));
-      this.actorOf = grown(this.actorOf, e + 1, (n) => new Uint16Array(n));
-    }
-    this.actorOf[e] = this.actorId(action.actor);
-    this.edges = e + 1; // before store, so a new node's parent edge is e
-    this.targets[e] = this.store(nextState, e);
+    const e = this.arrays.addEdge(action.actor);
+    this.arrays.setTarget(e, this.store(nextState, e));
   };
 
   /** Expands states until `until()` says stop or the graph is complete. Checks `until` every 256 states. */
   run(until: () => boolean): void {
     for (let n = 0; !this.finished; n++) {
       if ((n & 255) === 0 && n > 0 && until()) return;
-      const bytes = this.current.shift();
+      const bytes = this.current.shift(); // BFS order: the queue yields nodes in number order
       if (bytes === undefined) {
         if (!this.nextLevel()) return;
         continue;
       }
-      const v = this.expanded; // BFS order: the queue yields nodes in number order
       const state = this.model.decode(bytes);
       this.model.successors(state, this.emit);
-      if (this.edges === this.offsets[v]) this.rest[v] = this.model.isRest(state) ? 1 : 0;
-      this.expanded = v + 1;
-      this.offsets[v + 1] = this.edges;
-      if (this.nodes >= this.limits.maxStates) this.stop('max-states');
+      this.arrays.endRow(this.arrays.rowEmpty && this.model.isRest(state));
+      if (this.arrays.nodes >= this.limits.maxStates) this.stop('max-states');
     }
   }
 
   private nextLevel(): boolean {
-    const graphBytes = this.offsets.byteLength + this.parentEdge.byteLength + this.rest.byteLength + this.labels.byteLength + this.targets.byteLength + this.actorOf.byteLength;
-    this.peakFrontierBytes = Math.max(this.peakFrontierBytes, this.current.bytes + this.next.bytes + graphBytes);
+    this.peakFrontierBytes = Math.max(this.peakFrontierBytes, this.current.bytes + this.next.bytes + this.arrays.bytes);
     if (this.next.length === 0) {
       this.finished = true;
       return false;
@@ -166,21 +118,6 @@ export class GraphBuilder<S, A extends Action> {
 
   /** The graph as explored so far (views of the builder's arrays: read it, then drop the builder). */
   graph(): StateGraph {
-    const n = this.nodes;
-    for (let v = this.expanded + 1; v <= n; v++) this.offsets[v] = this.edges;
-    const k = this.properties.length;
-    return {
-      nodes: n,
-      expanded: this.expanded,
-      offsets: this.offsets.subarray(0, n + 1),
-      targets: this.targets.subarray(0, this.edges),
-      actorOf: this.actorOf.subarray(0, this.edges),
-      actorNames: this.actorNames.slice(),
-      parentEdge: this.parentEdge.subarray(0, n),
-      labels: this.labels.subarray(0, n * k),
-      properties: k,
-      rest: this.rest.subarray(0, n),
-      stopped: this.stopped,
-    };
+    return this.arrays.graph(this.stopped);
   }
 }
