@@ -3,10 +3,12 @@ import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
 import { checkFairnessActors, checkFairnessOption, fairnessOf, fairnessTable } from './fairness.js';
 import { GraphBuilder } from './graph-builder.js';
+import { GraphRecorder } from './graph-recorder.js';
 import { checkLiveness } from './liveness.js';
 import { isSafety, type Action, type Fairness, type LivenessProperty, type Model, type Property, type SafetyProperty } from './model.js';
 import { pathFromFingerprints, successorList } from './path.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
+import type { StateGraph } from './state-graph.js';
 
 /** How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. */
 export interface CheckOptions {
@@ -61,7 +63,9 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
 /** A search in progress: advance it in slices, then read its result. */
 class Session<S, A extends Action> {
   readonly bfs: Bfs<S, A>;
-  /** The graph for the liveness properties, explored after the safety search. */
+  /** Records the graph for the liveness properties during the safety search. */
+  private readonly recorder: GraphRecorder<S, A> | undefined;
+  /** Explores the graph when there was no safety search, or its recording fell short. */
   private graph: GraphBuilder<S, A> | undefined;
   private readonly start = performance.now();
   private lastProgress = this.start;
@@ -69,17 +73,21 @@ class Session<S, A extends Action> {
 
   constructor(readonly model: Model<S, A>, options: CheckOptions) {
     this.resolved = resolveOptions(model, options, this.start);
-    this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, this.resolved, options.tableCapacity));
+    const { safety, liveness } = this.resolved;
+    if (safety.length > 0 && liveness.length > 0) this.recorder = new GraphRecorder(model, liveness, options.tableCapacity);
+    this.bfs = guardModel('the search', () => new Bfs(this.recorder?.model ?? model, safety, this.resolved, options.tableCapacity));
   }
 
   /**
-   * The explorer still at work: the safety search, then the graph if liveness is asked for.
-   * Without safety properties the graph alone is explored (it sees the same states).
+   * The explorer still at work: the safety search (recording the graph if liveness is asked
+   * for), then the graph's own exploration if the recording fell short. Without safety
+   * properties the graph alone is explored (it sees the same states).
    */
   private active(): Bfs<S, A> | GraphBuilder<S, A> | undefined {
     if (!this.bfs.finished && (this.resolved.safety.length > 0 || this.resolved.liveness.length === 0)) return this.bfs;
     const stopped = this.bfs.stopped;
-    if (this.resolved.liveness.length === 0 || stopped === 'interrupted' || stopped === 'time-limit') return undefined;
+    if (this.resolved.liveness.length === 0 || this.recorded() !== undefined) return undefined;
+    if (stopped === 'interrupted' || stopped === 'time-limit') return undefined;
     this.graph ??= guardModel('the search', () => new GraphBuilder(this.model, this.resolved.liveness, this.resolved, this.resolved.options.tableCapacity));
     return this.graph.finished ? undefined : this.graph;
   }
@@ -114,7 +122,7 @@ class Session<S, A extends Action> {
   result(): CheckResult<S, A> {
     const b = this.bfs.finished || this.graph === undefined ? this.bfs : this.graph;
     const p = this.progress(performance.now(), b);
-    const frontierBytes = b.peakFrontierBytes;
+    const frontierBytes = b.peakFrontierBytes + (this.recorder?.bytes ?? 0);
     const stats: Stats = {
       states: b.states,
       transitions: b.transitions,
@@ -134,11 +142,18 @@ class Session<S, A extends Action> {
     return incomplete === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete };
   }
 
-  /** Results of the liveness properties, decided on the explored graph (none if it was never built). */
+  /** The graph recorded by the safety search, when it is all of it or all a limit allowed. */
+  private recorded(): StateGraph | undefined {
+    const r = this.recorder;
+    const stopped = this.bfs.stopped;
+    return r !== undefined && this.bfs.finished && r.usable && (r.complete || stopped !== undefined) ? r.graph(stopped) : undefined;
+  }
+
+  /** Results of the liveness properties, decided on the explored graph (none if there is none). */
   private livenessResults(): Map<Property<S>, PropertyResult<S, A>> {
     const out = new Map<Property<S>, PropertyResult<S, A>>();
-    if (this.graph === undefined) return out;
-    const graph = this.graph.graph();
+    const graph = this.graph?.graph() ?? this.recorded();
+    if (graph === undefined) return out;
     const overrides = this.resolved.options.fairness;
     if (graph.stopped === undefined) checkFairnessActors(overrides, graph.actorNames);
     const of = fairnessOf(this.model, overrides);

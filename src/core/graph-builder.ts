@@ -5,7 +5,7 @@ import { GraphArrays } from './graph-arrays.js';
 import { LevelQueue } from './level-queue.js';
 import type { Action, LivenessProperty, Model } from './model.js';
 import type { IncompleteReason } from './result.js';
-import { P_BIT, Q_BIT, type StateGraph } from './state-graph.js';
+import type { StateGraph } from './state-graph.js';
 
 export interface GraphLimits {
   readonly maxStates: number;
@@ -66,10 +66,7 @@ export class GraphBuilder<S, A extends Action> {
     const slot = this.table.insert(fp.hi, fp.lo, this.arrays.nodes);
     if (slot < 0) return this.table.valueAt(-1 - slot);
     const v = this.arrays.addNode(parentEdge);
-    for (let k = 0; k < this.properties.length; k++) {
-      const p = this.properties[k]!;
-      this.arrays.setLabel(v, k, (p.kind === 'leads-to' && p.p(state) ? P_BIT : 0) | (p.q(state) ? Q_BIT : 0));
-    }
+    this.arrays.label(v, this.properties, state);
     this.next.push(v, bytes);
     return v;
   }

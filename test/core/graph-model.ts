@@ -21,12 +21,14 @@ export interface Graph {
 
 export const actorName = (i: number): string => `a${i}`;
 
-export function graphModel(g: Graph, kinds: readonly ('leads-to' | 'recoverable')[] = ['leads-to', 'recoverable']): Model<number> {
+type Kind = 'leads-to' | 'recoverable' | 'deadlock-free';
+
+export function graphModel(g: Graph, kinds: readonly Kind[] = ['leads-to', 'recoverable']): Model<number> {
   const actions: Action[] = g.edges.map((e, i) => ({ actor: actorName(e.actor), name: `e${i}` }));
   const properties: Property<number>[] = kinds.map((kind) =>
-    kind === 'leads-to'
-      ? { kind, name: 'progress', p: (v: number) => g.p[v]!, q: (v: number) => g.q[v]! }
-      : { kind, name: 'recover', q: (v: number) => g.q[v]! },
+    kind === 'leads-to' ? { kind, name: 'progress', p: (v: number) => g.p[v]!, q: (v: number) => g.q[v]! }
+    : kind === 'recoverable' ? { kind, name: 'recover', q: (v: number) => g.q[v]! }
+    : { kind, name: 'no-deadlock' },
   );
   return {
     name: 'graph',

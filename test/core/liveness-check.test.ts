@@ -50,18 +50,37 @@ describe('limits', () => {
     expect(result.verdict).toBe('incomplete');
   });
 
-  it('gives unknown when interrupted while exploring the graph, after a complete safety search', () => {
+  it('gives unknown when interrupted while exploring the graph after a safety search that stopped early', () => {
     const controller = new AbortController();
     let calls = 0;
     const onProgress = (): void => {
-      if (++calls === 20) controller.abort(); // the safety search of 4430 states asks 17 times
+      if (++calls === 5) controller.abort(); // the safety search stops at depth 3, before asking
     };
-    const properties = ['bounded', 'p0-writes'];
-    const result = check(counterModel(3, 3), { properties, signal: controller.signal, onProgress, progressIntervalMs: 0 });
-    expect(result.stats.states).toBe(4430);
+    const result = check(withEarlyViolation(counterModel(3, 3)), { properties: ['small', 'p0-writes'], signal: controller.signal, onProgress, progressIntervalMs: 0 });
     expect(result.incomplete).toBe('interrupted');
-    expect(result.properties.map((p) => p.status)).toEqual(['holds', 'unknown']);
-    expect(result.verdict).toBe('incomplete');
+    expect(result.properties.map((p) => `${p.name}=${p.status}`)).toEqual(['p0-writes=unknown', 'small=violated']);
+    expect(result.verdict).toBe('violated');
+  });
+});
+
+/** The counter with an invariant that fails at depth 3, so the safety search stops early. */
+function withEarlyViolation(model: Model<Uint8Array>): Model<Uint8Array> {
+  return { ...model, properties: [...model.properties, { kind: 'invariant', name: 'small', holds: (s) => s[0] === 0 }] };
+}
+
+describe('one exploration for safety and liveness together', () => {
+  it('calls the successor function once a state', () => {
+    const model = counterModel(3, 3);
+    let calls = 0;
+    const counting = { ...model, successors: (s: Uint8Array, emit: Parameters<typeof model.successors>[1]) => (calls++, model.successors(s, emit)) };
+    const result = check(counting, { properties: ['no-deadlock', 'bounded', 'p0-writes'] });
+    expect(result.verdict).toBe('holds');
+    expect(calls).toBe(result.stats.states);
+  });
+
+  it('explores the graph again when the safety search stopped early, and decides liveness on all of it', () => {
+    const result = check(withEarlyViolation(counterModel(3, 3)), { properties: ['small', 'p0-writes'] });
+    expect(result.properties.map((p) => `${p.name}=${p.status}`)).toEqual(['p0-writes=holds', 'small=violated']);
   });
 });
 

@@ -67,6 +67,19 @@ describe('leads-to on random graphs', () => {
   });
 });
 
+describe('the graph recorded by the safety search', () => {
+  it('gives the same liveness results as the graph explored on its own', () => {
+    fc.assert(
+      fc.property(graphArb, (g) => {
+        const alone = check(graphModel(g, ['leads-to', 'recoverable'])).properties;
+        const recorded = check(graphModel(g, ['leads-to', 'recoverable', 'deadlock-free'])).properties;
+        expect(recorded.slice(0, 2)).toEqual(alone);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('recoverable on random graphs', () => {
   it('reports the same trap region as a per-state search, with a shortest path into it', () => {
     fc.assert(
