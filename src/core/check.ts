@@ -203,12 +203,15 @@ class Session<S, A extends Action> {
 }
 
 /**
- * Explores every reachable state breadth-first and checks the model's properties.
+ * Explores every reachable state breadth-first and checks the model's properties. Liveness
+ * properties (`leads-to`, `recoverable`) are decided on the reachable graph, under the model's
+ * fairness or the caller's `fairness` override; their counterexamples are lassos (`loopStart`).
  *
  * @example
- * const result = check(counterModel({ procs: 2, max: 2 }));
- * result.verdict; // 'holds'
- * result.stats.states; // every reachable state, exactly once
+ * const result = check(counterModel(2, 2), { properties: ['bounded', 'p0-writes'] });
+ * result.verdict; // 'holds': under weak fairness process 0 always writes back
+ * check(counterModel(2, 2), { properties: ['p0-writes'], fairness: { p0: 'none' } })
+ *   .properties[0].failure; // 'livelock': p1 runs forever while p0 waits
  */
 export function check<S, A extends Action>(model: Model<S, A>, options: CheckOptions = {}): CheckResult<S, A> {
   const session = new Session(model, options);
