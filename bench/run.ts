@@ -1,0 +1,62 @@
+// npm run bench: allocheck against SPIN on identical state spaces (see bench/RESULTS.md).
+// Prints a table; exits 1 if a tool is missing, a search was truncated or failed, or the state
+// counts of allocheck and SPIN without POR differ.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allocheckRow } from './allocheck-row.js';
+import { parseBenchArgs, usage } from './args.js';
+import { describeMachine, machineFacts } from './machine.js';
+import { spinRows } from './spin-row.js';
+import { markdownTable, stateCountMismatches, textTable, type Row } from './table.js';
+import { missingSpinTools } from './tools.js';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(benchDir, '..');
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function attempt(failures: string[], f: () => Row[]): Row[] {
+  try {
+    return f();
+  } catch (e) {
+    failures.push(e instanceof Error ? e.message : String(e));
+    return [];
+  }
+}
+
+function main(): number {
+  let options;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (e) {
+    say(`bench: ${e instanceof Error ? e.message : String(e)}\n${usage}`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const failures: string[] = [];
+  const missing = missingSpinTools();
+  if (missing) failures.push(missing);
+  const rows: Row[] = [];
+  for (const bench of options.cases) {
+    const { promela } = bench;
+    if (promela && !missing) {
+      say(`${bench.name}: SPIN without and with POR...`);
+      rows.push(...attempt(failures, () => spinRows({ ...bench, promela }, benchDir, options.depthLimit)));
+    }
+    say(`${bench.name}: allocheck...`);
+    rows.push(...attempt(failures, () => [allocheckRow(bench, repoRoot)]));
+  }
+  failures.push(...stateCountMismatches(rows));
+  const machine = describeMachine(machineFacts());
+  const table = options.markdown ? markdownTable(rows) : textTable(rows);
+  process.stdout.write(options.markdown ? `Machine: ${machine}\n\n${table}\n` : `${machine}\n${table}\n`);
+  for (const f of failures) say(`bench FAILED: ${f}`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+process.exitCode = main();
