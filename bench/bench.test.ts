@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args.js';
+import { hotSpots } from './cpuprofile-top.js';
 import { panProblem, parsePanOutput } from './pan-output.js';
 import { markdownTable, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
 
@@ -114,5 +115,24 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--max'])).toThrow(/--max needs a whole number/);
     expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown argument '--fast'; known:/);
     expect(() => parseBenchArgs(['--quick', '--procs', '2'])).toThrow(/either --quick or --procs/);
+  });
+});
+
+describe('hotSpots', () => {
+  it('sums self time per function over its call sites, largest first, as shares of the total', () => {
+    const frame = (functionName: string) => ({ functionName, url: '' });
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: frame('store') },
+        { id: 2, callFrame: frame('fingerprint') },
+        { id: 3, callFrame: frame('store') },
+      ],
+      samples: [1, 2, 3, 1],
+      timeDeltas: [10, 30, 20, 40],
+    };
+    expect(hotSpots(profile)).toEqual([
+      { where: 'store', micros: 70, share: 0.7 },
+      { where: 'fingerprint', micros: 30, share: 0.3 },
+    ]);
   });
 });
