@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args.js';
 import { hotSpots } from './cpuprofile-top.js';
 import { panProblem, parsePanOutput } from './pan-output.js';
-import { markdownTable, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
+import { fastestRuns, markdownTable, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
 
 const fixture = (name: string): string => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', name), 'utf8');
 const MB = 1024 * 1024;
@@ -107,6 +107,8 @@ describe('parseBenchArgs', () => {
     expect(o.cases[0]?.params).toEqual({ procs: 3, max: 2 });
     expect(o.cases[0]?.promela?.defines).toEqual({ PROCS: 3, MAX: 2 });
     expect(o.markdown).toBe(true);
+    expect(o.repeat).toBe(1);
+    expect(parseBenchArgs(['--repeat', '3']).repeat).toBe(3);
     expect(parseBenchArgs(['--quick']).cases[0]?.name).toBe('counter procs=3 max=5');
   });
 
@@ -134,5 +136,12 @@ describe('hotSpots', () => {
       { where: 'store', micros: 70, share: 0.7 },
       { where: 'fingerprint', micros: 30, share: 0.3 },
     ]);
+  });
+});
+
+describe('fastestRuns', () => {
+  it('keeps the fastest run of each case and tool, in first-seen order', () => {
+    const runs = [row('spin-noreduce', 10, 3), row('allocheck', 10, 5), row('spin-noreduce', 10, 2), row('allocheck', 10, 6)];
+    expect(fastestRuns(runs)).toEqual([runs[2], runs[1]]);
   });
 });

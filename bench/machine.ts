@@ -21,7 +21,7 @@ function cpuModel(): string {
 }
 
 export function machineFacts(): MachineFacts {
-  return { node: process.version, nproc: availableParallelism(), cpu: cpuModel(), spin: spinVersion() ?? 'not installed' };
+  return { node: process.version, nproc: availableParallelism(), cpu: cpuModel(), spin: spinVersion() ?? 'SPIN not installed' };
 }
 
 export function describeMachine(m: MachineFacts): string {

@@ -7,7 +7,7 @@ import { allocheckRow } from './allocheck-row.js';
 import { parseBenchArgs, usage } from './args.js';
 import { describeMachine, machineFacts } from './machine.js';
 import { spinRows } from './spin-row.js';
-import { markdownTable, stateCountMismatches, textTable, type Row } from './table.js';
+import { fastestRuns, markdownTable, stateCountMismatches, textTable, type Row } from './table.js';
 import { missingSpinTools } from './tools.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -41,17 +41,21 @@ function main(): number {
   const failures: string[] = [];
   const missing = missingSpinTools();
   if (missing) failures.push(missing);
-  const rows: Row[] = [];
+  const runs: Row[] = [];
   for (const bench of options.cases) {
     const { promela } = bench;
-    if (promela && !missing) {
-      say(`${bench.name}: SPIN without and with POR...`);
-      rows.push(...attempt(failures, () => spinRows({ ...bench, promela }, benchDir, options.depthLimit)));
+    for (let run = 1; run <= options.repeat; run++) {
+      const of = options.repeat > 1 ? ` (run ${run} of ${options.repeat})` : '';
+      if (promela && !missing) {
+        say(`${bench.name}: SPIN without and with POR${of}...`);
+        runs.push(...attempt(failures, () => spinRows({ ...bench, promela }, benchDir, options.depthLimit)));
+      }
+      say(`${bench.name}: allocheck${of}...`);
+      runs.push(...attempt(failures, () => [allocheckRow(bench, repoRoot)]));
     }
-    say(`${bench.name}: allocheck...`);
-    rows.push(...attempt(failures, () => [allocheckRow(bench, repoRoot)]));
   }
-  failures.push(...stateCountMismatches(rows));
+  failures.push(...stateCountMismatches(runs));
+  const rows = fastestRuns(runs);
   const machine = describeMachine(machineFacts());
   const table = options.markdown ? markdownTable(rows) : textTable(rows);
   process.stdout.write(options.markdown ? `Machine: ${machine}\n\n${table}\n` : `${machine}\n${table}\n`);

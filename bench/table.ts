@@ -35,6 +35,17 @@ export function ratioToSpin(row: Row, rows: readonly Row[]): number | undefined 
   return statesPerSecond(row) / statesPerSecond(spin);
 }
 
+/** Of several runs of the same rows, the fastest run of each (case, tool), in first-seen order. */
+export function fastestRuns(rows: readonly Row[]): Row[] {
+  const best = new Map<string, Row>();
+  for (const r of rows) {
+    const key = `${r.caseName}\u0000${r.tool}`;
+    const seen = best.get(key);
+    if (!seen || r.seconds < seen.seconds) best.set(key, r);
+  }
+  return [...best.values()];
+}
+
 /** One message per case where allocheck and SPIN without POR stored different numbers of states. */
 export function stateCountMismatches(rows: readonly Row[]): string[] {
   const out: string[] = [];
@@ -59,7 +70,7 @@ function cells(row: Row, rows: readonly Row[]): string[] {
     grouped(row.states),
     grouped(row.transitions),
     row.seconds.toFixed(2),
-    grouped(statesPerSecond(row)),
+    row.seconds > 0 ? grouped(statesPerSecond(row)) : 'n/a',
     ratio === undefined ? '' : ratio.toFixed(2),
     row.bytesPerState.toFixed(1),
     row.maxRssKiB === undefined ? 'n/a' : (row.maxRssKiB / 1024).toFixed(0),
