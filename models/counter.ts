@@ -3,7 +3,7 @@
 // (initially 0, never reset) and loops over three atomic steps: read `t := cnt`; then either
 // `t := t+1` (if t < max) or `t := t-1` (if t > 0); then write `cnt := t`. Lost updates are the
 // point: the interleavings multiply.
-import type { Action, Model } from '../src/core/model.js';
+import type { Action, Emit, Model } from '../src/core/model.js';
 import { param, type ModelDefinition } from '../src/core/params.js';
 
 /** State layout: [cnt, pc0, t0, pc1, t1, ...]; the bytes are the state. */
@@ -12,30 +12,34 @@ type CounterState = Uint8Array;
 export function counterModel(procs: number, max: number): Model<CounterState> {
   const act = (i: number, name: string): Action => ({ actor: `p${i}`, name });
   const actions = Array.from({ length: procs }, (_, i) => ({ read: act(i, 'read'), inc: act(i, 'inc'), dec: act(i, 'dec'), write: act(i, 'write') }));
+  const size = 1 + 2 * procs;
+  // Successors are written into one scratch buffer: the engine copies what it keeps.
+  const scratch = new Uint8Array(size);
+  const emitWith = (s: CounterState, emit: Emit<CounterState>, action: Action, pc: number, cnt: number, nextPc: number, nextT: number): void => {
+    for (let k = 0; k < size; k++) scratch[k] = s[k]!;
+    scratch[0] = cnt;
+    scratch[pc] = nextPc;
+    scratch[pc + 1] = nextT;
+    emit(action, scratch);
+  };
   return {
     name: 'counter',
-    initialStates: () => [new Uint8Array(1 + 2 * procs)],
+    initialStates: () => [new Uint8Array(size)],
     successors(s, emit) {
+      const cnt = s[0]!;
       for (let i = 0; i < procs; i++) {
         const pc = 1 + 2 * i;
         const t = s[pc + 1]!;
         const a = actions[i]!;
-        const n = (cnt: number, nextPc: number, nextT: number): CounterState => {
-          const out = s.slice();
-          out[0] = cnt;
-          out[pc] = nextPc;
-          out[pc + 1] = nextT;
-          return out;
-        };
-        if (s[pc] === 0) emit(a.read, n(s[0]!, 1, s[0]!));
+        if (s[pc] === 0) emitWith(s, emit, a.read, pc, cnt, 1, cnt);
         else if (s[pc] === 1) {
-          if (t < max) emit(a.inc, n(s[0]!, 2, t + 1));
-          if (t > 0) emit(a.dec, n(s[0]!, 2, t - 1));
-        } else emit(a.write, n(t, 0, t));
+          if (t < max) emitWith(s, emit, a.inc, pc, cnt, 2, t + 1);
+          if (t > 0) emitWith(s, emit, a.dec, pc, cnt, 2, t - 1);
+        } else emitWith(s, emit, a.write, pc, t, 0, t);
       }
     },
     encode: (s) => s,
-    decode: (b) => b,
+    decode: (b) => b.slice(),
     isRest: () => false,
     fairness: () => 'weak',
     properties: [

@@ -1,8 +1,9 @@
-import { Bfs, type Finding } from './bfs.js';
+import { Bfs } from './bfs.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
 import { isSafety, type Action, type Model, type Property, type SafetyProperty } from './model.js';
-import { pathFromFingerprints, successorList } from './path.js';
+import { successorList } from './path.js';
+import { shortestPaths } from './shortest-paths.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
 
 /** How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. */
@@ -59,7 +60,8 @@ class Session<S, A extends Action> {
 
   constructor(readonly model: Model<S, A>, options: CheckOptions) {
     this.resolved = resolveOptions(model, options, this.start);
-    this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, this.resolved, options.tableCapacity));
+    const { maxStates, maxDepth } = this.resolved;
+    this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, { maxStates, maxDepth, tableCapacity: options.tableCapacity }));
   }
 
   /** Runs until `sliceEnd` (ms, performance clock) or the end. Returns true when finished. */
@@ -103,37 +105,27 @@ class Session<S, A extends Action> {
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
     };
     const exhaustive = b.stopped === undefined;
-    const properties = this.resolved.all.map((prop) => this.propertyResult(prop, exhaustive));
+    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, b.findings));
+    const properties = this.resolved.all.map((prop) => this.propertyResult(prop, exhaustive, paths));
     const violated = properties.some((r) => r.status === 'violated');
     const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
     return b.stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: b.stopped };
   }
 
-  private propertyResult(prop: Property<S>, exhaustive: boolean): PropertyResult<S, A> {
+  private propertyResult(prop: Property<S>, exhaustive: boolean, paths: readonly Path<S, A>[]): PropertyResult<S, A> {
     const index = this.resolved.safety.indexOf(prop as SafetyProperty<S>);
-    const finding = this.bfs.findings.find((f) => f.property === index);
+    const at = this.bfs.findings.findIndex((f) => f.property === index);
+    const finding = this.bfs.findings[at];
     const base = { name: prop.name, kind: prop.kind };
     if (!isSafety(prop)) return { ...base, status: 'unknown' };
     if (finding) {
-      const path = this.confirm(prop, this.pathTo(finding));
+      const path = this.confirm(prop, paths[at]!);
       return prop.kind === 'reachable'
         ? { ...base, status: 'holds', witness: path }
         : { ...base, status: 'violated', failure: finding.failure, counterexample: path };
     }
     if (!exhaustive) return { ...base, status: 'unknown' };
     return prop.kind === 'reachable' ? { ...base, status: 'violated', failure: 'unreachable' } : { ...base, status: 'holds' };
-  }
-
-  private pathTo(finding: Finding): Path<S, A> {
-    const table = this.bfs.table;
-    const chain: [number, number][] = [];
-    let slot = finding.slot;
-    for (;;) {
-      chain.push([table.hiAt(slot), table.loAt(slot)]);
-      const parent = table.valueAt(slot);
-      if (parent < 0) return pathFromFingerprints(this.model, -1 - parent, chain.reverse());
-      slot = parent;
-    }
   }
 
   /** Replays the end of a path against the property: a report the model does not confirm is a bug. */
