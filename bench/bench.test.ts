@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args.js';
-import { hotSpots } from './cpuprofile-top.js';
+import { hotSpots, isStartupOrIdle } from './cpuprofile-top.js';
 import { panProblem, parsePanOutput } from './pan-output.js';
 import { fastestRuns, markdownTable, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
 
@@ -143,5 +143,15 @@ describe('fastestRuns', () => {
   it('keeps the fastest run of each case and tool, in first-seen order', () => {
     const runs = [row('spin-noreduce', 10, 3), row('allocheck', 10, 5), row('spin-noreduce', 10, 2), row('allocheck', 10, 6)];
     expect(fastestRuns(runs)).toEqual([runs[2], runs[1]]);
+  });
+});
+
+describe('isStartupOrIdle', () => {
+  it('sets apart idle time and Node or tsx loading, keeping the engine, the model and the collector', () => {
+    expect(isStartupOrIdle('(idle)')).toBe(true);
+    expect(isStartupOrIdle('waitForWorker (node:internal/modules/esm/hooks)')).toBe(true);
+    expect(isStartupOrIdle('(anonymous) (node_modules/tsx/dist/register.mjs)')).toBe(true);
+    expect(isStartupOrIdle('store (src/core/bfs.ts)')).toBe(false);
+    expect(isStartupOrIdle('(garbage collector)')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allocheckRow } from './allocheck-row.js';
 import { parseBenchArgs, usage } from './args.js';
-import { describeMachine, machineFacts } from './machine.js';
+import { describeMachine, loadWarning, machineFacts } from './machine.js';
 import { spinRows } from './spin-row.js';
 import { fastestRuns, markdownTable, stateCountMismatches, textTable, type Row } from './table.js';
 import { missingSpinTools } from './tools.js';
@@ -38,6 +38,7 @@ function main(): number {
     process.stdout.write(`${usage}\n`);
     return 0;
   }
+  const before = machineFacts();
   const failures: string[] = [];
   const missing = missingSpinTools();
   if (missing) failures.push(missing);
@@ -56,9 +57,11 @@ function main(): number {
   }
   failures.push(...stateCountMismatches(runs));
   const rows = fastestRuns(runs);
-  const machine = describeMachine(machineFacts());
+  const machine = describeMachine(before);
+  const busy = loadWarning(before, machineFacts());
   const table = options.markdown ? markdownTable(rows) : textTable(rows);
   process.stdout.write(options.markdown ? `Machine: ${machine}\n\n${table}\n` : `${machine}\n${table}\n`);
+  if (busy) say(`bench WARNING: ${busy}`);
   for (const f of failures) say(`bench FAILED: ${f}`);
   return failures.length > 0 ? 1 : 0;
 }
