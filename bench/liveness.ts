@@ -3,12 +3,12 @@
 // Runs the configurations round-robin (so a busy machine slows them alike) and reports the
 // median CPU time (user + system) and wall time of check() for each, and its ratio to safety.
 import { check } from '../src/core/check.js';
-import { counterModel } from '../models/counter.js';
+import { counterWithProgress } from '../models/counter.js';
 
 const procs = Number(process.argv[2] ?? 4);
 const max = Number(process.argv[3] ?? 5);
 const rounds = Number(process.argv[4] ?? 7);
-const model = counterModel(procs, max);
+const model = counterWithProgress(procs, max);
 
 const configs: [string, string[]][] = [
   ['safety: no-deadlock, bounded', ['no-deadlock', 'bounded']],

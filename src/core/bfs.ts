@@ -5,17 +5,33 @@ import { LevelQueue } from './level-queue.js';
 import type { Action, Model, SafetyProperty } from './model.js';
 import type { IncompleteReason } from './result.js';
 
-/** A safety property decided during the search, with the slot of the state that decided it. */
+/**
+ * What decided a property: the fingerprint of the state and its depth. In a search with
+ * parents, `slot` locates it in the table (kept current as the table grows).
+ */
 export interface Finding {
   readonly property: number;
-  slot: number;
+  readonly hi: number;
+  readonly lo: number;
+  readonly depth: number;
   readonly failure: string;
+  slot: number;
 }
 
-export interface BfsLimits {
+export interface BfsOptions {
   readonly maxStates: number;
   readonly maxDepth: number;
+  readonly tableCapacity?: number;
+  /**
+   * Keep each state's parent so paths can be rebuilt (4 more bytes a slot). The main search
+   * runs without, and a second search with parents rebuilds the few paths it needs.
+   */
+  readonly parents?: boolean;
+  /** Fingerprints to find (each becomes a finding with property = its index). */
+  readonly targets?: readonly (readonly [number, number])[];
 }
+
+type Check<S> = SafetyProperty<S> & { readonly index: number };
 
 /**
  * Level-synchronous breadth-first search over fingerprints. A state is checked when it is
@@ -24,11 +40,12 @@ export interface BfsLimits {
  */
 export class Bfs<S, A extends Action> {
   readonly table: FingerprintTable;
-  private current = new LevelQueue();
-  private next = new LevelQueue();
+  private current: LevelQueue;
+  private next: LevelQueue;
   private parentSlot = 0;
   private successorCount = 0;
-  private readonly pending: (SafetyProperty<S> & { index: number })[];
+  private readonly pending: Check<S>[];
+  private readonly targets: { readonly hi: number; readonly lo: number; readonly index: number }[];
   readonly findings: Finding[] = [];
   states = 0;
   transitions = 0;
@@ -41,11 +58,14 @@ export class Bfs<S, A extends Action> {
   constructor(
     private readonly model: Model<S, A>,
     properties: readonly SafetyProperty<S>[],
-    private readonly limits: BfsLimits,
-    tableCapacity?: number,
+    private readonly options: BfsOptions,
   ) {
-    this.table = new FingerprintTable(tableCapacity === undefined ? {} : { initialCapacity: tableCapacity });
+    const parents = options.parents ?? false;
+    this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents });
+    this.current = new LevelQueue(parents);
+    this.next = new LevelQueue(parents);
     this.pending = properties.map((p, index) => ({ ...p, index }));
+    this.targets = (options.targets ?? []).map(([hi, lo], index) => ({ hi, lo, index }));
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
   }
@@ -61,39 +81,49 @@ export class Bfs<S, A extends Action> {
 
   /** True when every property is decided, so searching further cannot change the verdict. */
   get decided(): boolean {
-    return this.pending.length === 0 && this.findings.length > 0;
+    return this.pending.length === 0 && this.targets.length === 0 && this.findings.length > 0;
   }
 
   private readonly emit = (_action: A, nextState: S): void => {
     this.successorCount++;
     this.transitions++;
-    this.store(nextState, this.parentSlot);
+    this.store(nextState);
   };
 
-  private store(state: S, parent: number): void {
+  /** Stores a state; its parent is `root` (initial states) or the state being expanded. */
+  private store(state: S, root?: number): void {
     const bytes = this.model.encode(state);
     fingerprint(bytes);
+    const hi = fp.hi;
+    const lo = fp.lo;
     if (this.table.full) this.grow();
-    const slot = this.table.insert(fp.hi, fp.lo, parent);
+    const slot = this.table.insert(hi, lo, root ?? this.parentSlot);
     if (slot < 0) return;
     this.states++;
     this.next.push(slot, bytes);
     for (let i = 0; i < this.pending.length; i++) {
       const p = this.pending[i]!;
       if (p.kind === 'invariant' ? !p.holds(state) : p.kind === 'reachable' && p.test(state)) {
-        this.decide(i, slot, p.kind);
-        i--;
+        this.findings.push(this.finding(p.index, slot, this.depth + 1, p.kind));
+        this.pending.splice(i--, 1);
+      }
+    }
+    for (let i = 0; i < this.targets.length; i++) {
+      const t = this.targets[i]!;
+      if (t.hi === hi && t.lo === lo) {
+        this.findings.push(this.finding(t.index, slot, this.depth + 1, 'target'));
+        this.targets.splice(i--, 1);
       }
     }
   }
 
-  private decide(pendingIndex: number, slot: number, failure: string): void {
-    const [p] = this.pending.splice(pendingIndex, 1);
-    this.findings.push({ property: p!.index, slot, failure });
+  private finding(property: number, slot: number, depth: number, failure: string): Finding {
+    return { property, slot, depth, failure, hi: this.table.hiAt(slot), lo: this.table.loAt(slot) };
   }
 
   private grow(): void {
     const map = this.table.grow();
+    if (!this.options.parents) return;
     this.table.remapValues(map);
     this.current.remap(map);
     this.next.remap(map);
@@ -105,7 +135,10 @@ export class Bfs<S, A extends Action> {
   run(until: () => boolean): void {
     const model = this.model;
     for (let n = 0; !this.finished; n++) {
-      if ((n & 255) === 0 && n > 0 && until()) return;
+      if ((n & 255) === 0) {
+        this.peakFrontierBytes = Math.max(this.peakFrontierBytes, this.current.bytes + this.next.bytes);
+        if (n > 0 && until()) return;
+      }
       const bytes = this.current.shift();
       if (bytes === undefined) {
         if (!this.nextLevel()) return;
@@ -115,29 +148,31 @@ export class Bfs<S, A extends Action> {
       this.parentSlot = this.current.slot;
       this.successorCount = 0;
       model.successors(state, this.emit);
-      if (this.successorCount === 0) this.deadEnd(state, this.parentSlot);
+      if (this.successorCount === 0) this.deadEnd(state, this.parentSlot, bytes);
       if (this.decided) this.finished = true;
-      else if (this.states >= this.limits.maxStates) this.stop('max-states');
+      else if (this.states >= this.options.maxStates) this.stop('max-states');
     }
   }
 
-  private deadEnd(state: S, slot: number): void {
+  private deadEnd(state: S, slot: number, bytes: Uint8Array): void {
     const i = this.pending.findIndex((p) => p.kind === 'deadlock-free');
     if (i < 0 || this.model.isRest(state)) return;
     const p = this.pending[i]!;
-    this.decide(i, slot, (p.kind === 'deadlock-free' && p.classify?.(state)) || 'deadlock');
+    fingerprint(bytes);
+    const failure = (p.kind === 'deadlock-free' && p.classify?.(state)) || 'deadlock';
+    this.findings.push({ property: p.index, slot, depth: this.depth, failure, hi: fp.hi, lo: fp.lo });
+    this.pending.splice(i, 1);
   }
 
   private nextLevel(): boolean {
-    this.peakFrontierBytes = Math.max(this.peakFrontierBytes, this.current.bytes + this.next.bytes);
     if (this.next.length === 0) {
       this.finished = true;
       return false;
     }
     this.depth++;
     this.current = this.next;
-    this.next = new LevelQueue();
-    if (this.depth >= this.limits.maxDepth) {
+    this.next = new LevelQueue(this.options.parents ?? false);
+    if (this.depth >= this.options.maxDepth) {
       this.stop('max-depth');
       return false;
     }

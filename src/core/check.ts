@@ -1,4 +1,4 @@
-import { Bfs, type Finding } from './bfs.js';
+import { Bfs } from './bfs.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
 import { checkFairnessActors, checkFairnessOption, fairnessOf, fairnessTable } from './fairness.js';
@@ -6,7 +6,8 @@ import { GraphBuilder } from './graph-builder.js';
 import { GraphRecorder } from './graph-recorder.js';
 import { checkLiveness } from './liveness.js';
 import { isSafety, type Action, type Fairness, type LivenessProperty, type Model, type Property, type SafetyProperty } from './model.js';
-import { pathFromFingerprints, successorList } from './path.js';
+import { successorList } from './path.js';
+import { shortestPaths } from './shortest-paths.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
 import type { StateGraph } from './state-graph.js';
 
@@ -73,9 +74,9 @@ class Session<S, A extends Action> {
 
   constructor(readonly model: Model<S, A>, options: CheckOptions) {
     this.resolved = resolveOptions(model, options, this.start);
-    const { safety, liveness } = this.resolved;
+    const { maxStates, maxDepth, safety, liveness } = this.resolved;
     if (safety.length > 0 && liveness.length > 0) this.recorder = new GraphRecorder(model, liveness, options.tableCapacity);
-    this.bfs = guardModel('the search', () => new Bfs(this.recorder?.model ?? model, safety, this.resolved, options.tableCapacity));
+    this.bfs = guardModel('the search', () => new Bfs(this.recorder?.model ?? model, safety, { maxStates, maxDepth, tableCapacity: options.tableCapacity }));
   }
 
   /**
@@ -134,8 +135,9 @@ class Session<S, A extends Action> {
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
     };
     const exhaustive = b.stopped === undefined;
+    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, this.bfs.findings, this.resolved.options.tableCapacity));
     const liveness = this.livenessResults();
-    const properties = this.resolved.all.map((prop) => liveness.get(prop) ?? this.propertyResult(prop, exhaustive));
+    const properties = this.resolved.all.map((prop) => liveness.get(prop) ?? this.propertyResult(prop, exhaustive, paths));
     const violated = properties.some((r) => r.status === 'violated');
     const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
     const incomplete = b.stopped ?? this.graph?.stopped;
@@ -163,31 +165,20 @@ class Session<S, A extends Action> {
     return out;
   }
 
-  private propertyResult(prop: Property<S>, exhaustive: boolean): PropertyResult<S, A> {
+  private propertyResult(prop: Property<S>, exhaustive: boolean, paths: readonly Path<S, A>[]): PropertyResult<S, A> {
     const index = this.resolved.safety.indexOf(prop as SafetyProperty<S>);
-    const finding = this.bfs.findings.find((f) => f.property === index);
+    const at = this.bfs.findings.findIndex((f) => f.property === index);
+    const finding = this.bfs.findings[at];
     const base = { name: prop.name, kind: prop.kind };
     if (!isSafety(prop)) return { ...base, status: 'unknown' };
     if (finding) {
-      const path = this.confirm(prop, this.pathTo(finding));
+      const path = this.confirm(prop, paths[at]!);
       return prop.kind === 'reachable'
         ? { ...base, status: 'holds', witness: path }
         : { ...base, status: 'violated', failure: finding.failure, counterexample: path };
     }
     if (!exhaustive) return { ...base, status: 'unknown' };
     return prop.kind === 'reachable' ? { ...base, status: 'violated', failure: 'unreachable' } : { ...base, status: 'holds' };
-  }
-
-  private pathTo(finding: Finding): Path<S, A> {
-    const table = this.bfs.table;
-    const chain: [number, number][] = [];
-    let slot = finding.slot;
-    for (;;) {
-      chain.push([table.hiAt(slot), table.loAt(slot)]);
-      const parent = table.valueAt(slot);
-      if (parent < 0) return pathFromFingerprints(this.model, -1 - parent, chain.reverse());
-      slot = parent;
-    }
   }
 
   /** Replays the end of a path against the property: a report the model does not confirm is a bug. */
@@ -208,9 +199,9 @@ class Session<S, A extends Action> {
  * fairness or the caller's `fairness` override; their counterexamples are lassos (`loopStart`).
  *
  * @example
- * const result = check(counterModel(2, 2), { properties: ['bounded', 'p0-writes'] });
+ * const result = check(counterWithProgress(2, 2), { properties: ['bounded', 'p0-writes'] });
  * result.verdict; // 'holds': under weak fairness process 0 always writes back
- * check(counterModel(2, 2), { properties: ['p0-writes'], fairness: { p0: 'none' } })
+ * check(counterWithProgress(2, 2), { properties: ['p0-writes'], fairness: { p0: 'none' } })
  *   .properties[0].failure; // 'livelock': p1 runs forever while p0 waits
  */
 export function check<S, A extends Action>(model: Model<S, A>, options: CheckOptions = {}): CheckResult<S, A> {

@@ -3,32 +3,45 @@
  * 32-bit value beside each (the BFS keeps the parent's slot there, so that a shortest path can be
  * rebuilt; a graph builder may keep a dense state number). Capacity is any
  * integer (the home slot is the fingerprint scaled into [0, capacity)), so the table grows by a
- * modest factor and stays densely loaded: about 13 to 16 bytes a state.
+ * modest factor (1.3) and stays densely loaded (0.68 to 0.88): 9.1 to 11.8 bytes a state
+ * without values.
  *
  * Growth moves entries, so it returns the old-to-new slot map for callers holding slots.
  */
 
 export interface TableOptions {
-  readonly initialCapacity?: number;
+  readonly initialCapacity?: number | undefined;
+  /** Keep a 32-bit value a slot (default true). */
+  readonly values?: boolean;
   readonly maxLoad?: number;
   readonly growth?: number;
 }
 
+const CACHE_MASK = (1 << 15) - 1;
+
 export class FingerprintTable {
+  /**
+   * Fingerprints seen lately, in a direct-mapped cache small enough for the CPU's cache: most
+   * successors were seen moments ago, and a hit here saves a miss in the big table. Only
+   * fingerprints already in the table enter it, so a hit is always a duplicate.
+   */
+  private readonly recent = new Int32Array((CACHE_MASK + 1) * 2);
   private capacity: number;
   private fps: Int32Array;
-  private parents: Int32Array; // the values
+  private parents: Int32Array; // the values; empty when the table keeps none
+  private readonly hasValues: boolean;
   private count = 0;
   private readonly maxLoad: number;
   private readonly growth: number;
   private limit: number;
 
   constructor(options: TableOptions = {}) {
-    this.capacity = Math.max(16, options.initialCapacity ?? 1 << 16);
-    this.maxLoad = options.maxLoad ?? 0.9;
-    this.growth = options.growth ?? 1.5;
+    this.capacity = Math.max(16, options.initialCapacity ?? 1 << 10);
+    this.maxLoad = options.maxLoad ?? 0.88;
+    this.hasValues = options.values ?? true;
+    this.growth = options.growth ?? 1.3;
     this.fps = new Int32Array(this.capacity * 2);
-    this.parents = new Int32Array(this.capacity);
+    this.parents = new Int32Array(this.hasValues ? this.capacity : 0);
     this.limit = Math.floor(this.capacity * this.maxLoad);
   }
 
@@ -53,6 +66,17 @@ export class FingerprintTable {
 
   /** Inserts unless present. Returns the new slot, or `-1 - slot` of the present entry. */
   insert(hi: number, lo: number, value: number): number {
+    if (!this.hasValues) {
+      // Without values a caller only needs "present or not", so the cache may answer.
+      const r = (lo & CACHE_MASK) << 1;
+      if (this.recent[r] === (hi | 0) && this.recent[r + 1] === (lo | 0)) return -1;
+      this.recent[r] = hi;
+      this.recent[r + 1] = lo;
+    }
+    return this.place(hi, lo, value);
+  }
+
+  private place(hi: number, lo: number, value: number): number {
     const fps = this.fps;
     const c = this.capacity;
     const h = hi | 0;
@@ -65,7 +89,7 @@ export class FingerprintTable {
       if ((a | b) === 0) {
         fps[i] = h;
         fps[i + 1] = l;
-        this.parents[s] = value;
+        if (this.hasValues) this.parents[s] = value;
         this.count++;
         return s;
       }
@@ -125,16 +149,17 @@ export class FingerprintTable {
     const oldFps = this.fps;
     const oldParents = this.parents;
     const oldCapacity = this.capacity;
-    this.capacity = Math.ceil(oldCapacity * this.growth);
+    // Small tables double (cheap, fewer rehashes); large ones grow gently to stay dense.
+    this.capacity = Math.ceil(oldCapacity * (oldCapacity < 1 << 20 ? 2 : this.growth));
     this.fps = new Int32Array(this.capacity * 2);
-    this.parents = new Int32Array(this.capacity);
+    this.parents = new Int32Array(this.hasValues ? this.capacity : 0);
     this.limit = Math.floor(this.capacity * this.maxLoad);
     this.count = 0;
     const map = new Int32Array(oldCapacity).fill(-1);
     for (let s = 0; s < oldCapacity; s++) {
       const a = oldFps[s << 1]!;
       const b = oldFps[(s << 1) + 1]!;
-      if ((a | b) !== 0) map[s] = this.insert(a, b, oldParents[s]!);
+      if ((a | b) !== 0) map[s] = this.place(a, b, oldParents[s] ?? 0);
     }
     return map;
   }

@@ -21,8 +21,8 @@ export interface GraphLimits {
 export class GraphBuilder<S, A extends Action> {
   readonly table: FingerprintTable;
   private readonly arrays: GraphArrays;
-  private current = new LevelQueue();
-  private next = new LevelQueue();
+  private current = new LevelQueue(false);
+  private next = new LevelQueue(false);
   private depth = -1;
   /** Largest frontier plus the graph's arrays, in bytes (the memory beyond the table). */
   peakFrontierBytes = 0;
@@ -100,7 +100,7 @@ export class GraphBuilder<S, A extends Action> {
     }
     this.depth++;
     this.current = this.next;
-    this.next = new LevelQueue();
+    this.next = new LevelQueue(false);
     if (this.depth >= this.limits.maxDepth) {
       this.stop('max-depth');
       return false;

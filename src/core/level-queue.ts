@@ -1,48 +1,63 @@
 /**
- * One BFS level of states waiting to be expanded, as encoded bytes in fixed-size chunks:
- * each entry is its table slot (4 bytes), its length (2 bytes) and the encoding. Keeping the
- * frontier as bytes, not objects, is what keeps a large search inside its memory budget.
+ * One BFS level of states waiting to be expanded, as encoded bytes in chunks: each entry is
+ * its length (2 bytes), its table slot (4 bytes, only when the search keeps parents) and the
+ * encoding. Keeping the frontier as bytes, not objects, keeps a large search inside its budget.
  */
 
-const CHUNK = 1 << 20;
+const FIRST_CHUNK = 1 << 12;
+const MAX_CHUNK = 1 << 20;
+const EMPTY = new Uint8Array(0);
 
 export class LevelQueue {
   private chunks: Uint8Array[] = [];
-  private views: DataView[] = [];
   private used: number[] = [];
   private entries = 0;
+  private allocated = 0;
+  private readonly header: number;
+  private readChunk = 0;
+  private readAt = 0;
+  /** Slot of the entry last returned by {@link shift} (when the queue keeps slots). */
+  slot = 0;
+
+  constructor(private readonly withSlots: boolean) {
+    this.header = withSlots ? 6 : 2;
+  }
 
   get length(): number {
     return this.entries;
   }
 
   get bytes(): number {
-    return this.chunks.length * CHUNK;
+    return this.allocated;
   }
 
   push(slot: number, state: Uint8Array): void {
-    const need = 6 + state.length;
-    if (need > CHUNK) throw new RangeError(`state encoding of ${state.length} bytes is too large`);
+    const len = state.length;
+    const need = this.header + len;
+    if (len > 0xffff) throw new RangeError(`state encoding of ${len} bytes is too large (max 65535)`);
     let k = this.chunks.length - 1;
-    if (k < 0 || this.used[k]! + need > CHUNK) {
-      this.chunks.push(new Uint8Array(CHUNK));
-      this.views.push(new DataView(this.chunks[k + 1]!.buffer));
+    if (k < 0 || this.used[k]! + need > this.chunks[k]!.length) {
+      const size = Math.max(need, Math.min(MAX_CHUNK, FIRST_CHUNK << this.chunks.length));
+      this.chunks.push(new Uint8Array(size));
       this.used.push(0);
+      this.allocated += size;
       k++;
     }
-    const at = this.used[k]!;
-    const view = this.views[k]!;
-    view.setInt32(at, slot, true);
-    view.setUint16(at + 4, state.length, true);
-    this.chunks[k]!.set(state, at + 6);
-    this.used[k] = at + need;
+    const chunk = this.chunks[k]!;
+    let at = this.used[k]!;
+    chunk[at] = len & 0xff;
+    chunk[at + 1] = len >>> 8;
+    if (this.withSlots) {
+      chunk[at + 2] = slot & 0xff;
+      chunk[at + 3] = (slot >>> 8) & 0xff;
+      chunk[at + 4] = (slot >>> 16) & 0xff;
+      chunk[at + 5] = slot >>> 24;
+    }
+    at += this.header;
+    for (let i = 0; i < len; i++) chunk[at + i] = state[i]!;
+    this.used[k] = at + len;
     this.entries++;
   }
-
-  private readChunk = 0;
-  private readAt = 0;
-  /** Slot of the entry last returned by {@link shift}. */
-  slot = 0;
 
   /**
    * Takes the next entry in insertion order: its encoding (a view, valid until the queue is
@@ -51,14 +66,19 @@ export class LevelQueue {
   shift(): Uint8Array | undefined {
     while (this.readChunk < this.chunks.length) {
       const k = this.readChunk;
-      if (this.readAt < this.used[k]!) {
-        const view = this.views[k]!;
-        const at = this.readAt;
-        const len = view.getUint16(at + 4, true);
-        this.slot = view.getInt32(at, true);
-        this.readAt = at + 6 + len;
-        return this.chunks[k]!.subarray(at + 6, at + 6 + len);
+      const chunk = this.chunks[k]!;
+      const at = this.readAt;
+      if (at < this.used[k]!) {
+        const len = chunk[at]! | (chunk[at + 1]! << 8);
+        if (this.withSlots) this.slot = chunk[at + 2]! | (chunk[at + 3]! << 8) | (chunk[at + 4]! << 16) | (chunk[at + 5]! << 24);
+        const start = at + this.header;
+        this.readAt = start + len;
+        return chunk.subarray(start, start + len);
       }
+      // A consumed chunk is dropped at once: the frontier's peak is what is still unread.
+      this.allocated -= chunk.length;
+      this.chunks[k] = EMPTY;
+      this.used[k] = 0;
       this.readChunk++;
       this.readAt = 0;
     }
@@ -67,11 +87,19 @@ export class LevelQueue {
 
   /** Rewrites every stored slot through `map` (after the table moved its entries). */
   remap(map: Int32Array): void {
+    if (!this.withSlots) return;
     for (let k = 0; k < this.chunks.length; k++) {
-      const view = this.views[k]!;
+      const chunk = this.chunks[k]!;
       const end = this.used[k]!;
-      for (let at = 0; at < end; at += 6 + view.getUint16(at + 4, true)) {
-        view.setInt32(at, map[view.getInt32(at, true)]!, true);
+      for (let at = 0; at < end; ) {
+        const len = chunk[at]! | (chunk[at + 1]! << 8);
+        const old = chunk[at + 2]! | (chunk[at + 3]! << 8) | (chunk[at + 4]! << 16) | (chunk[at + 5]! << 24);
+        const slot = map[old]!;
+        chunk[at + 2] = slot & 0xff;
+        chunk[at + 3] = (slot >>> 8) & 0xff;
+        chunk[at + 4] = (slot >>> 16) & 0xff;
+        chunk[at + 5] = slot >>> 24;
+        at += 6 + len;
       }
     }
   }

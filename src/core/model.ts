@@ -20,7 +20,10 @@ export type Emit<S, A extends Action = Action> = (action: A, next: S) => void;
  *   a counterexample is replayed by successor index, so order is part of the model.
  * - `encode` is canonical: equal states give equal bytes, different states different bytes.
  *   It may return a view of a scratch buffer that the next call overwrites.
- * - `decode(encode(s))` is a state equal to `s`.
+ * - `decode(encode(s))` is a state equal to `s`, owning its memory (the bytes passed in are a
+ *   view the engine reuses).
+ * - The state passed to `emit` is only read during the call; a model may reuse one scratch
+ *   state for all its successors.
  *
  * @example
  * const toggle: Model<number> = {

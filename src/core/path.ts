@@ -11,7 +11,9 @@ interface Step<S, A> {
 /** The successors of `state` in emit order. */
 export function successorList<S, A extends Action>(model: Model<S, A>, state: S): Step<S, A>[] {
   const out: Step<S, A>[] = [];
-  guardModel('successors', () => model.successors(state, (action, next) => out.push({ action, next })));
+  // The model may emit a scratch state it overwrites next: keep an owned copy.
+  const own = (next: S): S => model.decode(model.encode(next).slice());
+  guardModel('successors', () => model.successors(state, (action, next) => out.push({ action, next: own(next) })));
   return out;
 }
 

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/core/check.js';
 import { CheckError } from '../../src/core/errors.js';
 import type { Fairness } from '../../src/core/model.js';
-import { counterModel } from '../../models/counter.js';
+import { counterWithProgress } from '../../models/counter.js';
 import { graphModel, type Graph } from './graph-model.js';
 
 describe('weak fairness', () => {
   it('makes process 0 of the counter write back; declared unfair, it starves in the lasso', () => {
-    const model = counterModel(2, 2);
+    const model = counterWithProgress(2, 2);
     expect(check(model, { properties: ['p0-writes'] }).verdict).toBe('holds');
     const result = check(model, { properties: ['p0-writes'], fairness: { p0: 'none' } });
     const property = result.properties[0]!;
@@ -23,7 +23,7 @@ describe('weak fairness', () => {
   });
 
   it('does not force an actor to choose one action: back-to-zero fails even when every process is fair', () => {
-    const property = check(counterModel(2, 2), { properties: ['back-to-zero'] }).properties[0]!;
+    const property = check(counterWithProgress(2, 2), { properties: ['back-to-zero'] }).properties[0]!;
     expect(property.status).toBe('violated');
     const { actions, loopStart } = property.counterexample!;
     const actors = new Set(actions.slice(loopStart).map((a) => a.actor));
@@ -64,12 +64,12 @@ describe('strong fairness', () => {
 describe('fairness options', () => {
   it('rejects an unknown kind, naming the valid ones', () => {
     const bad = { p0: 'fair' } as unknown as Record<string, Fairness>;
-    expect(() => check(counterModel(1, 1), { fairness: bad })).toThrow(/fairness of actor 'p0' is 'fair'; valid: weak, strong, none/);
+    expect(() => check(counterWithProgress(1, 1), { fairness: bad })).toThrow(/fairness of actor 'p0' is 'fair'; valid: weak, strong, none/);
   });
 
   it('rejects an actor that never moves (a misspelt name)', () => {
     try {
-      check(counterModel(2, 1), { properties: ['p0-writes'], fairness: { P0: 'none' } });
+      check(counterWithProgress(2, 1), { properties: ['p0-writes'], fairness: { P0: 'none' } });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(CheckError);

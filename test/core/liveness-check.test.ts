@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { check, checkAsync } from '../../src/core/check.js';
 import type { Action, Model } from '../../src/core/model.js';
-import { counterModel } from '../../models/counter.js';
+import { counterWithProgress } from '../../models/counter.js';
 import { graphModel } from './graph-model.js';
 
 /**
@@ -29,14 +29,14 @@ function fan(n: number, goal: number): Model<number> {
 
 describe('limits', () => {
   it('never says holds on a partial graph', () => {
-    const result = check(counterModel(2, 2), { properties: ['p0-writes'], maxStates: 20 });
+    const result = check(counterWithProgress(2, 2), { properties: ['p0-writes'], maxStates: 20 });
     expect(result.properties[0]!.status).toBe('unknown');
     expect(result.verdict).toBe('incomplete');
     expect(result.incomplete).toBe('max-states');
   });
 
   it('reports a violation found inside a partial graph, and it replays', () => {
-    const result = check(counterModel(3, 3), { properties: ['p0-writes'], fairness: { p0: 'none' }, maxDepth: 12 });
+    const result = check(counterWithProgress(3, 3), { properties: ['p0-writes'], fairness: { p0: 'none' }, maxDepth: 12 });
     expect(result.incomplete).toBe('max-depth');
     expect(result.verdict).toBe('violated');
     expect(result.properties[0]!.failure).toBe('livelock');
@@ -45,7 +45,7 @@ describe('limits', () => {
   it('gives unknown when interrupted', async () => {
     const controller = new AbortController();
     controller.abort();
-    const result = await checkAsync(counterModel(3, 3), { properties: ['p0-writes'], signal: controller.signal });
+    const result = await checkAsync(counterWithProgress(3, 3), { properties: ['p0-writes'], signal: controller.signal });
     expect(result.properties[0]!.status).toBe('unknown');
     expect(result.verdict).toBe('incomplete');
   });
@@ -56,7 +56,7 @@ describe('limits', () => {
     const onProgress = (): void => {
       if (++calls === 5) controller.abort(); // the safety search stops at depth 3, before asking
     };
-    const result = check(withEarlyViolation(counterModel(3, 3)), { properties: ['small', 'p0-writes'], signal: controller.signal, onProgress, progressIntervalMs: 0 });
+    const result = check(withEarlyViolation(counterWithProgress(3, 3)), { properties: ['small', 'p0-writes'], signal: controller.signal, onProgress, progressIntervalMs: 0 });
     expect(result.incomplete).toBe('interrupted');
     expect(result.properties.map((p) => `${p.name}=${p.status}`)).toEqual(['p0-writes=unknown', 'small=violated']);
     expect(result.verdict).toBe('violated');
@@ -70,7 +70,7 @@ function withEarlyViolation(model: Model<Uint8Array>): Model<Uint8Array> {
 
 describe('one exploration for safety and liveness together', () => {
   it('calls the successor function once a state', () => {
-    const model = counterModel(3, 3);
+    const model = counterWithProgress(3, 3);
     let calls = 0;
     const counting = { ...model, successors: (s: Uint8Array, emit: Parameters<typeof model.successors>[1]) => (calls++, model.successors(s, emit)) };
     const result = check(counting, { properties: ['no-deadlock', 'bounded', 'p0-writes'] });
@@ -79,15 +79,15 @@ describe('one exploration for safety and liveness together', () => {
   });
 
   it('explores the graph again when the safety search stopped early, and decides liveness on all of it', () => {
-    const result = check(withEarlyViolation(counterModel(3, 3)), { properties: ['small', 'p0-writes'] });
+    const result = check(withEarlyViolation(counterWithProgress(3, 3)), { properties: ['small', 'p0-writes'] });
     expect(result.properties.map((p) => `${p.name}=${p.status}`)).toEqual(['p0-writes=holds', 'small=violated']);
   });
 });
 
 describe('statistics', () => {
   it('come from the graph when only liveness properties are checked', () => {
-    const stats = check(counterModel(3, 3), { properties: ['p0-writes'] }).stats;
-    const safety = check(counterModel(3, 3), { properties: ['bounded'] }).stats;
+    const stats = check(counterWithProgress(3, 3), { properties: ['p0-writes'] }).stats;
+    const safety = check(counterWithProgress(3, 3), { properties: ['bounded'] }).stats;
     expect([stats.states, stats.transitions, stats.depth]).toEqual([safety.states, safety.transitions, safety.depth]);
     expect(stats.bytesPerState).toBeGreaterThan(safety.bytesPerState); // the edges are counted
   });

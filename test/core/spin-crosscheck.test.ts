@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/core/check.js';
-import { counterModel } from '../../models/counter.js';
+import { counterWithProgress } from '../../models/counter.js';
 
 const pml = fileURLToPath(new URL('../../bench/counter-progress.pml', import.meta.url));
 const missing = ['spin', 'gcc'].filter((tool) => spawnSync(tool, ['-V']).error !== undefined);
@@ -41,7 +41,7 @@ describe.skipIf(missing.length > 0)('the counter model against SPIN', () => {
     const seen: string[] = [];
     for (const fair of [true, false]) {
       const fairness = Object.fromEntries(Array.from({ length: procs }, (_, i) => [`p${i}`, fair ? 'weak' : 'none'] as const));
-      const ours = check(counterModel(procs, max), { properties: Object.keys(claims), fairness });
+      const ours = check(counterWithProgress(procs, max), { properties: Object.keys(claims), fairness });
       for (const [name, claim] of Object.entries(claims)) {
         const status = ours.properties.find((p) => p.name === name)!.status;
         expect(`${name} fair=${fair}: ${status}`).toBe(`${name} fair=${fair}: ${spin(claim, fair)}`);

@@ -1,0 +1,89 @@
+/**
+ * Actor declarations for scenarios: who runs which program in which context. The devices bring
+ * their own actors (the disk interrupt, the network receiver), added when the model is built.
+ */
+import type { Fairness } from '../core/model.js';
+import { GFP_KERNEL, PF_MEMALLOC, gfp } from './context.js';
+import { otherTraffic, serve } from './handlers.js';
+import { complete } from './request-steps.js';
+import { dirtyPage, reclaim } from './steps.js';
+import type { ActorKind, ActorSpec, Instr, Step } from './world.js';
+
+function instr(s: Step | Instr): Instr {
+  return 'step' in s ? s : { step: s, repeat: 1 };
+}
+
+/** Runs whichever of the steps can move: `either(dirtyPage('md0'), writeThrough('md0'))`. */
+export function either(...steps: Step[]): Step {
+  return {
+    kind: 'either',
+    doing: (x) => steps.map((s) => s.doing?.(x) ?? s.kind).join(' or '),
+    run: (x) => steps.forEach((s) => s.run(x)),
+  };
+}
+
+export interface TaskOptions {
+  readonly count?: number;
+  /** Instances are interchangeable (recorded for symmetry reduction). Default: count > 1. */
+  readonly symmetric?: boolean;
+  /** 'GFP_KERNEL' (default), 'GFP_NOFS', 'GFP_NOIO', 'GFP_ATOMIC'. */
+  readonly context?: string;
+  /** Always PF_MEMALLOC (as kswapd is). */
+  readonly memalloc?: boolean;
+  readonly fairness?: Fairness;
+}
+
+function actor(kind: ActorKind, name: string, o: TaskOptions, program: readonly (Step | Instr)[], extra: Partial<ActorSpec> = {}): ActorSpec {
+  const count = o.count ?? 1;
+  if (!Number.isInteger(count) || count < 0) throw new Error(`actor ${name}: count must be a whole number >= 0, got ${count}`);
+  if (program.length === 0) throw new Error(`actor ${name}: its program has no steps`);
+  return {
+    kind,
+    name,
+    count,
+    symmetric: o.symmetric ?? count > 1,
+    context: o.context === undefined ? GFP_KERNEL : gfp(o.context),
+    flags: o.memalloc ? PF_MEMALLOC : 0,
+    program: program.map(instr),
+    ...(o.fairness === undefined ? {} : { fairness: o.fairness }),
+    ...extra,
+  };
+}
+
+/** User tasks dirtying pages on `device` through a shared mapping, at the normal floor. */
+export function dirtier(device: string, o: TaskOptions & { name?: string; steps?: readonly (Step | Instr)[] } = {}): ActorSpec {
+  return actor('dirtier', o.name ?? 'dirtier', o, o.steps ?? [dirtyPage(device)]);
+}
+
+/** kswapd: always PF_MEMALLOC; while memory is low it writes out dirty pages one at a time. */
+export function kswapd(o: TaskOptions = {}): ActorSpec {
+  return actor('kswapd', 'kswapd', { ...o, memalloc: true }, [reclaim()]);
+}
+
+export interface DaemonOptions extends TaskOptions {
+  /** The daemon device whose queue it serves. */
+  readonly serves: string;
+  /** Under memalloc-inheritance, whether NOIO travels with MEMALLOC (default true). */
+  readonly inheritNoio?: boolean;
+}
+
+/**
+ * A kernel thread or userspace server serving a device's request queue. Its program runs once
+ * per request, after it takes the request; `complete()` is added at the end when missing.
+ */
+export function daemon(name: string, o: DaemonOptions, body: readonly (Step | Instr)[]): ActorSpec {
+  const steps = [serve(), ...body];
+  const last = steps[steps.length - 1]!;
+  if (('step' in last ? last.step : last).kind !== 'complete') steps.push(complete());
+  return actor('daemon', name, o, steps, { serves: o.serves, inheritNoio: o.inheritNoio ?? true });
+}
+
+/** Packets for other sockets, competing for atomic memory; each reader reads its own. */
+export function traffic(o: TaskOptions = {}): ActorSpec {
+  return actor('traffic', 'traffic', { fairness: 'none', ...o }, [otherTraffic()]);
+}
+
+/** A custom actor: a program of steps (built-in or made with `step()`), run in a loop. */
+export function task(name: string, o: TaskOptions, program: readonly (Step | Instr)[]): ActorSpec {
+  return actor('task', name, o, program);
+}

@@ -1,0 +1,134 @@
+/**
+ * Compiles a declared world under a policy into the engine's Model: actors expanded by count,
+ * the devices' own actors added, the state layout fixed, the policies' hooks composed.
+ */
+import { CheckError } from '../core/errors.js';
+import type { Fairness, Model } from '../core/model.js';
+import type { ParamValues } from '../core/params.js';
+import { allocProperties } from '../../properties/index.js';
+import { GFP_ATOMIC, GFP_KERNEL, watermarks } from './context.js';
+import { describeState, type StateView } from './describe.js';
+import { Exec, type AllocAction } from './exec.js';
+import { diskInterrupt, receiver, retransmitter } from './handlers.js';
+import { makeLayout } from './layout.js';
+import { atRest, initialState, successors } from './machine.js';
+import { composeHooks, type Policy } from './policy.js';
+import { resolvePolicies } from './policies/index.js';
+import { AllocState } from './state.js';
+import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, World, WorldSpec } from './world.js';
+
+/** A scenario built for one parameter setting and policy: what `check` explores. */
+export interface AllocModel extends Model<AllocState, AllocAction> {
+  readonly params: ParamValues;
+  readonly policy: string;
+  /** The assumption parameters and their values, for stories and legends. */
+  readonly assumptions: Readonly<Record<string, string | number>>;
+  /** Groups of interchangeable actor names (for a later symmetry reduction). */
+  readonly symmetry: readonly (readonly string[])[];
+  readonly world: World;
+  describe(state: AllocState): StateView;
+}
+
+export interface CompileOptions {
+  readonly name: string;
+  readonly params: ParamValues;
+  readonly policy: string;
+  readonly assumptions: Readonly<Record<string, string | number>>;
+  /** Fairness by actor name or kind, overriding the defaults. */
+  readonly fairness?: Readonly<Record<string, Fairness>>;
+  /** Policies beyond the catalogue (a user's own, before it is listed). */
+  readonly extraPolicies?: readonly Policy[];
+}
+
+const defaultFairness: Record<ActorKind, Fairness> = {
+  dirtier: 'weak', kswapd: 'weak', daemon: 'weak', task: 'weak', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none',
+};
+
+function implicitActors(spec: WorldSpec): ActorSpec[] {
+  const out: ActorSpec[] = [];
+  const nets = Object.values(spec.devices).filter((d) => d.kind === 'network').length;
+  Object.entries(spec.devices).forEach(([name, d], i) => {
+    const one = (kind: ActorKind, actor: string, step: ActorSpec['program'][number]['step'], context = GFP_ATOMIC): void => {
+      out.push({ kind, name: actor, count: 1, symmetric: false, context, flags: 0, program: [{ step, repeat: 1 }], device: i });
+    };
+    if (d.kind === 'disk') one('irq', `${name}-irq`, diskInterrupt(i));
+    if (d.kind === 'network') {
+      one('receiver', nets === 1 ? 'softirq' : `softirq-${name}`, receiver(i));
+      if (d.retransmit) one('server', `${name}-server`, retransmitter(i), GFP_KERNEL);
+    }
+  });
+  return out;
+}
+
+function expand(specs: readonly ActorSpec[], fairness: Readonly<Record<string, Fairness>>): { actors: ActorInfo[]; groups: string[][] } {
+  const actors: ActorInfo[] = [];
+  const groups: string[][] = [];
+  for (const s of specs) {
+    const names = s.count === 1 ? [s.name] : Array.from({ length: s.count }, (_, i) => `${s.name}${i + 1}`);
+    if (s.symmetric && names.length > 1) groups.push(names);
+    for (const name of names) {
+      if (actors.some((a) => a.name === name)) throw new CheckError('bad-option', `two actors are named '${name}'`);
+      const f = fairness[name] ?? fairness[s.kind] ?? s.fairness ?? defaultFairness[s.kind];
+      const device = s.device;
+      actors.push({
+        index: actors.length, name, kind: s.kind, context: s.context, flags: s.flags, program: s.program,
+        inheritNoio: s.inheritNoio ?? true, fairness: f,
+        ...(device === undefined ? {} : { device }),
+      });
+    }
+  }
+  return { actors, groups };
+}
+
+function linkDaemons(spec: WorldSpec, all: readonly ActorSpec[], actors: ActorInfo[]): DeviceInfo[] {
+  const byName = (n: string): number => {
+    const a = actors.find((x) => x.name === n);
+    if (!a) throw new CheckError('bad-option', `no actor named '${n}'; actors: ${actors.map((x) => x.name).join(', ')}`);
+    return a.index;
+  };
+  const devices = Object.entries(spec.devices).map(([name, d], index): DeviceInfo => (d.kind === 'daemon' ? { ...d, name, index, daemonIndex: byName(d.daemon) } : { ...d, name, index }));
+  for (const s of all) {
+    const info = actors.find((a) => a.name === s.name || a.name === `${s.name}1`);
+    if (!info) continue;
+    const mut = info as { serves?: number; rescues?: number };
+    if (s.serves !== undefined) {
+      const d = devices.find((x) => x.name === s.serves && x.kind === 'daemon');
+      if (!d) throw new CheckError('bad-option', `${s.name} serves '${s.serves}', which is not a daemon device`);
+      mut.serves = d.index;
+    }
+    if (s.rescues !== undefined) mut.rescues = byName(s.rescues);
+  }
+  return devices;
+}
+
+/** Builds the model for one world, policy and parameter setting. */
+export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
+  const policies = resolvePolicies(o.policy, spec, o.name, o.extraPolicies);
+  const declared = [...spec.actors, ...policies.flatMap((p) => p.addActors?.(spec) ?? [])];
+  const all = [...declared, ...implicitActors(spec)];
+  const { actors, groups } = expand(all, o.fairness ?? {});
+  const devices = linkDaemons(spec, all, actors);
+  const pools = Object.entries(spec.pools ?? {}).map(([name, minNr], index) => ({ index, name, minNr }));
+  const { pages, min } = spec.memory;
+  const layout = makeLayout(devices.length, devices.map((d) => (d.kind === 'daemon' ? d.queue : undefined)), pools.length, actors.length);
+  const world: World = {
+    kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, devices, actors, layout,
+    dirtyLimit: spec.memory.dirtyLimit ?? Math.max(1, Math.floor((pages - min) / 2)),
+    hooks: composeHooks(policies),
+  };
+  const poolsOn = policies.some((p) => p.hooks.usePool !== undefined);
+  const init = initialState(world, poolsOn);
+  const exec = new Exec(world);
+  const fairness = new Map(actors.map((a) => [a.name, a.fairness]));
+  return {
+    name: o.name, params: o.params, policy: o.policy, assumptions: o.assumptions, symmetry: groups, world,
+    initialStates: () => [init],
+    successors: (s, emit) => successors(world, exec, s, emit),
+    encode: (s) => s.bytes,
+    decode: (b) => new AllocState(world, b.slice()),
+    isRest: (s) => actors.every((a) => atRest(exec, s, a)),
+    properties: allocProperties,
+    fairness: (actor) => fairness.get(actor) ?? 'none',
+    describe: (s) => describeState(world, s),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Allocation contexts as the kernel spells them: a gfp mask plus the task's flags. The floor an
+ * allocation may take free pages down to, and what it does when it cannot, follow mm/page_alloc.c
+ * (see the table in the domain notes); the floors are computed, never typed in, because integer
+ * division decides the verdicts at the sizes we check.
+ */
+
+/** The kernel era whose rules apply: 2.6.9 (the 2004 mail) or today's. */
+export type Kernel = '2.6' | 'modern';
+export const kernels: readonly Kernel[] = ['2.6', 'modern'];
+
+/** gfp bits and task flags, packed into one small number (a context mask). */
+export const WAIT = 1;
+export const IO = 2;
+export const FS = 4;
+export const HIGH = 8;
+export const GFP_MEMALLOC = 16;
+export const GFP_NOMEMALLOC = 32;
+export const PF_MEMALLOC = 64;
+export const PF_MEMALLOC_NOIO = 128;
+
+export const GFP_KERNEL = WAIT | IO | FS;
+export const GFP_NOFS = WAIT | IO;
+export const GFP_NOIO = WAIT;
+export const GFP_ATOMIC = HIGH;
+
+const named: readonly [string, number][] = [
+  ['GFP_KERNEL', GFP_KERNEL],
+  ['GFP_NOFS', GFP_NOFS],
+  ['GFP_NOIO', GFP_NOIO],
+  ['GFP_ATOMIC', GFP_ATOMIC],
+];
+
+/** Parses 'GFP_KERNEL', 'GFP_NOIO', ... into a mask; throws on anything else. */
+export function gfp(name: string): number {
+  const hit = named.find(([n]) => n === name);
+  if (!hit) throw new Error(`unknown allocation context '${name}'; known: ${named.map(([n]) => n).join(', ')}`);
+  return hit[1];
+}
+
+/**
+ * The atomic floor: ALLOC_HIGH halves the min watermark, ALLOC_HARDER takes a quarter off
+ * what is left. 2.6.9 halves with `min /= 2` before subtracting; both round down, which is why
+ * M=5 gives 2 there and 3 today.
+ *
+ * @example atomicFloor(8, 'modern') // 3
+ */
+export function atomicFloor(min: number, kernel: Kernel): number {
+  const m = kernel === '2.6' ? Math.floor(min / 2) : min - Math.floor(min / 2);
+  return m - Math.floor(m / 4);
+}
+
+/** The three rungs of the ladder below which nothing else may go. */
+export interface Watermarks {
+  readonly min: number;
+  readonly atomic: number;
+  readonly memalloc: number;
+}
+
+export function watermarks(min: number, kernel: Kernel): Watermarks {
+  return { min, atomic: atomicFloor(min, kernel), memalloc: 0 };
+}
+
+/** The effective mask: PF_MEMALLOC_NOIO strips IO and FS, as memalloc_noio_flags() does. */
+export function effective(mask: number): number {
+  return mask & PF_MEMALLOC_NOIO ? mask & ~(IO | FS) : mask;
+}
+
+/**
+ * How low free pages may go for one page taken in `mask`: the page is taken iff
+ * free - 1 >= floor. __GFP_NOMEMALLOC overrides every reserve. PF_MEMALLOC is a task flag and
+ * counts even without __GFP_WAIT (2.6.9 mempool's first try dips into the reserve this way);
+ * interrupt-context actors never carry it.
+ */
+export function floorOf(mask: number, w: Watermarks): number {
+  if (mask & GFP_NOMEMALLOC) return w.min;
+  if (mask & GFP_MEMALLOC) return w.memalloc;
+  if (mask & PF_MEMALLOC) return w.memalloc;
+  if (mask & HIGH) return w.atomic;
+  return w.min;
+}
+
+/** What an allocation does when the floor cannot be met. */
+export type OnFailure = 'fail' | 'wait' | 'reclaim';
+
+/**
+ * Atomic allocations fail at once; a PF_MEMALLOC task may not recurse into reclaim and waits
+ * for memory; a task whose mask allows I/O and fs enters direct reclaim; NOFS/NOIO reclaim can
+ * only drop clean pages, which these models do not have, so it waits and retries forever.
+ */
+export function onFailure(mask: number): OnFailure {
+  const m = effective(mask);
+  if (!(m & WAIT)) return 'fail';
+  if (m & PF_MEMALLOC) return 'wait';
+  return m & IO && m & FS ? 'reclaim' : 'wait';
+}
+
+/** The context as the kernel writes it: 'GFP_KERNEL', 'PF_MEMALLOC', 'GFP_NOIO|__GFP_NOMEMALLOC'. */
+export function contextName(mask: number): string {
+  const base = mask & (WAIT | IO | FS | HIGH);
+  const hit = named.find(([, m]) => m === base);
+  const parts: string[] = [];
+  if (mask & PF_MEMALLOC && !(mask & GFP_NOMEMALLOC)) parts.push('PF_MEMALLOC');
+  else parts.push(hit ? hit[0] : `gfp(${base})`);
+  if (mask & PF_MEMALLOC_NOIO) parts.push('PF_MEMALLOC_NOIO');
+  if (mask & GFP_MEMALLOC) parts.push('__GFP_MEMALLOC');
+  if (mask & GFP_NOMEMALLOC) parts.push('__GFP_NOMEMALLOC');
+  return parts.join('|');
+}

@@ -1,0 +1,133 @@
+/**
+ * The interpreter's view of one actor in one state, handed to each step: read the state, copy
+ * it, change the copy, emit it with an action. One Exec is reused for every actor and state, so
+ * the hot path allocates only the successor's bytes and its action.
+ */
+import type { Action, Emit } from '../core/model.js';
+import { contextName } from './context.js';
+import { FREE, LEAK, R_HELD, R_N, R_PC } from './layout.js';
+import { AllocState } from './state.js';
+import type { ActorInfo, World } from './world.js';
+
+/**
+ * One transition of an allocation model.
+ *
+ * @example
+ * action.text // 'kmirrord takes a page for its request from the raid1 mempool (1 left)'
+ */
+export interface AllocAction extends Action {
+  /** The allocation context used, spelled as the kernel does ('GFP_NOIO', 'PF_MEMALLOC'). */
+  readonly context?: string;
+  /** One plain sentence for a story. */
+  readonly text: string;
+}
+
+/** A story sentence, or a function of the next state and the actor's name (evaluated lazily). */
+type Say = string | ((next: AllocState, who: string) => string);
+
+/** Finishes an actor's current instruction in `d`: repeat it or go on (programs loop). */
+export function advance(world: World, d: Uint8Array, actor: number): void {
+  const a = world.layout.actor(actor);
+  const program = world.actors[actor]!.program;
+  const pc = d[a + R_PC]!;
+  const n = d[a + R_N]! + 1;
+  if (n < (program[pc]?.repeat ?? 1)) {
+    d[a + R_N] = n;
+    return;
+  }
+  d[a + R_N] = 0;
+  d[a + R_PC] = (pc + 1) % Math.max(1, program.length);
+}
+
+class Move implements AllocAction {
+  readonly context?: string;
+  constructor(
+    readonly actor: string,
+    readonly name: string,
+    private readonly say: Say,
+    private readonly next: AllocState,
+    mask: number | undefined,
+  ) {
+    if (mask !== undefined) this.context = contextName(mask);
+  }
+
+  get text(): string {
+    return typeof this.say === 'string' ? this.say : this.say(this.next, this.actor);
+  }
+
+  toJSON(): object {
+    return { actor: this.actor, name: this.name, context: this.context, text: this.text };
+  }
+}
+
+export class Exec {
+  s: Uint8Array = new Uint8Array(0);
+  me!: ActorInfo;
+  /** Offset of the current actor's registers. */
+  a = 0;
+  private sink: Emit<AllocState, AllocAction> = () => {};
+
+  constructor(readonly world: World) {}
+
+  /** Points the Exec at an actor of a state. */
+  at(s: Uint8Array, me: ActorInfo, emit: Emit<AllocState, AllocAction>): this {
+    this.s = s;
+    this.me = me;
+    this.a = this.world.layout.actor(me.index);
+    this.sink = emit;
+    return this;
+  }
+
+  get free(): number {
+    return this.s[FREE]!;
+  }
+
+  /** Owner offset of the free list, for {@link move}. */
+  get freeAt(): number {
+    return FREE;
+  }
+
+  /** Owner offset of the pages the current actor holds, for {@link move}. */
+  get heldAt(): number {
+    return this.a + R_HELD;
+  }
+
+  reg(r: number): number {
+    return this.s[this.a + r]!;
+  }
+
+  /** A register of another actor. */
+  regOf(actor: number, r: number): number {
+    return this.s[this.world.layout.actor(actor) + r]!;
+  }
+
+  /** A copy of the state to change and emit. */
+  draft(): Uint8Array {
+    return this.s.slice();
+  }
+
+  set(d: Uint8Array, r: number, v: number): void {
+    d[this.a + r] = v;
+  }
+
+  /** Moves `n` pages from one owner offset to another (free is offset 0). */
+  move(d: Uint8Array, from: number, to: number, n = 1): void {
+    d[from] = d[from]! - n;
+    d[to] = d[to]! + n;
+  }
+
+  /** Records a reserve leak: the page just taken left free below M without the right to. */
+  leak(d: Uint8Array): void {
+    d[LEAK] = 1;
+  }
+
+  /** Finishes the current instruction: repeat it, or go on to the next (the program loops). */
+  done(d: Uint8Array): void {
+    advance(this.world, d, this.me.index);
+  }
+
+  emit(d: Uint8Array, name: string, say: Say, mask?: number): void {
+    const next = new AllocState(this.world, d);
+    this.sink(new Move(this.me.name, name, say, next, mask), next);
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Steps of the actors a device brings with it (the disk interrupt, the network receiver, the
+ * remote server that resends a dropped ACK), of other network traffic, and the daemon's
+ * dequeue. Each is idle, not stuck, when it has nothing to do.
+ */
+import { allocate } from './allocate.js';
+import { GFP_ATOMIC } from './context.js';
+import type { Exec } from './exec.js';
+import { FREE, F_INFLIGHT, R_FLAGS, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST } from './layout.js';
+import { completeSubmit } from './request-steps.js';
+import { completeDiskWrite, completeNetWrite } from './writeout.js';
+import type { Step } from './world.js';
+
+const idle = (): boolean => true;
+
+/** A daemon takes the request at the head of its queue (a rescuer only while the daemon is busy). */
+export function serve(): Step {
+  return {
+    kind: 'serve',
+    rest: idle,
+    doing: () => 'idle',
+    run(x) {
+      const dev = x.world.devices[x.me.serves!]!;
+      if (x.me.rescues !== undefined && x.regOf(x.me.rescues, R_REQ) === 0) return;
+      const at = x.world.layout.queue(dev.index);
+      const n = x.s[at]!;
+      if (n === 0) return;
+      const head = x.s[at + 1]!;
+      const d = x.draft();
+      d.copyWithin(at + 1, at + 2, at + 1 + n);
+      d[at + n] = 0;
+      d[at] = n - 1;
+      x.set(d, R_REQ, (head >> 2) + 1);
+      x.set(d, R_REQF, head & 3);
+      x.done(d);
+      x.emit(d, 'dequeue', `${x.me.name} takes ${x.world.actors[head >> 2]!.name}'s ${dev.name} writeout from its queue`);
+    },
+  };
+}
+
+/** The disk interrupt: completes any I/O in flight on the disk, in any order. */
+export function diskInterrupt(device: number): Step {
+  return {
+    kind: 'irq',
+    rest: idle,
+    run(x) {
+      const dev = x.world.devices[device]!;
+      for (const a of x.world.actors) {
+        const base = x.world.layout.actor(a.index);
+        if (x.s[base + R_WO] === WO_INFLIGHT && x.s[base + R_WODEV] === device) {
+          const d = x.draft();
+          completeDiskWrite(x, d, a.index, dev);
+          x.emit(d, 'complete', `${dev.name} completes ${a.name}'s writeout; the page is free`);
+        }
+        const step = a.program[x.s[base + R_PC]!]?.step;
+        if (x.s[base + R_FLAGS]! & F_INFLIGHT && step?.device === dev.name) {
+          const d = x.draft();
+          completeSubmit(x, d, a.index);
+          x.emit(d, 'complete', `${dev.name} completes ${a.name}'s I/O and frees its ${x.s[base + R_HELD]} page(s)`);
+        }
+      }
+    },
+  };
+}
+
+/** The softirq receiver: an skb at GFP_ATOMIC per packet; a packet it cannot place is dropped. */
+export function receiver(device: number): Step {
+  return {
+    kind: 'receive',
+    rest: idle,
+    run(x) {
+      const dev = x.world.devices[device]!;
+      const retransmit = dev.kind === 'network' && dev.retransmit;
+      for (const a of x.world.actors) {
+        const base = x.world.layout.actor(a.index);
+        if (a.kind === 'traffic' && x.s[base + R_N] === 1) receivePacket(x, base, a.name);
+        if (x.s[base + R_WO] !== WO_INFLIGHT || x.s[base + R_WODEV] !== device) continue;
+        const skb = x.a + R_HELD;
+        allocate(x, {
+          purpose: 'ack',
+          mask: GFP_ATOMIC,
+          what: `an skb for the ACK of ${a.name}'s ${dev.name} writeout, which completes`,
+          then: (d) => {
+            x.move(d, skb, FREE);
+            completeNetWrite(x, d, a.index);
+          },
+          failed: {
+            name: 'drop',
+            say: `the receiver has no memory at its floor for the ACK of ${a.name}'s writeout and drops it${retransmit ? '' : '; it is lost'}`,
+            apply: (d) => (d[base + R_WO] = retransmit ? WO_DROPPED : WO_LOST),
+          },
+        });
+      }
+    },
+  };
+}
+
+function receivePacket(x: Exec, base: number, owner: string): void {
+  allocate(x, {
+    purpose: 'packet',
+    mask: GFP_ATOMIC,
+    to: base + R_HELD,
+    what: `an skb for a packet to ${owner}`,
+    then: (d) => (d[base + R_N] = 2),
+    failed: { name: 'drop', say: `the receiver drops a packet to ${owner}`, apply: (d) => (d[base + R_N] = 0) },
+  });
+}
+
+/** The remote server resends an ACK that was dropped. */
+export function retransmitter(device: number): Step {
+  return {
+    kind: 'retransmit',
+    rest: idle,
+    run(x) {
+      for (const a of x.world.actors) {
+        const base = x.world.layout.actor(a.index);
+        if (x.s[base + R_WO] !== WO_DROPPED || x.s[base + R_WODEV] !== device) continue;
+        const d = x.draft();
+        d[base + R_WO] = WO_INFLIGHT;
+        x.emit(d, 'retransmit', `the ${x.world.devices[device]!.name} server resends the ACK for ${a.name}'s writeout`);
+      }
+    },
+  };
+}
+
+/** Traffic for another socket: send a packet, later read it (freeing its skb). */
+export function otherTraffic(): Step {
+  return {
+    kind: 'traffic',
+    rest: idle,
+    run(x) {
+      const state = x.reg(R_N);
+      if (state === 1) return;
+      const d = x.draft();
+      if (state === 0) {
+        x.set(d, R_N, 1);
+        x.emit(d, 'send', `a packet for ${x.me.name}'s socket is on the wire`);
+      } else {
+        x.move(d, x.a + R_HELD, FREE);
+        x.set(d, R_N, 0);
+        x.emit(d, 'read', `${x.me.name} reads its packet; the skb is free`);
+      }
+    },
+  };
+}
+

@@ -1,0 +1,25 @@
+/**
+ * allocheck's allocation-protocol language: declare memory, mempools, devices and actors in a
+ * scenario; choose a policy when building; check the result with the engine.
+ *
+ * @example
+ * import dm from '../models/dm-raid1.js';
+ * const model = dm.build({}, 'mempool-only');
+ * check(model, { properties: ['no-deadlock'] }).verdict; // 'violated'
+ */
+export { scenario, type Args, type BuildOptions, type Scenario, type ScenarioDef } from './scenario.js';
+export type { AllocModel } from './compile.js';
+export type { AllocAction } from './exec.js';
+export { Exec } from './exec.js';
+export type { StateView } from './describe.js';
+export { AllocState, type Request } from './state.js';
+export { localDisk, networkDevice, daemonDevice } from './devices.js';
+export { dirtier, kswapd, daemon, traffic, task, either, type TaskOptions, type DaemonOptions } from './actors.js';
+export { alloc, mempoolAlloc, dirtyPage, writeThrough, reclaim, times, step } from './steps.js';
+export { submit, free, complete } from './request-steps.js';
+export { atomicFloor, watermarks, contextName, floorOf, onFailure, kernels, type Kernel, type Watermarks } from './context.js';
+export { policies, policyList, resolvePolicies, applicablePolicies } from './policies/index.js';
+export type { Policy, Hooks, Site, Purpose } from './policy.js';
+export type { Step, Instr, WorldSpec, ActorSpec, DeviceSpec, World } from './world.js';
+export { propertyList, allocProperties, safetyProperties } from '../../properties/index.js';
+export { param, choice } from '../core/params.js';

@@ -1,0 +1,43 @@
+/**
+ * The interpreter: successors of a state are the moves of every actor, in actor order, each
+ * actor running its writeout if one is under way and its program's current step otherwise.
+ * Deterministic: the same state always emits the same moves in the same order.
+ */
+import type { Emit } from '../core/model.js';
+import { Exec, type AllocAction } from './exec.js';
+import { FREE, F_INFLIGHT, F_RECLAIM, R_FLAGS, R_PC, R_WO, makeLayout } from './layout.js';
+import { AllocState } from './state.js';
+import { runWriteout } from './writeout.js';
+import type { ActorInfo, World } from './world.js';
+
+export function successors(world: World, exec: Exec, state: AllocState, emit: Emit<AllocState, AllocAction>): void {
+  const s = state.bytes;
+  for (const actor of world.actors) {
+    const x = exec.at(s, actor, emit);
+    if (x.reg(R_WO) !== 0) runWriteout(x);
+    else actor.program[x.reg(R_PC)]!.step.run(x);
+  }
+}
+
+/** Whether an actor that cannot move is where it may legitimately stop (an idle daemon). */
+export function atRest(exec: Exec, state: AllocState, actor: ActorInfo): boolean {
+  const x = exec.at(state.bytes, actor, () => {});
+  if (x.reg(R_WO) !== 0 || x.reg(R_FLAGS) & (F_RECLAIM | F_INFLIGHT)) return false;
+  const step = actor.program[x.reg(R_PC)]!.step;
+  return step.rest?.(x) ?? false;
+}
+
+export function initialState(world: World, poolsOn: boolean): AllocState {
+  const s = new Uint8Array(world.layout.size);
+  let free = world.pages;
+  for (const p of world.pools) {
+    const n = poolsOn ? p.minNr : 0;
+    s[world.layout.pool(p.index)] = n;
+    free -= n;
+  }
+  if (free < 0) throw new Error(`the mempools (${world.pages - free} pages) do not fit in ${world.pages} pages`);
+  s[FREE] = free;
+  return new AllocState(world, s);
+}
+
+export { makeLayout };

@@ -1,0 +1,46 @@
+/**
+ * The policy catalogue. To add one: copy a sibling module, fill in the hooks it needs, and list
+ * it here.
+ */
+import { CheckError } from '../../core/errors.js';
+import type { Policy } from '../policy.js';
+import type { WorldSpec } from '../world.js';
+import { dirtyLimit } from './dirty-limit.js';
+import { ioFlusher } from './io-flusher.js';
+import { memallocInheritance } from './memalloc-inheritance.js';
+import { mempoolOnly } from './mempool-only.js';
+import { networkReserve } from './network-reserve.js';
+import { none } from './none.js';
+import { reclaimThrottle } from './reclaim-throttle.js';
+import { rescuer } from './rescuer.js';
+
+export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, rescuer];
+
+/** Name and summary of every policy, for `list`. */
+export const policyList: readonly { name: string; summary: string }[] = policies.map(({ name, summary }) => ({ name, summary }));
+
+/**
+ * Parses 'a+b' into policies, each checked against the world it is for.
+ *
+ * @example resolvePolicies('mempool-only+memalloc-inheritance', spec, 'dm-raid1')
+ */
+export function resolvePolicies(text: string, spec: WorldSpec, model: string, extra: readonly Policy[] = []): Policy[] {
+  const names = text.split('+').map((n) => n.trim());
+  const known = [...policies, ...extra];
+  const out: Policy[] = [];
+  for (const name of names) {
+    const p = known.find((q) => q.name === name);
+    if (!p) throw new CheckError('bad-option', `unknown policy '${name}'; known: ${known.map((q) => q.name).join(', ')}`);
+    const why = p.notApplicable(spec);
+    if (why !== undefined) throw new CheckError('bad-option', `policy '${name}' does not apply to ${model}: ${why}`);
+    if (out.includes(p)) throw new CheckError('bad-option', `policy '${name}' is named twice in '${text}'`);
+    out.push(p);
+  }
+  if (out.length > 1 && out.includes(none)) throw new CheckError('bad-option', `policy 'none' cannot be combined with others ('${text}')`);
+  return out;
+}
+
+/** The policies that apply to a world: what `list` and `matrix` offer for a model. */
+export function applicablePolicies(spec: WorldSpec): string[] {
+  return policies.filter((p) => p.notApplicable(spec) === undefined).map((p) => p.name);
+}

@@ -1,0 +1,13 @@
+import type { Policy } from '../policy.js';
+
+/**
+ * Steps that name a mempool allocate from it (mempool_alloc of the kernel era), and the pool is
+ * filled with min_nr pages when the model starts; without this policy they use the page
+ * allocator and the pool does not exist.
+ */
+export const mempoolOnly: Policy = {
+  name: 'mempool-only',
+  summary: 'per-request allocations come from a mempool (2.6.9 or modern mempool_alloc)',
+  notApplicable: (spec) => (Object.keys(spec.pools ?? {}).length === 0 ? 'it declares no mempool' : undefined),
+  hooks: { usePool: (site) => site.pool !== undefined },
+};

@@ -1,0 +1,9 @@
+import type { Policy } from '../policy.js';
+
+/** Every actor allocates in its own context: the kernel of the seed mail, unprotected. */
+export const none: Policy = {
+  name: 'none',
+  summary: 'every actor allocates in its own context',
+  notApplicable: () => undefined,
+  hooks: {},
+};

@@ -1,0 +1,72 @@
+/**
+ * A policy is a mechanism that changes which context an allocation uses or which steps are
+ * enabled. Each lives in its own module under policies/ and fills in some of the {@link Hooks};
+ * policies combine by composing their hooks in the order given ('a+b': a first, then b).
+ */
+import type { ActorInfo, ActorSpec, World, WorldSpec } from './world.js';
+
+/** Why a page is being allocated: policies single out the ones they care about. */
+export type Purpose =
+  | 'dirty' // a user page that will be dirtied
+  | 'page' // a page an actor holds while it works (a daemon's leg, a server's buffer)
+  | 'bio' // the bio a writeout to a disk needs
+  | 'send' // a network send buffer for a writeout
+  | 'ack' // the skb that receives the ACK of a writeout
+  | 'packet'; // the skb of a packet for some other socket
+
+/** One allocation as a policy sees it. */
+export interface Site {
+  readonly actor: ActorInfo;
+  readonly purpose: Purpose;
+  /** Whether the actor (a daemon) is serving a request now. */
+  readonly serving: boolean;
+  /** Flags of the request the actor is serving (RQ_*), 0 when none. */
+  readonly request: number;
+  /** The mempool the step names, if any. */
+  readonly pool: string | undefined;
+}
+
+export interface Hooks {
+  /** The context mask the allocation uses, given the one it would use without the policy. */
+  context(site: Site, mask: number): number;
+  /** Whether a step that names a mempool allocates from it (else from the page allocator). */
+  usePool(site: Site): boolean;
+  /** Whether an actor may dirty another page on `device` now. */
+  mayDirty(world: World, s: Uint8Array, device: number): boolean;
+  /** Whether a task whose allocation failed may enter direct reclaim now. */
+  mayReclaim(world: World, s: Uint8Array): boolean;
+}
+
+export interface Policy {
+  readonly name: string;
+  /** One line for `list`. */
+  readonly summary: string;
+  /** Why the policy cannot apply to this world (an error for the user), or undefined. */
+  notApplicable(spec: WorldSpec): string | undefined;
+  readonly hooks: Partial<Hooks>;
+  /** Actors the mechanism adds, such as a rescuer thread. */
+  addActors?(spec: WorldSpec): readonly ActorSpec[];
+}
+
+const base: Hooks = {
+  context: (_site, mask) => mask,
+  usePool: () => false,
+  mayDirty: () => true,
+  mayReclaim: () => true,
+};
+
+/** The hooks of `policies` applied in order over the defaults (every actor in its own context). */
+export function composeHooks(policies: readonly Policy[]): Hooks {
+  let h = base;
+  for (const p of policies) {
+    const prev = h;
+    const { context, usePool, mayDirty, mayReclaim } = p.hooks;
+    h = {
+      context: context ? (site, mask) => context(site, prev.context(site, mask)) : prev.context,
+      usePool: usePool ? (site) => usePool(site) || prev.usePool(site) : prev.usePool,
+      mayDirty: mayDirty ? (w, s, d) => mayDirty(w, s, d) && prev.mayDirty(w, s, d) : prev.mayDirty,
+      mayReclaim: mayReclaim ? (w, s) => mayReclaim(w, s) && prev.mayReclaim(w, s) : prev.mayReclaim,
+    };
+  }
+  return h;
+}

@@ -1,0 +1,73 @@
+/**
+ * Steps on the serving side of a request: submitting pages to a disk and waiting for the
+ * interrupt, freeing pages (mempool_free under a mempool policy), completing the request.
+ */
+import { advance, type Exec } from './exec.js';
+import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ } from './layout.js';
+import { mempoolFree, returnPool } from './mempool.js';
+import { finishWriteout } from './writeout.js';
+import type { Step } from './world.js';
+
+function freeHeld(x: Exec, d: Uint8Array, pool: string | undefined): void {
+  const site = { actor: x.me, purpose: 'page' as const, serving: false, request: 0, pool };
+  mempoolFree(x, d, x.a + R_HELD, returnPool(x, site), x.reg(R_HELD));
+}
+
+/** Submits the pages in hand as I/O to a local disk and waits; the interrupt frees them. */
+export function submit(disk: string, opts: { pool?: string } = {}): Step {
+  return {
+    kind: 'submit',
+    device: disk,
+    doing: (x) => (x.reg(R_FLAGS) & F_INFLIGHT ? `waiting for ${disk}` : `submitting to ${disk}`),
+    run(x) {
+      if (x.reg(R_FLAGS) & F_INFLIGHT) return;
+      const d = x.draft();
+      x.set(d, R_FLAGS, x.reg(R_FLAGS) | F_INFLIGHT);
+      x.emit(d, 'submit', `${x.me.name} submits ${x.reg(R_HELD)} page(s) to ${disk} and waits for the interrupt`);
+    },
+    ...(opts.pool === undefined ? {} : { pool: opts.pool }),
+  };
+}
+
+/** The interrupt's side of `submit`: frees the pages (mempool_free) and lets the actor go on. */
+export function completeSubmit(x: Exec, d: Uint8Array, actor: number): void {
+  const a = x.world.layout.actor(actor);
+  const info = x.world.actors[actor]!;
+  const step = info.program[d[a + R_PC]!]?.step;
+  const pool = returnPool(x, { actor: info, purpose: 'page', serving: false, request: 0, pool: step?.pool });
+  mempoolFree(x, d, a + R_HELD, pool, d[a + R_HELD]!);
+  d[a + R_FLAGS] = d[a + R_FLAGS]! & ~F_INFLIGHT;
+  advance(x.world, d, actor);
+}
+
+/** Frees the pages in hand (to `pool` first under a mempool policy). */
+export function free(opts: { pool?: string } = {}): Step {
+  return {
+    kind: 'free',
+    doing: () => 'freeing its pages',
+    run(x) {
+      const d = x.draft();
+      freeHeld(x, d, opts.pool);
+      x.done(d);
+      x.emit(d, 'free', `${x.me.name} frees the pages it holds (${x.reg(R_HELD)})`);
+    },
+  };
+}
+
+/** A daemon finishes the request it serves: frees what it holds and completes the writeout. */
+export function complete(opts: { pool?: string } = {}): Step {
+  return {
+    kind: 'complete',
+    doing: () => 'completing its request',
+    run(x) {
+      const from = x.reg(R_REQ) - 1;
+      const d = x.draft();
+      freeHeld(x, d, opts.pool);
+      x.set(d, R_REQ, 0);
+      if (from >= 0) finishWriteout(x.world, d, from);
+      x.done(d);
+      const who = from >= 0 ? x.world.actors[from]!.name : 'nobody';
+      x.emit(d, 'complete', `${x.me.name} completes the request; ${who}'s page is written and free`);
+    },
+  };
+}

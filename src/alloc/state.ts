@@ -1,0 +1,111 @@
+/**
+ * A state of an allocation model: an immutable value over its canonical bytes. Readers name
+ * the parts (free pages, dirty pages on a device, an actor's registers); nothing writes to the
+ * bytes after construction, so a state can be shared freely. It is also an Immutable.js value
+ * object (`equals`/`hashCode`), so states can key Immutable collections.
+ */
+import { fingerprint, fp } from '../core/hash.js';
+import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
+import type { World } from './world.js';
+
+/** A queued request: who submitted it and the flags it carries. */
+export interface Request {
+  readonly from: string;
+  readonly memalloc: boolean;
+  readonly noio: boolean;
+}
+
+export class AllocState {
+  constructor(
+    readonly world: World,
+    readonly bytes: Uint8Array,
+  ) {}
+
+  get free(): number {
+    return this.bytes[FREE]!;
+  }
+
+  /** True once an allocation without the right to the reserve took free pages below M. */
+  get leaked(): boolean {
+    return this.bytes[LEAK] === 1;
+  }
+
+  private device(name: string): number {
+    const d = this.world.devices.find((x) => x.name === name);
+    if (!d) throw new Error(`no device '${name}'`);
+    return d.index;
+  }
+
+  dirty(device: string): number {
+    return this.bytes[this.world.layout.dirty(this.device(device))]!;
+  }
+
+  underWriteout(device: string): number {
+    return this.bytes[this.world.layout.writeout(this.device(device))]!;
+  }
+
+  /** Elements in a mempool now. */
+  pool(name: string): number {
+    const p = this.world.pools.find((x) => x.name === name);
+    if (!p) throw new Error(`no mempool '${name}'`);
+    return this.bytes[this.world.layout.pool(p.index)]!;
+  }
+
+  /** A register of an actor (see layout.ts). */
+  register(actor: number, r: number): number {
+    return this.bytes[this.world.layout.actor(actor) + r]!;
+  }
+
+  queue(device: string): readonly Request[] {
+    const d = this.world.devices[this.device(device)]!;
+    if (d.kind !== 'daemon') return [];
+    const at = this.world.layout.queue(d.index);
+    const out: Request[] = [];
+    for (let i = 0; i < this.bytes[at]!; i++) {
+      const e = this.bytes[at + 1 + i]!;
+      out.push({ from: this.world.actors[e >> 2]!.name, memalloc: (e & RQ_MEMALLOC) !== 0, noio: (e & RQ_NOIO) !== 0 });
+    }
+    return out;
+  }
+
+  /** Pages by owner: 'free', 'dirty on md0', 'under writeout on md0', 'mempool raid1', 'held by kmirrord'. */
+  owners(): Record<string, number> {
+    const { world, bytes } = this;
+    const out: Record<string, number> = { free: bytes[FREE]! };
+    for (const d of world.devices) {
+      out[`dirty on ${d.name}`] = bytes[world.layout.dirty(d.index)]!;
+      out[`under writeout on ${d.name}`] = bytes[world.layout.writeout(d.index)]!;
+    }
+    for (const p of world.pools) out[`mempool ${p.name}`] = bytes[world.layout.pool(p.index)]!;
+    for (const a of world.actors) out[`held by ${a.name}`] = bytes[world.layout.actor(a.index) + R_HELD]!;
+    return out;
+  }
+
+  /** The sum over every owner: equals the zone's pages when pages are conserved. */
+  totalPages(): number {
+    const { world, bytes } = this;
+    let sum = bytes[FREE]!;
+    for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
+    for (const p of world.pools) sum += bytes[world.layout.pool(p.index)]!;
+    for (const a of world.actors) sum += bytes[world.layout.actor(a.index) + R_HELD]!;
+    return sum;
+  }
+
+  /** Pages dirty or under writeout: what reclaim could still free. */
+  reclaimable(): number {
+    const { world, bytes } = this;
+    let sum = 0;
+    for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
+    return sum;
+  }
+
+  equals(other: unknown): boolean {
+    if (!(other instanceof AllocState) || other.bytes.length !== this.bytes.length) return false;
+    return this.bytes.every((b, i) => b === other.bytes[i]);
+  }
+
+  hashCode(): number {
+    fingerprint(this.bytes);
+    return fp.lo | 0;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The building blocks of actor programs. Each carries the kernel's semantics (contexts, reclaim,
+ * mempools, completion), so a model composes them instead of re-deriving them:
+ * `dirtyPage('md0')`, `times(2, mempoolAlloc('raid1'))`, `submit('disk')`, `complete()`.
+ */
+import { allocate } from './allocate.js';
+import type { Exec } from './exec.js';
+import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
+import type { Instr, Step } from './world.js';
+
+function deviceIndex(x: Exec, name: string): number {
+  const d = x.world.devices.find((v) => v.name === name);
+  if (!d) throw new Error(`no device '${name}'`);
+  return d.index;
+}
+
+/** Repeats a step n times (one mirror leg each): `times(2, mempoolAlloc('raid1'))`. */
+export function times(n: number, step: Step): Instr {
+  return { step, repeat: n };
+}
+
+/** A user task writes a shared mapping: a page at its own floor, left dirty on `device`. */
+export function dirtyPage(device: string): Step {
+  return {
+    kind: 'dirty',
+    doing: () => `dirtying a page on ${device}`,
+    run(x) {
+      const dev = deviceIndex(x, device);
+      if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev);
+      allocate(x, { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: (d) => x.done(d) });
+    },
+  };
+}
+
+/**
+ * balance_dirty_pages: a task over the dirty limit writes back one of the device's dirty pages
+ * itself (not PF_MEMALLOC) and waits for it; with none left to start, it waits for writeout.
+ */
+function throttled(x: Exec, dev: number): void {
+  const dirty = x.world.layout.dirty(dev);
+  if (x.s[dirty] === 0) return;
+  const d = x.draft();
+  x.move(d, dirty, x.world.layout.writeout(dev));
+  x.set(d, R_WO, WO_START);
+  x.set(d, R_WODEV, dev);
+  x.emit(d, 'balance-dirty', `${x.me.name} is over the dirty limit of ${x.world.devices[dev]!.name} and writes back one of its dirty pages`);
+}
+
+/** A task writes a page through `device` itself: a request that is not PF_MEMALLOC. */
+export function writeThrough(device: string): Step {
+  return {
+    kind: 'write-through',
+    doing: () => `writing a page through ${device}`,
+    run(x) {
+      const dev = deviceIndex(x, device);
+      const then = (d: Uint8Array): void => {
+        x.set(d, R_WO, WO_START);
+        x.set(d, R_WODEV, dev);
+      };
+      allocate(x, { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then });
+    },
+  };
+}
+
+/** kswapd's work: while free pages are at or below M, write out a dirty page of some device. */
+export function reclaim(): Step {
+  const low = (x: Exec): boolean => x.free <= x.world.watermarks.min;
+  return {
+    kind: 'reclaim',
+    doing: () => 'reclaiming',
+    rest: (x) => !low(x) || x.world.devices.every((d) => x.s[x.world.layout.dirty(d.index)] === 0),
+    run(x) {
+      if (!low(x)) return;
+      for (const dev of x.world.devices) {
+        const dirty = x.world.layout.dirty(dev.index);
+        if (x.s[dirty] === 0) continue;
+        const d = x.draft();
+        x.move(d, dirty, x.world.layout.writeout(dev.index));
+        x.set(d, R_WO, WO_START);
+        x.set(d, R_WODEV, dev.index);
+        x.emit(d, 'writeout', `${x.me.name} picks a dirty page of ${dev.name} and starts writing it out`);
+      }
+    },
+  };
+}
+
+/** Takes a page into the actor's hand, from `pool` when a mempool policy is on. */
+export function alloc(opts: { pool?: string; what?: string } = {}): Step {
+  return {
+    kind: 'alloc',
+    doing: () => (opts.pool ? `allocating from the ${opts.pool} mempool` : 'allocating a page'),
+    run(x) {
+      const what = opts.what ?? (x.reg(R_REQ) ? 'a page for its request' : 'a page');
+      allocate(x, { purpose: 'page', pool: opts.pool, what, then: (d) => x.done(d) });
+    },
+  };
+}
+
+/** mempool_alloc from `pool` (a plain page allocation when no mempool policy is on). */
+export function mempoolAlloc(pool: string): Step {
+  return { ...alloc({ pool }), kind: 'mempool-alloc' };
+}
+
+/**
+ * A custom step: `run` reads the state through the Exec, copies it with `x.draft()`, changes
+ * the copy, calls `x.done(d)` to go on, and emits it with one plain sentence.
+ *
+ * @example
+ * step({ kind: 'nap', run(x) { const d = x.draft(); x.done(d); x.emit(d, 'nap', `${x.me.name} naps`); } })
+ */
+export function step(def: Step): Step {
+  return def;
+}

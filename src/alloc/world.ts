@@ -1,0 +1,125 @@
+/**
+ * What a scenario declares (a {@link WorldSpec}) and what it is compiled to (a {@link World}):
+ * memory, mempools, devices and actors with their programs. Plain immutable data; the
+ * interpreter in machine.ts gives it meaning.
+ */
+import type { Fairness } from '../core/model.js';
+import type { Kernel, Watermarks } from './context.js';
+import type { Exec } from './exec.js';
+import type { Hooks } from './policy.js';
+import type { Layout } from './layout.js';
+
+/** A local disk: completion needs no memory. A writeout may need a bio, from `pool` if named. */
+export interface DiskSpec {
+  readonly kind: 'disk';
+  /** Writeout allocates one bio (one page) per page written; from this mempool under mempool policies. */
+  readonly bio?: boolean;
+  readonly pool?: string;
+}
+
+/** A network device: a send buffer per writeout; completion needs the ACK to be received. */
+export interface NetworkSpec {
+  readonly kind: 'network';
+  /** Whether the server resends a dropped ACK (an assumption: without it a drop loses the page). */
+  readonly retransmit: boolean;
+}
+
+/** A device whose requests are queued to a daemon (dm-raid1's kmirrord, a FUSE server). */
+export interface DaemonDeviceSpec {
+  readonly kind: 'daemon';
+  readonly daemon: string;
+  /** Queue capacity: a submitter waits while it is full. */
+  readonly queue: number;
+}
+
+export type DeviceSpec = DiskSpec | NetworkSpec | DaemonDeviceSpec;
+
+export type ActorKind = 'dirtier' | 'kswapd' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server';
+
+/** One step of an actor's program. Built by the functions in steps.ts or by `step()`. */
+export interface Step {
+  readonly kind: string;
+  /** The device a step waits on (the disk interrupt completes `submit` steps through it). */
+  readonly device?: string;
+  /** The mempool the pages it frees return to (under a mempool policy). */
+  readonly pool?: string;
+  /** Emits the step's moves for the actor `x` is running. */
+  run(x: Exec): void;
+  /** True when an actor stopped here is at a legitimate rest point (an idle daemon). */
+  rest?(x: Exec): boolean;
+  /** What the actor is doing here, for state views: 'dirtying a page on md0'. */
+  doing?(x: Exec): string;
+}
+
+/** A step with a repeat count: `times(2, mempoolAlloc('raid1'))`. */
+export interface Instr {
+  readonly step: Step;
+  readonly repeat: number;
+}
+
+export interface ActorSpec {
+  readonly kind: ActorKind;
+  readonly name: string;
+  readonly count: number;
+  /** Instances are interchangeable: recorded for symmetry reduction. */
+  readonly symmetric: boolean;
+  /** The gfp mask the actor allocates with, e.g. GFP_KERNEL. */
+  readonly context: number;
+  /** Task flags it always has (kswapd: PF_MEMALLOC). */
+  readonly flags: number;
+  readonly program: readonly Instr[];
+  /** For daemons: the device whose queue it serves. */
+  readonly serves?: string;
+  /** For daemons under memalloc-inheritance: whether NOIO travels with MEMALLOC. */
+  readonly inheritNoio?: boolean;
+  /** For a rescuer: the name of the daemon it stands in for. */
+  readonly rescues?: string;
+  readonly fairness?: Fairness;
+  /** For the actors a device brings (irq, receiver, server): the device's index. */
+  readonly device?: number;
+}
+
+export interface WorldSpec {
+  readonly kernel: Kernel;
+  readonly memory: { readonly pages: number; readonly min: number; readonly dirtyLimit?: number };
+  readonly pools?: Readonly<Record<string, number>>;
+  readonly devices: Readonly<Record<string, DeviceSpec>>;
+  readonly actors: readonly ActorSpec[];
+}
+
+export interface PoolInfo {
+  readonly index: number;
+  readonly name: string;
+  readonly minNr: number;
+}
+
+export type DeviceInfo = DeviceSpec & { readonly index: number; readonly name: string; readonly daemonIndex?: number };
+
+export interface ActorInfo {
+  readonly index: number;
+  readonly name: string;
+  readonly kind: ActorKind;
+  readonly context: number;
+  readonly flags: number;
+  readonly program: readonly Instr[];
+  readonly serves?: number;
+  readonly inheritNoio: boolean;
+  /** For a rescuer: the daemon it stands in for. */
+  readonly rescues?: number;
+  readonly fairness: Fairness;
+  /** The device an implicit actor (receiver, irq, server) handles. */
+  readonly device?: number;
+}
+
+/** A scenario compiled under one policy: everything the interpreter needs, resolved once. */
+export interface World {
+  readonly kernel: Kernel;
+  readonly pages: number;
+  readonly watermarks: Watermarks;
+  readonly dirtyLimit: number;
+  readonly pools: readonly PoolInfo[];
+  readonly devices: readonly DeviceInfo[];
+  readonly actors: readonly ActorInfo[];
+  readonly layout: Layout;
+  readonly hooks: Hooks;
+}

@@ -1,0 +1,88 @@
+/**
+ * Writing out one page, by whoever does it (kswapd, a task in direct reclaim, a writer): the
+ * page leaves `dirty` for `under writeout`, the device's path runs, and the page is free again
+ * only when the write completes. A local disk completes by interrupt without memory; a network
+ * write completes when its ACK is received; a daemon device completes when its daemon has
+ * served the request.
+ */
+import { allocate } from './allocate.js';
+import { PF_MEMALLOC } from './context.js';
+import { advance, type Exec } from './exec.js';
+import { FREE, F_MEMALLOC, F_RECLAIM, RQ_MEMALLOC, RQ_NOIO, R_FLAGS, R_HELD, R_WO, R_WODEV, WO_INFLIGHT, WO_START } from './layout.js';
+import { mempoolFree, returnPool } from './mempool.js';
+import { PF_MEMALLOC_NOIO } from './context.js';
+import type { DeviceInfo, World } from './world.js';
+
+function inflight(x: Exec): (d: Uint8Array) => void {
+  return (d) => x.set(d, R_WO, WO_INFLIGHT);
+}
+
+/** Emits the moves of the writeout the current actor is doing (R_WO != 0). */
+export function runWriteout(x: Exec): void {
+  if (x.reg(R_WO) !== WO_START) return; // in flight: someone else completes it
+  const dev = x.world.devices[x.reg(R_WODEV)]!;
+  if (dev.kind === 'disk') {
+    if (dev.bio) allocate(x, { purpose: 'bio', pool: dev.pool, what: `a bio for its ${dev.name} writeout`, then: inflight(x) });
+    else {
+      const d = x.draft();
+      inflight(x)(d);
+      x.emit(d, 'submit', `${x.me.name} submits the page to ${dev.name}`);
+    }
+  } else if (dev.kind === 'network') {
+    allocate(x, { purpose: 'send', what: `a send buffer and sends the page to the ${dev.name} server`, then: inflight(x) });
+  } else enqueue(x, dev);
+}
+
+/** The flags a request carries: the submitter's PF_MEMALLOC and NOIO state. */
+function requestFlags(x: Exec): number {
+  const mask = x.me.context | x.me.flags;
+  const memalloc = mask & PF_MEMALLOC || x.reg(R_FLAGS) & F_MEMALLOC;
+  return (memalloc ? RQ_MEMALLOC : 0) | (mask & PF_MEMALLOC_NOIO ? RQ_NOIO : 0);
+}
+
+function enqueue(x: Exec, dev: DeviceInfo & { kind: 'daemon' }): void {
+  const at = x.world.layout.queue(dev.index);
+  const n = x.s[at]!;
+  if (n >= dev.queue) return; // the queue is full: wait
+  const flags = requestFlags(x);
+  const d = x.draft();
+  d[at + 1 + n] = (x.me.index << 2) | flags;
+  d[at] = n + 1;
+  inflight(x)(d);
+  const daemon = x.world.actors[dev.daemonIndex!]!.name;
+  const kind = flags & RQ_MEMALLOC ? 'a PF_MEMALLOC request' : 'a request that is not PF_MEMALLOC';
+  x.emit(d, 'queue-writeout', `${x.me.name} queues the writeout of a ${dev.name} page to ${daemon} (${kind}; ${n + 1} queued)`);
+}
+
+/**
+ * Completes actor `writer`'s writeout in `d`: the page is free, the writer resumes (a task in
+ * direct reclaim goes back to retry its allocation as itself).
+ */
+export function finishWriteout(world: World, d: Uint8Array, writer: number): void {
+  const a = world.layout.actor(writer);
+  const dev = d[a + R_WODEV]!;
+  const wo = world.layout.writeout(dev);
+  d[wo] = d[wo]! - 1;
+  d[FREE] = d[FREE]! + 1;
+  d[a + R_WO] = 0;
+  d[a + R_WODEV] = 0;
+  const flags = d[a + R_FLAGS]!;
+  if (flags & F_RECLAIM) d[a + R_FLAGS] = flags & ~(F_RECLAIM | F_MEMALLOC);
+  else advance(world, d, writer);
+}
+
+/** Completes a disk writeout: the interrupt frees the bio (mempool_free) and the page. */
+export function completeDiskWrite(x: Exec, d: Uint8Array, writer: number, dev: DeviceInfo): void {
+  if (dev.kind === 'disk' && dev.bio) {
+    const actor = x.world.actors[writer]!;
+    const pool = returnPool(x, { actor, purpose: 'bio', serving: false, request: 0, pool: dev.pool });
+    mempoolFree(x, d, x.world.layout.actor(writer) + R_HELD, pool, 1);
+  }
+  finishWriteout(x.world, d, writer);
+}
+
+/** Completes a network writeout once its ACK is in: the send buffer and the page are free. */
+export function completeNetWrite(x: Exec, d: Uint8Array, writer: number): void {
+  x.move(d, x.world.layout.actor(writer) + R_HELD, FREE);
+  finishWriteout(x.world, d, writer);
+}

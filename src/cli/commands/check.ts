@@ -1,0 +1,109 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkAsync } from '../../core/check.js';
+import type { Action, Fairness, Model } from '../../core/model.js';
+import { resolveParams, type ParamValues } from '../../core/params.js';
+import type { CheckResult } from '../../core/result.js';
+import { EXIT, type Io } from '../io.js';
+import { count, pairs, parseOptions, seconds } from '../options.js';
+import { progressReporter } from '../progress.js';
+import { loadDefinition, type Definition } from '../registry.js';
+import { resultJson } from '../result-json.js';
+import { resultText } from '../result-text.js';
+import { UsageError } from '../usage-error.js';
+
+export const CHECK_HELP = `usage: allocheck check <model> [options]
+  <model>                a name from 'allocheck list' or a path to a model file
+  --policy P             policy, or several joined by '+' (allocation models)
+  --param k=v            set a model parameter (repeatable)
+  --property NAME        check only this property (repeatable)
+  --fair actor=weak|strong  fairness of an actor for liveness (repeatable)
+  --unfair actor         treat an actor as adversarial (repeatable)
+  --max-states N         stop after N states (verdict incomplete)
+  --max-depth N          do not expand states deeper than N (verdict incomplete)
+  --time-limit S         stop after S seconds (verdict incomplete)
+  --json                 print one JSON object (schema in the README)
+  --out DIR              write result.json (and the counterexample files) to DIR
+  --quiet                no progress line
+exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete`;
+
+const OPTIONS = {
+  policy: { type: 'string' },
+  param: { type: 'string', multiple: true },
+  property: { type: 'string', multiple: true },
+  fair: { type: 'string', multiple: true },
+  unfair: { type: 'string', multiple: true },
+  'max-states': { type: 'string' },
+  'max-depth': { type: 'string' },
+  'time-limit': { type: 'string' },
+  json: { type: 'boolean' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Fairness overrides from `--fair a=weak` and `--unfair a`. */
+export function fairnessOverrides(fair: readonly string[] | undefined, unfair: readonly string[] | undefined): Record<string, Fairness> {
+  const out: Record<string, Fairness> = {};
+  for (const [actor, kind] of Object.entries(pairs('fair', fair))) {
+    if (kind !== 'weak' && kind !== 'strong' && kind !== 'none') throw new UsageError(`--fair ${actor}=${kind}: fairness is weak, strong or none`);
+    out[actor] = kind;
+  }
+  for (const actor of unfair ?? []) out[actor] = 'none';
+  return out;
+}
+
+/** Builds a model from its definition, turning whatever the model throws into bad input. */
+export function buildModel(def: Definition, params: ParamValues, policy: string | undefined, fairness: Record<string, Fairness>): Model<unknown, Action> {
+  if (policy !== undefined && def.policies === undefined) throw new UsageError(`model '${def.name}' takes no --policy (it is not an allocation model)`);
+  const hasFairness = Object.keys(fairness).length > 0;
+  return def.build(params, policy, hasFairness ? { fairness } : undefined);
+}
+
+export interface CheckOutcome {
+  readonly result: CheckResult<unknown, Action>;
+  readonly model: Model<unknown, Action>;
+  readonly def: Definition;
+  readonly params: ParamValues;
+  readonly policy: string | undefined;
+}
+
+export function exitCode(result: CheckResult<unknown, Action>): number {
+  return result.verdict === 'holds' ? EXIT.holds : result.verdict === 'violated' ? EXIT.violated : EXIT.incomplete;
+}
+
+/** `allocheck check`: one model, one policy, every selected property. */
+export async function checkCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseOptions(argv, OPTIONS, 'check');
+  if (values.help) {
+    io.out(CHECK_HELP + '\n');
+    return EXIT.holds;
+  }
+  const [name, ...extra] = positionals;
+  if (name === undefined) throw new UsageError(`check needs a model; try 'allocheck list'`);
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'; give one model (use --param k=v for parameters)`);
+  const def = await loadDefinition(name, io.cwd);
+  const params = resolveParams(def.params, pairs('param', values.param));
+  const policy = values.policy ?? (def.policies ? 'none' : undefined);
+  const model = buildModel(def, params, policy, fairnessOverrides(values.fair, values.unfair));
+  const progress = progressReporter(io, values.quiet ?? false);
+  const result = await checkAsync(model, {
+    ...(values.property ? { properties: values.property } : {}),
+    maxStates: count('max-states', values['max-states'], 1),
+    maxDepth: count('max-depth', values['max-depth']),
+    timeLimitSeconds: seconds('time-limit', values['time-limit']),
+    signal: io.signal,
+    onProgress: progress.onProgress,
+  });
+  progress.done();
+  const json = resultJson(result, policy, params);
+  io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params));
+  if (values.out) {
+    const dir = resolve(io.cwd, values.out);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'result.json'), JSON.stringify(json, null, 2) + '\n');
+    if (!values.json) io.out(`wrote ${join(values.out, 'result.json')}\n`);
+  }
+  return exitCode(result);
+}

@@ -1,0 +1,34 @@
+import { policyList, propertyList } from '../../alloc/index.js';
+import type { ParamSpec } from '../../core/params.js';
+import { EXIT, type Io } from '../io.js';
+import { parseOptions } from '../options.js';
+import { loadDefinition, modelNames } from '../registry.js';
+
+function paramLine(name: string, spec: ParamSpec): string {
+  const domain = spec.choices ? spec.choices.join('|') : spec.range ? `${spec.range[0]}..${spec.range[1]}` : 'any';
+  const notes = [spec.assumption ? 'assumption' : '', spec.monotone ?? ''].filter(Boolean).join(', ');
+  return `      ${`${name}=${spec.default}`.padEnd(18)} ${domain.padEnd(12)} ${spec.doc}${notes ? ` [${notes}]` : ''}`;
+}
+
+/** `allocheck list`: what can be checked, with every parameter's default, range and meaning. */
+export async function listCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values } = parseOptions(argv, { json: { type: 'boolean' }, debug: { type: 'boolean' } }, 'list');
+  const defs = await Promise.all(modelNames().map((name) => loadDefinition(name, io.cwd)));
+  if (values.json) {
+    const models = defs.map((d) => ({ name: d.name, summary: d.summary, policies: d.policies ?? null, params: d.params }));
+    io.out(JSON.stringify({ models, policies: policyList, properties: propertyList }, null, 2) + '\n');
+    return EXIT.holds;
+  }
+  const lines = ['models:'];
+  for (const d of defs) {
+    lines.push(`  ${d.name.padEnd(16)} ${d.summary}`);
+    if (d.policies) lines.push(`      policies: ${d.policies.join(', ')}`);
+    for (const [name, spec] of Object.entries(d.params)) lines.push(paramLine(name, spec));
+  }
+  lines.push('', 'policies (combine with +, e.g. --policy mempool-only+memalloc-inheritance):');
+  for (const p of policyList) lines.push(`  ${p.name.padEnd(22)} ${p.summary}`);
+  lines.push('', 'properties of the allocation models (select with --property NAME):');
+  for (const p of propertyList) lines.push(`  ${p.name.padEnd(22)} ${p.kind.padEnd(14)} ${p.summary}`);
+  io.out(lines.join('\n') + '\n');
+  return EXIT.holds;
+}

@@ -1,0 +1,41 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+type Spec = NonNullable<ParseArgsConfig['options']>;
+
+/** util.parseArgs, with its errors turned into one-line usage errors. */
+export function parseOptions<O extends Spec>(argv: readonly string[], options: O, command: string) {
+  try {
+    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0]!.replace(/\. To specify.*$/, '') : String(e);
+    throw new UsageError(`${why}; see 'allocheck ${command} --help'`);
+  }
+}
+
+/** A whole number >= `min`, or undefined when absent. */
+export function count(name: string, raw: string | undefined, min = 0): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} takes a whole number >= ${min}, got '${raw}'`);
+  return n;
+}
+
+/** A positive number of seconds, or undefined when absent. */
+export function seconds(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!(n > 0) || !Number.isFinite(n)) throw new UsageError(`--${name} takes a number of seconds > 0, got '${raw}'`);
+  return n;
+}
+
+/** `k=v` pairs of a repeated option, as a record. */
+export function pairs(name: string, raw: readonly string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const item of raw ?? []) {
+    const eq = item.indexOf('=');
+    if (eq <= 0 || eq === item.length - 1) throw new UsageError(`--${name} takes name=value, got '${item}'`);
+    out[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return out;
+}

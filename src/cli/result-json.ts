@@ -1,0 +1,55 @@
+import type { Action } from '../core/model.js';
+import type { ParamValues } from '../core/params.js';
+import type { CheckResult, Path } from '../core/result.js';
+
+/** The `--json` document; its schema is in the README ("JSON output"). */
+export interface ResultJson {
+  readonly model: string;
+  readonly policy: string | null;
+  readonly params: ParamValues;
+  readonly verdict: string;
+  readonly incomplete?: string;
+  readonly properties: readonly {
+    readonly name: string;
+    readonly kind: string;
+    readonly status: string;
+    readonly failure?: string;
+    readonly details?: Readonly<Record<string, number | string>>;
+    readonly counterexample?: PathJson;
+    readonly witness?: PathJson;
+  }[];
+  readonly stats: CheckResult<unknown>['stats'];
+}
+
+export interface PathJson {
+  readonly length: number;
+  readonly loopStart?: number;
+  readonly choices: readonly number[];
+  readonly actions: readonly Record<string, unknown>[];
+}
+
+export function pathJson(path: Path<unknown, Action>): PathJson {
+  const actions = path.actions.map((a) => ({ ...a }));
+  const base = { length: path.actions.length, choices: path.choices, actions };
+  return path.loopStart === undefined ? base : { ...base, loopStart: path.loopStart };
+}
+
+export function resultJson(result: CheckResult<unknown, Action>, policy: string | undefined, params: ParamValues): ResultJson {
+  return {
+    model: result.model,
+    policy: policy ?? null,
+    params,
+    verdict: result.verdict,
+    ...(result.incomplete ? { incomplete: result.incomplete } : {}),
+    properties: result.properties.map((p) => ({
+      name: p.name,
+      kind: p.kind,
+      status: p.status,
+      ...(p.failure ? { failure: p.failure } : {}),
+      ...(p.details ? { details: p.details } : {}),
+      ...(p.counterexample ? { counterexample: pathJson(p.counterexample) } : {}),
+      ...(p.witness ? { witness: pathJson(p.witness) } : {}),
+    })),
+    stats: result.stats,
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { cli, spawnCli } from '../support/cli.js';
+
+describe('allocheck check', () => {
+  it('exit 0 and the exact state count on a model that holds', async () => {
+    const r = await cli(['check', 'counter', '--param', 'procs=3', '--param', 'max=3', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ model: 'counter', policy: null, params: { procs: 3, max: 3 }, verdict: 'holds' });
+    expect(json.properties).toEqual([
+      { name: 'no-deadlock', kind: 'deadlock-free', status: 'holds' },
+      { name: 'bounded', kind: 'invariant', status: 'holds' },
+    ]);
+    for (const key of ['states', 'transitions', 'depth', 'seconds', 'statesPerSecond', 'bytesPerState']) expect(typeof json.stats[key]).toBe('number');
+    expect(r.err).toBe('');
+  });
+
+  it('exit 1 with a counterexample in JSON when a property is violated', async () => {
+    const r = await cli(['check', 'test/support/fixtures/racy-counter.ts', '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out);
+    expect(json.verdict).toBe('violated');
+    const p = json.properties.find((x: { name: string }) => x.name === 'no-lost-update');
+    expect(p.status).toBe('violated');
+    expect(p.counterexample.length).toBe(p.counterexample.actions.length);
+    expect(p.counterexample.actions[0]).toMatchObject({ actor: expect.any(String), name: expect.any(String) });
+  });
+
+  it('exit 3 when a limit stops the search, never "holds"', async () => {
+    const r = await cli(['check', 'counter', '--max-states', '50']);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/verdict: INCOMPLETE \(the --max-states limit was reached/);
+  });
+
+  it.each([
+    [['check', 'countr'], /^allocheck: unknown model 'countr'; known: .*counter/],
+    [['check', 'counter', '--param', 'procs=99'], /^allocheck: parameter procs=99 is out of range 1\.\.8\n$/],
+    [['check', 'counter', '--param', 'procs'], /^allocheck: --param takes name=value, got 'procs'\n$/],
+    [['check', 'counter', '--param', 'nope=1'], /^allocheck: unknown parameter 'nope'; known: procs, max\n$/],
+    [['check', 'counter', '--property', 'nope'], /^allocheck: unknown property 'nope'; known: no-deadlock, bounded\n$/],
+    [['check', 'counter', '--max-states', 'lots'], /^allocheck: --max-states takes a whole number >= 1, got 'lots'\n$/],
+    [['check', 'counter', '--policy', 'none'], /^allocheck: model 'counter' takes no --policy/],
+    [['check', 'counter', '--bogus'], /^allocheck: Unknown option '--bogus'; see 'allocheck check --help'\n$/],
+    [['check'], /^allocheck: check needs a model/],
+    [['frobnicate'], /^allocheck: unknown command 'frobnicate'; known: /],
+    [['check', 'test/support/fixtures/throwing-model.ts'], /^allocheck: the model threw in the search: the model is broken\n$/],
+    [['check', 'test/support/fixtures/not-a-model.ts'], /does not export a model/],
+  ])('bad input %j: one line, exit 2', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.out).toBe('');
+  });
+
+  it('--debug shows the stack', async () => {
+    const r = await cli(['check', 'test/support/fixtures/throwing-model.ts', '--debug']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/at .*throwing-model\.ts/);
+  });
+
+  it('the real binary runs through npx-style invocation and lists models', async () => {
+    const r = await spawnCli(['list']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/counter +procs processes racing/);
+    expect(r.out).toMatch(/procs=3 +1\.\.8 +processes/);
+    const bad = await spawnCli(['check', 'counter', '--param', 'procs=0']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('allocheck: parameter procs=0 is out of range 1..8\n');
+  });
+});

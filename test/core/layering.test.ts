@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
+const importsOf = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+
+describe('layering', () => {
+  it('src/core imports only from src/core and never touches process, console or fs', () => {
+    for (const file of files('src/core')) {
+      for (const spec of importsOf(file)) {
+        expect(spec.startsWith('./') || spec.startsWith('../core/'), `${file} imports ${spec}`).toBe(true);
+        expect(spec.startsWith('../') && !spec.startsWith('../core/'), `${file} imports ${spec}`).toBe(false);
+      }
+      const text = readFileSync(file, 'utf8');
+      expect(/\bprocess\.|\bconsole\.|node:fs/.test(text), `${file} touches process, console or fs`).toBe(false);
+    }
+  });
+
+  it('only src/cli touches process, console and fs; render and alloc never import the cli', () => {
+    for (const dir of ['src/alloc', 'src/render']) {
+      let list: string[] = [];
+      try {
+        list = files(dir);
+      } catch {
+        continue;
+      }
+      for (const file of list) {
+        for (const spec of importsOf(file)) expect(spec.includes('/cli/'), `${file} imports ${spec}`).toBe(false);
+        expect(/\bprocess\.(argv|exit|stdout)|\bconsole\./.test(readFileSync(file, 'utf8')), `${file} touches argv/stdout`).toBe(false);
+      }
+    }
+  });
+});

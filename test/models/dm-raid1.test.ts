@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import dm from '../../models/dm-raid1.js';
+import { run } from './run.js';
+
+describe('dm-raid1', () => {
+  it.each([
+    ['none', 'violated', 85],
+    ['mempool-only', 'violated', 108],
+    ['memalloc-inheritance', 'holds', 524],
+    ['mempool-only+memalloc-inheritance', 'holds', 405],
+    ['dirty-limit', 'holds', 54],
+    ['io-flusher', 'violated', 49],
+    ['reclaim-throttle', 'violated', 85],
+    ['rescuer', 'violated', 265],
+  ])('under %s: %s, %i states', (policy, verdict, states) => {
+    const r = run(dm, policy);
+    expect(r.verdict).toBe(verdict);
+    expect(r.states).toBe(states);
+  });
+
+  it('lists the policies that apply', () => {
+    expect(dm.policies).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'rescuer']);
+  });
+
+  it("finds the seed's deadlock under mempool-only: the daemon's reclaim queues writeout to itself", () => {
+    const r = run(dm, 'mempool-only');
+    expect(r.failure).toBe('deadlock');
+    const story = r.counterexample!.actions.map((a) => a.text);
+    const at = (re: RegExp): number => story.findIndex((t) => re.test(t));
+    const drains = at(/kmirrord takes .* from the raid1 mempool \(0 left\)/);
+    const reclaims = at(/kmirrord cannot get a page .* direct reclaim as PF_MEMALLOC/);
+    expect(at(/dirtier\d takes a page and dirties it on md0/)).toBe(0);
+    expect(at(/queues the writeout of a md0 page to kmirrord/)).toBeGreaterThan(0);
+    expect(drains).toBeGreaterThan(0);
+    expect(reclaims).toBeGreaterThan(drains);
+    const view = r.model.describe(r.counterexample!.states.at(-1)!);
+    expect(view.waitsFor).toContainEqual(expect.objectContaining({ from: 'kmirrord', to: 'kmirrord' }));
+    expect(view.actors.find((a) => a.name === 'kmirrord')?.status).toMatch(/writing out a page of md0/);
+    expect(view.waitsFor).toContainEqual(expect.objectContaining({ from: 'memory', to: 'kmirrord' }));
+  });
+
+  it('the daemon allocates as itself under mempool-only and as PF_MEMALLOC under inheritance', () => {
+    const contexts = (policy: string): string[] =>
+      run(dm, policy, { min: 1 }).counterexample!.actions.filter((a) => a.actor === 'kmirrord' && a.context).map((a) => a.context!);
+    expect(contexts('mempool-only')).toContain('GFP_KERNEL');
+    expect(contexts('memalloc-inheritance').every((c) => c.startsWith('PF_MEMALLOC'))).toBe(true);
+  });
+
+  describe('where inheritance fails too', () => {
+    it('a reserve below M too small for the legs of the request in flight', () => {
+      expect(run(dm, 'memalloc-inheritance', { min: 1 }).verdict).toBe('violated');
+      expect(run(dm, 'memalloc-inheritance', { legs: 3 }).verdict).toBe('violated');
+      expect(run(dm, 'memalloc-inheritance', { legs: 2, min: 2 }).verdict).toBe('holds');
+    });
+
+    it('requests that are not PF_MEMALLOC, served with I/O-capable reclaim when NOIO is not inherited', () => {
+      const bg = { background: 'yes', pool: 2 };
+      expect(run(dm, 'mempool-only+memalloc-inheritance', { ...bg, inherit_noio: 'no' }).verdict).toBe('violated');
+      expect(run(dm, 'mempool-only+memalloc-inheritance', { ...bg, inherit_noio: 'yes' }).verdict).toBe('holds');
+      expect(run(dm, 'memalloc-inheritance', { ...bg, inherit_noio: 'no' }).verdict).toBe('violated');
+    });
+
+    it("the modern mempool's __GFP_NOMEMALLOC takes the inherited reserve away", () => {
+      expect(run(dm, 'mempool-only+memalloc-inheritance', { kernel: '2.6' }).verdict).toBe('holds');
+      const modern = run(dm, 'mempool-only+memalloc-inheritance', { kernel: 'modern' });
+      expect(modern.verdict).toBe('violated');
+      expect(modern.counterexample!.actions.some((a) => a.context?.includes('__GFP_NOMEMALLOC'))).toBe(true);
+    });
+  });
+
+  it('a GFP_NOIO daemon whose pool covers its legs is safe with the mempool alone', () => {
+    expect(run(dm, 'mempool-only', { daemon_reclaim_io: 'no', pool: 2 }).verdict).toBe('holds');
+    expect(run(dm, 'mempool-only', { daemon_reclaim_io: 'no', pool: 1 }).verdict).toBe('violated');
+  });
+
+  it('names its assumptions', () => {
+    expect(dm.build({}, 'none').assumptions).toEqual({ daemon_reclaim_io: 'yes', background: 'no', inherit_noio: 'yes' });
+  });
+});
