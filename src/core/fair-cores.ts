@@ -69,9 +69,7 @@ export function judge(c: ActorCensus, size: number, fairness: FairnessTable): 'f
   return drop ?? 'fair';
 }
 
-function isCycle(g: StateGraph, component: Int32Array): boolean {
-  if (component.length > 1) return true;
-  const v = component[0]!;
+function hasSelfLoop(g: StateGraph, v: number): boolean {
   for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) if (g.targets[e] === v) return true;
   return false;
 }
@@ -94,14 +92,15 @@ export function fairCores(g: StateGraph, candidates: Int32Array, fairness: Fairn
   let tags = 1;
   let stamps = 0;
   let cores = 0;
-  for (const v of candidates) member[v] = 1;
+  for (let i = 0; i < candidates.length; i++) member[candidates[i]!] = 1;
   while (work.length > 0) {
     const set = work.pop()!;
     if (set.length === 0) continue;
     const tag = member[set[0]!]!;
-    forEachScc(g, member, tag, set, scratch, (component) => {
-      for (const v of component) member[v] = 0;
-      if (!isCycle(g, component)) return;
+    forEachScc(g, member, tag, set, scratch, (stack, from, to) => {
+      for (let i = from; i < to; i++) member[stack[i]!] = 0;
+      if (to - from === 1 && !hasSelfLoop(g, stack[from]!)) return; // no cycle
+      const component = stack.slice(from, to);
       stamps++;
       for (const v of component) inside[v] = stamps;
       const verdict = judge(census(g, component, inside, stamps), component.length, fairness);

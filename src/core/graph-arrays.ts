@@ -83,7 +83,11 @@ export class GraphArrays {
     return this.offsets[this.expanded] === this.edges;
   }
 
+  private lastActor = '';
+  private lastId = -1;
+
   private actorId(actor: string): number {
+    if (actor === this.lastActor) return this.lastId;
     let id = this.actorIds.get(actor);
     if (id === undefined) {
       id = this.actorNames.length;
@@ -91,6 +95,8 @@ export class GraphArrays {
       this.actorIds.set(actor, id);
       this.actorNames.push(actor);
     }
+    this.lastActor = actor;
+    this.lastId = id;
     return id;
   }
 

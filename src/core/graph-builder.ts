@@ -1,8 +1,8 @@
 import { guardModel } from './errors.js';
 import { fingerprint, fp } from './hash.js';
-import { FingerprintTable } from './fingerprint-table.js';
 import { GraphArrays } from './graph-arrays.js';
 import { LevelQueue } from './level-queue.js';
+import { NodeIndex } from './node-index.js';
 import type { Action, LivenessProperty, Model } from './model.js';
 import type { IncompleteReason } from './result.js';
 import type { StateGraph } from './state-graph.js';
@@ -19,7 +19,7 @@ export interface GraphLimits {
  * table maps a state to its node number.
  */
 export class GraphBuilder<S, A extends Action> {
-  readonly table: FingerprintTable;
+  private readonly index: NodeIndex;
   private readonly arrays: GraphArrays;
   private current = new LevelQueue(false);
   private next = new LevelQueue(false);
@@ -35,7 +35,7 @@ export class GraphBuilder<S, A extends Action> {
     private readonly limits: GraphLimits,
     tableCapacity?: number,
   ) {
-    this.table = new FingerprintTable(tableCapacity === undefined ? {} : { initialCapacity: tableCapacity });
+    this.index = new NodeIndex(tableCapacity);
     this.arrays = new GraphArrays(properties.length);
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
@@ -47,6 +47,11 @@ export class GraphBuilder<S, A extends Action> {
 
   get transitions(): number {
     return this.arrays.edges;
+  }
+
+  /** Bytes of the fingerprint index (the graph's arrays count in {@link peakFrontierBytes}). */
+  get table(): { readonly bytes: number } {
+    return this.index;
   }
 
   /** Depth of the deepest stored state. */
@@ -62,9 +67,8 @@ export class GraphBuilder<S, A extends Action> {
   private store(state: S, parentEdge: number): number {
     const bytes = this.model.encode(state);
     fingerprint(bytes);
-    if (this.table.full) this.table.grow(); // values are node numbers, so nothing to remap
-    const slot = this.table.insert(fp.hi, fp.lo, this.arrays.nodes);
-    if (slot < 0) return this.table.valueAt(-1 - slot);
+    const known = this.index.lookup(fp.hi, fp.lo, this.arrays.nodes);
+    if (known >= 0) return known;
     const v = this.arrays.addNode(parentEdge);
     this.arrays.label(v, this.properties, state);
     this.next.push(v, bytes);

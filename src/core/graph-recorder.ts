@@ -10,13 +10,13 @@
  * ({@link usable}) and the caller explores the graph on its own.
  */
 import { fingerprint, fp } from './hash.js';
-import { FingerprintTable } from './fingerprint-table.js';
 import { GraphArrays } from './graph-arrays.js';
 import type { Action, Emit, LivenessProperty, Model } from './model.js';
+import { NodeIndex } from './node-index.js';
 import type { StateGraph } from './state-graph.js';
 
 export class GraphRecorder<S, A extends Action> {
-  private readonly table: FingerprintTable;
+  private readonly index: NodeIndex;
   private readonly arrays: GraphArrays;
   private recordedInits = false;
   private inOrder = true;
@@ -24,7 +24,7 @@ export class GraphRecorder<S, A extends Action> {
   readonly model: Model<S, A>;
 
   constructor(private readonly inner: Model<S, A>, private readonly properties: readonly LivenessProperty<S>[], tableCapacity?: number) {
-    this.table = new FingerprintTable(tableCapacity === undefined ? {} : { initialCapacity: tableCapacity });
+    this.index = new NodeIndex(tableCapacity);
     this.arrays = new GraphArrays(properties.length);
     this.model = {
       name: inner.name,
@@ -39,7 +39,7 @@ export class GraphRecorder<S, A extends Action> {
   }
 
   get bytes(): number {
-    return this.table.bytes + this.arrays.bytes;
+    return this.index.bytes + this.arrays.bytes;
   }
 
   /** True when the recording is the graph of what the search expanded. */
@@ -61,9 +61,8 @@ export class GraphRecorder<S, A extends Action> {
 
   private store(state: S, parentEdge: number): number {
     fingerprint(this.inner.encode(state));
-    if (this.table.full) this.table.grow(); // values are node numbers, so nothing to remap
-    const slot = this.table.insert(fp.hi, fp.lo, this.arrays.nodes);
-    if (slot < 0) return this.table.valueAt(-1 - slot);
+    const known = this.index.lookup(fp.hi, fp.lo, this.arrays.nodes);
+    if (known >= 0) return known;
     const v = this.arrays.addNode(parentEdge);
     this.arrays.label(v, this.properties, state);
     return v;
@@ -72,8 +71,7 @@ export class GraphRecorder<S, A extends Action> {
   private successors(state: S, emit: Emit<S, A>): void {
     if (this.inOrder) {
       fingerprint(this.inner.encode(state));
-      const slot = this.table.find(fp.hi, fp.lo);
-      this.inOrder = slot >= 0 && this.table.valueAt(slot) === this.arrays.expanded;
+      this.inOrder = this.index.find(fp.hi, fp.lo) === this.arrays.expanded;
     }
     if (!this.inOrder) return this.inner.successors(state, emit);
     const arrays = this.arrays;

@@ -20,31 +20,38 @@ export interface ObligationSearch {
 
 /** Runs the two-copy BFS for liveness property number `k` of the graph. */
 export function searchObligations(g: StateGraph, k: number): ObligationSearch {
-  const stride = g.properties;
-  const labels = g.labels;
-  const open = (v: number): boolean => (labels[v * stride + k]! & (P_BIT | Q_BIT)) === P_BIT;
+  const { offsets, targets, labels, properties: stride } = g;
   const seen = new Uint8Array(2 * g.nodes);
   const via = new Int32Array(2 * g.nodes);
   const order = new Int32Array(2 * g.nodes);
   let tail = 0;
-  const visit = (x: number, how: number): void => {
-    seen[x] = 1;
-    via[x] = how;
-    order[tail++] = x;
-  };
+  // Copy 0 of w reached by `how`; from a node with an open obligation, copy 1 at no cost.
   const arrive = (w: number, how: number): void => {
-    if (seen[2 * w] === 1) return;
-    visit(2 * w, how);
-    if (open(w) && seen[2 * w + 1] === 0) visit(2 * w + 1, SWITCH);
+    seen[2 * w] = 1;
+    via[2 * w] = how;
+    order[tail++] = 2 * w;
+    if ((labels[w * stride + k]! & (P_BIT | Q_BIT)) === P_BIT && seen[2 * w + 1] === 0) {
+      seen[2 * w + 1] = 1;
+      via[2 * w + 1] = SWITCH;
+      order[tail++] = 2 * w + 1;
+    }
   };
-  for (let v = 0; v < g.nodes && g.parentEdge[v]! < 0; v++) arrive(v, g.parentEdge[v]!);
+  for (let v = 0; v < g.nodes && g.parentEdge[v]! < 0; v++) if (seen[2 * v] === 0) arrive(v, g.parentEdge[v]!);
   for (let head = 0; head < tail; head++) {
     const x = order[head]!;
     const v = x >>> 1;
-    for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
-      const w = g.targets[e]!;
-      if ((x & 1) === 0) arrive(w, e);
-      else if (seen[2 * w + 1] === 0 && (labels[w * stride + k]! & Q_BIT) === 0) visit(2 * w + 1, e);
+    const end = offsets[v + 1]!;
+    if ((x & 1) === 0) {
+      for (let e = offsets[v]!; e < end; e++) if (seen[2 * targets[e]!] === 0) arrive(targets[e]!, e);
+      continue;
+    }
+    for (let e = offsets[v]!; e < end; e++) {
+      const y = 2 * targets[e]! + 1;
+      if (seen[y] === 0 && (labels[(y >>> 1) * stride + k]! & Q_BIT) === 0) {
+        seen[y] = 1;
+        via[y] = e;
+        order[tail++] = y;
+      }
     }
   }
   return { order, count: tail, via };

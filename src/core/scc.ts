@@ -33,8 +33,9 @@ export interface Csr {
 
 /**
  * Calls `onComponent` once per SCC of the nodes in `roots` (every node tagged `tag` must be in
- * `roots`), in reverse topological order. The component array is a view of scratch memory,
- * valid only during the call. The callback may retag the component's own nodes.
+ * `roots`), in reverse topological order. The component is `stack[from .. to)`, scratch memory
+ * valid only during the call (no view is made: most components are single nodes, and a view
+ * each would cost more than the search). The callback may retag the component's own nodes.
  */
 export function forEachScc(
   g: Csr,
@@ -42,7 +43,7 @@ export function forEachScc(
   tag: number,
   roots: ArrayLike<number>,
   scratch: SccScratch,
-  onComponent: (component: Int32Array) => void,
+  onComponent: (stack: Int32Array, from: number, to: number) => void,
 ): void {
   const { index, low, onStack, stack, callNode, callEdge } = scratch;
   const { offsets, targets } = g;
@@ -85,7 +86,7 @@ export function forEachScc(
         let k = sp - 1;
         while (stack[k] !== v) k--;
         for (let j = k; j < sp; j++) onStack[stack[j]!] = 0;
-        onComponent(stack.subarray(k, sp));
+        onComponent(stack, k, sp);
         sp = k;
       }
     }
