@@ -3,8 +3,8 @@ import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
 import { checkFairnessActors, checkFairnessOption, fairnessOf, fairnessTable } from './fairness.js';
 import { GraphBuilder } from './graph-builder.js';
-import { GraphRecorder } from './graph-recorder.js';
-import { checkLiveness } from './liveness.js';
+import { safetyOnGraph } from './graph-safety.js';
+import { livenessOnGraph } from './liveness.js';
 import { isSafety, type Action, type Fairness, type LivenessProperty, type Model, type Property, type SafetyProperty } from './model.js';
 import { successorList } from './path.js';
 import { shortestPaths } from './shortest-paths.js';
@@ -64,9 +64,7 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
 /** A search in progress: advance it in slices, then read its result. */
 class Session<S, A extends Action> {
   readonly bfs: Bfs<S, A>;
-  /** Records the graph for the liveness properties during the safety search. */
-  private readonly recorder: GraphRecorder<S, A> | undefined;
-  /** Explores the graph when there was no safety search, or its recording fell short. */
+  /** With liveness properties: the graph, explored instead of the safety search. */
   private graph: GraphBuilder<S, A> | undefined;
   private readonly start = performance.now();
   private lastProgress = this.start;
@@ -74,23 +72,19 @@ class Session<S, A extends Action> {
 
   constructor(readonly model: Model<S, A>, options: CheckOptions) {
     this.resolved = resolveOptions(model, options, this.start);
-    const { maxStates, maxDepth, safety, liveness } = this.resolved;
-    if (safety.length > 0 && liveness.length > 0) this.recorder = new GraphRecorder(model, liveness, options.tableCapacity);
-    this.bfs = guardModel('the search', () => new Bfs(this.recorder?.model ?? model, safety, { maxStates, maxDepth, tableCapacity: options.tableCapacity }));
+    const { maxStates, maxDepth, all, safety, liveness } = this.resolved;
+    const tableCapacity = options.tableCapacity;
+    if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth }, tableCapacity));
+    this.bfs = guardModel('the search', () => new Bfs(model, this.graph ? [] : safety, { maxStates, maxDepth, tableCapacity }));
   }
 
   /**
-   * The explorer still at work: the safety search (recording the graph if liveness is asked
-   * for), then the graph's own exploration if the recording fell short. Without safety
-   * properties the graph alone is explored (it sees the same states).
+   * The explorer at work: the safety search, or, when a liveness property is asked for, the
+   * graph (it sees the same states in the same order, and every property is decided on it).
    */
   private active(): Bfs<S, A> | GraphBuilder<S, A> | undefined {
-    if (!this.bfs.finished && (this.resolved.safety.length > 0 || this.resolved.liveness.length === 0)) return this.bfs;
-    const stopped = this.bfs.stopped;
-    if (this.resolved.liveness.length === 0 || this.recorded() !== undefined) return undefined;
-    if (stopped === 'interrupted' || stopped === 'time-limit') return undefined;
-    this.graph ??= guardModel('the search', () => new GraphBuilder(this.model, this.resolved.liveness, this.resolved, this.resolved.options.tableCapacity));
-    return this.graph.finished ? undefined : this.graph;
+    const explorer = this.graph ?? this.bfs;
+    return explorer.finished ? undefined : explorer;
   }
 
   /** Runs until `sliceEnd` (ms, performance clock) or the end. Returns true when finished. */
@@ -121,9 +115,9 @@ class Session<S, A extends Action> {
   }
 
   result(): CheckResult<S, A> {
-    const b = this.bfs.finished || this.graph === undefined ? this.bfs : this.graph;
+    const b = this.graph ?? this.bfs;
     const p = this.progress(performance.now(), b);
-    const frontierBytes = b.peakFrontierBytes + (this.recorder?.bytes ?? 0);
+    const frontierBytes = b.peakFrontierBytes;
     const stats: Stats = {
       states: b.states,
       transitions: b.transitions,
@@ -136,33 +130,21 @@ class Session<S, A extends Action> {
     };
     const exhaustive = b.stopped === undefined;
     const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, this.bfs.findings, this.resolved.options.tableCapacity));
-    const liveness = this.livenessResults();
-    const properties = this.resolved.all.map((prop) => liveness.get(prop) ?? this.propertyResult(prop, exhaustive, paths));
+    const properties = this.graph ? this.graphResults(this.graph.graph()) : this.resolved.all.map((prop) => this.propertyResult(prop, exhaustive, paths));
     const violated = properties.some((r) => r.status === 'violated');
     const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
-    const incomplete = b.stopped ?? this.graph?.stopped;
-    return incomplete === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete };
+    return b.stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: b.stopped };
   }
 
-  /** The graph recorded by the safety search, when it is all of it or all a limit allowed. */
-  private recorded(): StateGraph | undefined {
-    const r = this.recorder;
-    const stopped = this.bfs.stopped;
-    return r !== undefined && this.bfs.finished && r.usable && (r.complete || stopped !== undefined) ? r.graph(stopped) : undefined;
-  }
-
-  /** Results of the liveness properties, decided on the explored graph (none if there is none). */
-  private livenessResults(): Map<Property<S>, PropertyResult<S, A>> {
-    const out = new Map<Property<S>, PropertyResult<S, A>>();
-    const graph = this.graph?.graph() ?? this.recorded();
-    if (graph === undefined) return out;
+  /** Every selected property, decided on the explored graph. */
+  private graphResults(graph: StateGraph): PropertyResult<S, A>[] {
     const overrides = this.resolved.options.fairness;
     if (graph.stopped === undefined) checkFairnessActors(overrides, graph.actorNames);
     const of = fairnessOf(this.model, overrides);
     const context = { model: this.model, graph, fairness: fairnessTable(graph.actorNames, of), fairnessOf: of };
-    const results = guardModel('the liveness check', () => checkLiveness(context, this.resolved.liveness));
-    this.resolved.liveness.forEach((prop, k) => out.set(prop, results[k]!));
-    return out;
+    return guardModel('the liveness check', () =>
+      this.resolved.all.map((prop, k) => (isSafety(prop) ? safetyOnGraph(this.model, graph, prop, k) : livenessOnGraph(context, prop, k))),
+    );
   }
 
   private propertyResult(prop: Property<S>, exhaustive: boolean, paths: readonly Path<S, A>[]): PropertyResult<S, A> {

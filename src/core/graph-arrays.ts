@@ -3,8 +3,8 @@
  * appended in discovery order, each array doubling when full (amortised O(1) an append).
  */
 import { CheckError } from './errors.js';
-import type { LivenessProperty } from './model.js';
-import { P_BIT, Q_BIT, type StateGraph } from './state-graph.js';
+import type { Property } from './model.js';
+import { labelOf, type StateGraph } from './state-graph.js';
 
 function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, need: number, make: (n: number) => T): T {
   if (need <= a.length) return a;
@@ -48,12 +48,9 @@ export class GraphArrays {
     return v;
   }
 
-  /** Records where each property's p and q hold in node `v`'s state. */
-  label<S>(v: number, properties: readonly LivenessProperty<S>[], state: S): void {
-    for (let k = 0; k < properties.length; k++) {
-      const p = properties[k]!;
-      this.labels[v * this.properties + k] = (p.kind === 'leads-to' && p.p(state) ? P_BIT : 0) | (p.q(state) ? Q_BIT : 0);
-    }
+  /** Labels node `v` for each property (see {@link labelOf}). */
+  label<S>(v: number, properties: readonly Property<S>[], state: S): void {
+    for (let k = 0; k < properties.length; k++) this.labels[v * this.properties + k] = labelOf(properties[k]!, state);
   }
 
   /** Appends an edge of the row being filled; returns its index. Set its target with {@link setTarget}. */

@@ -3,7 +3,7 @@ import { fingerprint, fp } from './hash.js';
 import { GraphArrays } from './graph-arrays.js';
 import { LevelQueue } from './level-queue.js';
 import { NodeIndex } from './node-index.js';
-import type { Action, LivenessProperty, Model } from './model.js';
+import type { Action, Model, Property } from './model.js';
 import type { IncompleteReason } from './result.js';
 import type { StateGraph } from './state-graph.js';
 
@@ -14,9 +14,9 @@ export interface GraphLimits {
 
 /**
  * Breadth-first exploration that keeps every edge ({@link StateGraph}) and labels each state
- * with the liveness properties' p and q. It visits states in the same order as the safety
- * search, with the same limits, and works in slices like it ({@link run}). The fingerprint
- * table maps a state to its node number.
+ * for each property. It visits states in the same order as the safety search, with the same
+ * limits, and works in slices like it ({@link run}). Used instead of the safety search when a
+ * liveness property is checked: every property is then decided on the graph.
  */
 export class GraphBuilder<S, A extends Action> {
   private readonly index: NodeIndex;
@@ -31,7 +31,7 @@ export class GraphBuilder<S, A extends Action> {
 
   constructor(
     private readonly model: Model<S, A>,
-    private readonly properties: readonly LivenessProperty<S>[],
+    private readonly properties: readonly Property<S>[],
     private readonly limits: GraphLimits,
     tableCapacity?: number,
   ) {

@@ -44,10 +44,9 @@ function recoverable<S, A extends Action>(c: LivenessContext<S, A>, prop: Recove
 }
 
 /**
- * Results for `properties`, which must be the graph's liveness properties in the order the graph
- * labelled them. A property holds only on a complete graph; a violation found in a partial
- * graph is real (it uses only expanded states) and is reported.
+ * The result of liveness property number `k` of the graph's properties. It holds only on a
+ * complete graph; a violation found in a partial graph is real (it uses only expanded states).
  */
-export function checkLiveness<S, A extends Action>(c: LivenessContext<S, A>, properties: readonly LivenessProperty<S>[]): PropertyResult<S, A>[] {
-  return properties.map((prop, k) => (prop.kind === 'leads-to' ? leadsTo(c, prop, k) : recoverable(c, prop, k)));
+export function livenessOnGraph<S, A extends Action>(c: LivenessContext<S, A>, prop: LivenessProperty<S>, k: number): PropertyResult<S, A> {
+  return prop.kind === 'leads-to' ? leadsTo(c, prop, k) : recoverable(c, prop, k);
 }

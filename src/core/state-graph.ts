@@ -1,3 +1,5 @@
+import type { Property } from './model.js';
+
 /**
  * The reachable graph as compact arrays, for the liveness checks (which need cycles, so every
  * edge, not only the BFS tree). Nodes are numbered in breadth-first discovery order, so a lower
@@ -26,7 +28,7 @@ export interface StateGraph {
    */
   readonly parentEdge: Int32Array;
   /**
-   * Per node and liveness property (`labels[v * properties + k]`): bit 1 = p holds, bit 2 = q holds.
+   * Per node and property (`labels[v * properties + k]`), see {@link labelOf}.
    */
   readonly labels: Uint8Array;
   readonly properties: number;
@@ -38,6 +40,24 @@ export interface StateGraph {
 
 export const P_BIT = 1;
 export const Q_BIT = 2;
+/** For a safety property: the state violates the invariant, or satisfies the reachable test. */
+export const HIT_BIT = 1;
+
+/** A state's label for one property: p and q of a liveness property, or {@link HIT_BIT}. */
+export function labelOf<S>(p: Property<S>, state: S): number {
+  switch (p.kind) {
+    case 'leads-to':
+      return (p.p(state) ? P_BIT : 0) | (p.q(state) ? Q_BIT : 0);
+    case 'recoverable':
+      return p.q(state) ? Q_BIT : 0;
+    case 'invariant':
+      return p.holds(state) ? 0 : HIT_BIT;
+    case 'reachable':
+      return p.test(state) ? HIT_BIT : 0;
+    case 'deadlock-free':
+      return 0; // dead ends are known from the rows
+  }
+}
 
 /** True when `v` was expanded and has no successors: a finite maximal path ends there. */
 export function isDead(g: StateGraph, v: number): boolean {

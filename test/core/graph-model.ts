@@ -21,13 +21,15 @@ export interface Graph {
 
 export const actorName = (i: number): string => `a${i}`;
 
-type Kind = 'leads-to' | 'recoverable' | 'deadlock-free';
+type Kind = 'leads-to' | 'recoverable' | 'deadlock-free' | 'invariant' | 'reachable';
 
 export function graphModel(g: Graph, kinds: readonly Kind[] = ['leads-to', 'recoverable']): Model<number> {
   const actions: Action[] = g.edges.map((e, i) => ({ actor: actorName(e.actor), name: `e${i}` }));
   const properties: Property<number>[] = kinds.map((kind) =>
     kind === 'leads-to' ? { kind, name: 'progress', p: (v: number) => g.p[v]!, q: (v: number) => g.q[v]! }
     : kind === 'recoverable' ? { kind, name: 'recover', q: (v: number) => g.q[v]! }
+    : kind === 'invariant' ? { kind, name: 'never-p-and-q', holds: (v: number) => !(g.p[v]! && g.q[v]!) }
+    : kind === 'reachable' ? { kind, name: 'some-q', test: (v: number) => g.q[v]! }
     : { kind, name: 'no-deadlock' },
   );
   return {
