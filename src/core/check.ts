@@ -65,7 +65,7 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
 class Session<S, A extends Action> {
   readonly bfs: Bfs<S, A>;
   /** With liveness properties: the graph, explored instead of the safety search. */
-  private graph: GraphBuilder<S, A> | undefined;
+  private readonly graph: GraphBuilder<S, A> | undefined;
   private readonly start = performance.now();
   private lastProgress = this.start;
   readonly resolved: Resolved<S>;
