@@ -1,7 +1,8 @@
 /**
- * Reading and writing trace.json. Writing is JSON with sorted-free, stable key order (the order
- * `traceOf` builds); reading checks the shape field by field and names the first bad one, so a
- * truncated or foreign file gives one line instead of a crash later in a renderer.
+ * Reading and writing trace.json. Writing keeps the key order `traceOf` builds (stable text
+ * for golden files and diffs) and puts lists of numbers on one line; reading checks the shape
+ * field by field and names the first bad one, so a truncated or foreign file gives one line
+ * instead of a crash later in a renderer.
  */
 import { CheckError } from '../core/errors.js';
 import type { StateView } from '../alloc/describe.js';
@@ -9,7 +10,8 @@ import { TRACE_FORMAT, TRACE_VERSION, type Trace, type TraceStep } from './trace
 
 /** The trace as the text of trace.json. @example traceToJson(trace).startsWith('{\n  "format": "allocheck-trace"') */
 export function traceToJson(trace: Trace): string {
-  return JSON.stringify(trace, null, 2) + '\n';
+  const text = JSON.stringify(trace, null, 2);
+  return text.replace(/\[\s*(-?\d+(?:,\s*-?\d+)*)\s*\]/g, (_, nums: string) => `[${nums.split(/,\s*/).join(', ')}]`) + '\n';
 }
 
 type Obj = Record<string, unknown>;
