@@ -2,8 +2,8 @@
  * The counterexample as a swimlane diagram in DOT: time runs down, one lane per actor, each step
  * a box in its actor's lane with the action and the context it allocated in; the free-pages
  * gauge runs down the left against the watermarks; the lanes end in the final state, whose
- * wait-for edges are drawn between them with the cycle in red. A lasso's repeating steps sit in
- * a box marked "repeats forever", with an edge back to where the cycle starts.
+ * wait-for edges are drawn between them with the cycle in red. A lasso shows its repeating
+ * steps' numbers in blue, with arrows back to where the cycle starts.
  */
 import type { StateView } from '../alloc/describe.js';
 import { attrs, left, q, wrap } from './dot-text.js';
@@ -20,12 +20,16 @@ function laneNode(trace: Trace, row: number, a: number): string {
   const actor = trace.actors[a]!.name;
   const step = row === 0 ? undefined : trace.steps[row - 1];
   if (!step || step.actor !== actor) return `l${row}_${a} ${attrs({ shape: 'point', width: 0.04, color: 'gray60' })}`;
-  const last = row === trace.steps.length;
+  const n = trace.steps.length;
+  const looping = trace.loopStart !== undefined && row > trace.loopStart;
+  // The failing step is red; on a lasso there is none, the repeating steps are blue.
+  const border = looping ? CYCLE : row === n ? '#b02a2a' : '#7a869a';
   const head = `${row}. ${step.action}${step.context ? `  [${step.context}]` : ''}`;
   const body = wrap(step.text.startsWith(`${actor} `) ? step.text.slice(actor.length + 1) : step.text, 34);
+  const back = looping && row === n ? [`then back to step ${trace.loopStart! + 1}, forever`] : [];
   return `l${row}_${a} ${attrs({
-    shape: 'box', style: q('rounded,filled'), fillcolor: q(last ? '#fde2e2' : '#f4f6fb'), color: last ? q('#b02a2a') : q('#7a869a'),
-    penwidth: last ? 2 : 1, label: left([head, ...body]),
+    shape: 'box', style: q('rounded,filled'), fillcolor: q(looping ? '#e3ecfa' : row === n ? '#fde2e2' : '#f4f6fb'), color: q(border),
+    penwidth: looping || row === n ? 2 : 1, label: left([head, ...body, ...back]),
   })}`;
 }
 
@@ -47,9 +51,9 @@ function header(trace: Trace): string[] {
 }
 
 /** The time column: step number, free pages on the ladder, and each mempool's elements. */
-function stepLabel(r: number, view: StateView): string {
+function stepLabel(r: number, view: StateView, note?: string): string {
   const pools = Object.entries(view.owners).filter(([k]) => k.startsWith('mempool ')).map(([k, n]) => `${k.slice(8)} pool ${n}`);
-  return [r === 0 ? 'start' : String(r), ...freeWords(view).split(', '), ...pools].join('\n');
+  return [r === 0 ? 'start' : note ? `${r} (${note})` : String(r), ...freeWords(view).split(', '), ...pools].join('\n');
 }
 
 function row(trace: Trace, r: number): string[] {
@@ -80,26 +84,25 @@ function verticals(trace: Trace): string[] {
   return out;
 }
 
-/** The rows of the repeating steps, boxed and marked, with an edge back to the first of them. */
-function cycleBox(trace: Trace, loopStart: number): string[] {
+/**
+ * A lasso's repeating steps: their step numbers in blue and marked (a box around whole rows
+ * would bend the lanes, an arrow up the time column crosses the gauge), and an edge from the
+ * last step's box back to the first of the cycle.
+ */
+function cycleMarks(trace: Trace, loopStart: number): string[] {
   const first = loopStart + 1;
   const n = trace.steps.length;
   const lane = (r: number): number => trace.actors.findIndex((x) => x.name === trace.steps[r - 1]!.actor);
-  const rows = Array.from({ length: n - loopStart }, (_, i) => row(trace, first + i)).flat();
-  const box = attrs({ label: q(`steps ${first} to ${n} repeat forever`), labeljust: 'r', style: q('rounded,dashed'), color: q(CYCLE), fontcolor: q(CYCLE), penwidth: 1.5 });
+  const mark = (r: number): string => (r === first ? 'cycle starts' : r === n ? 'then again' : 'cycle');
   return [
-    'subgraph cluster_cycle {',
-    `  graph ${box};`,
-    ...rows.map((l) => `  ${l}`),
-    '}',
-    `l${n}_${lane(n)} -> l${first}_${lane(first)} ${attrs({ constraint: 'false', color: q(CYCLE), penwidth: 2, label: q('again'), fontcolor: q(CYCLE) })}`,
+    ...Array.from({ length: n - loopStart }, (_, i) => first + i).map((r) => `s${r} ${attrs({ fontcolor: q(CYCLE), label: q(stepLabel(r, trace.steps[r - 1]!.state, mark(r))) })}`),
+    `l${n}_${lane(n)} -> l${first}_${lane(first)} ${attrs({ color: q(CYCLE), penwidth: 2, constraint: 'false' })}`,
   ];
 }
 
 function body(trace: Trace): string[] {
-  const straight = trace.loopStart === undefined ? trace.steps.length : trace.loopStart;
-  const rows = Array.from({ length: straight + 1 }, (_, r) => row(trace, r)).flat();
-  return trace.loopStart === undefined ? rows : [...rows, ...cycleBox(trace, trace.loopStart)];
+  const rows = Array.from({ length: trace.steps.length + 1 }, (_, r) => row(trace, r)).flat();
+  return trace.loopStart === undefined ? rows : [...rows, ...cycleMarks(trace, trace.loopStart)];
 }
 
 /**

@@ -41,7 +41,7 @@ export function waitForLines(trace: Trace): string[] {
     ...others.map((name, k) => `x_${k} ${otherNode(name, onCycle.has(name))}`),
   ];
   const bottom = ['caption', ...others.map((_, k) => `x_${k}`)];
-  out.push(caption(view.waitsFor, [...stuck]), `{ rank=same; ${bottom.join('; ')} }`, `e_0 -> caption ${attrs({ style: 'invis' })}`);
+  out.push(caption(trace, view.waitsFor, [...stuck]), `{ rank=same; ${bottom.join('; ')} }`, `e_0 -> caption ${attrs({ style: 'invis' })}`);
   const labelled = new Set<string>();
   for (const e of view.waitsFor) {
     const hot = cycle.includes(e);
@@ -55,9 +55,12 @@ export function waitForLines(trace: Trace): string[] {
 }
 
 /** The sentence under the diagram: the cycle, or who is stuck outside any cycle. */
-function caption(edges: readonly WaitEdge[], stuck: readonly string[]): string {
+function caption(trace: Trace, edges: readonly WaitEdge[], stuck: readonly string[]): string {
   const cycle = firstCycle(edges);
-  const text = cycle.length
+  const loop = trace.loopStart;
+  const text = loop !== undefined
+    ? `livelock: steps ${loop + 1} to ${trace.steps.length} repeat forever, so ${trace.property.description ?? `${trace.property.name} holds`} is never true`
+    : cycle.length
     ? `wait-for cycle: ${cycle.map((e) => `${e.from} waits for ${e.to} (${e.why})`).join('; ')}`
     : `no wait-for cycle in the final state: ${stuck.length ? `${stuck.join(', ')} wait for something no one will do` : 'nobody waits on another actor'}`;
   return `caption ${attrs({ shape: 'plaintext', fontcolor: q(RED), fontsize: 12, label: q(wrap(text, 70).join('\n')) })}`;
