@@ -82,6 +82,20 @@ describe('allocheck replay', () => {
   });
 });
 
+describe('a model given by path', () => {
+  it('records the file relative to the trace, and replay finds it from anywhere', async () => {
+    const repo = new URL('../../', import.meta.url).pathname;
+    const text = readFileSync(join(repo, 'models', 'fuse-writeback.ts'), 'utf8').replace(/'\.\.\/src\//g, `'${repo}src/`);
+    writeFileSync(join(dir, 'myfuse.ts'), text);
+    const r = await cli(['check', './myfuse.ts', '--out', 'mine/x', '--quiet'], dir);
+    expect(r.code).toBe(1);
+    const t = JSON.parse(readFileSync(join(dir, 'mine', 'x', 'trace.json'), 'utf8'));
+    expect(t.source).toBe('../../myfuse.ts');
+    const back = await cli(['replay', join(dir, 'mine', 'x', 'trace.json')], repo);
+    expect(back.code).toBe(0);
+  });
+});
+
 describe('allocheck render', () => {
   it.each([
     ['dot', /^digraph counterexample \{/],
