@@ -33,11 +33,6 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** A node id safe in DOT without quoting. */
-export function id(...parts: readonly (string | number)[]): string {
-  return parts.map((p) => String(p).replace(/[^A-Za-z0-9_]/g, '_')).join('_');
-}
-
 /** The text of an action without its actor's name in front (the lane already says who). */
 export function withoutActor(text: string, actor: string): string {
   return text.startsWith(`${actor} `) ? text.slice(actor.length + 1) : text;

@@ -6,7 +6,7 @@
  * steps' numbers in blue, with arrows back to where the cycle starts.
  */
 import type { StateView } from '../alloc/describe.js';
-import { attrs, left, q, wrap } from './dot-text.js';
+import { attrs, left, q, withoutActor, wrap } from './dot-text.js';
 import { freeWords, gaugeHeader, gaugeIds, gaugeNodes } from './gauge.js';
 import { legendLines, titleOf } from './legend.js';
 import { stateBefore, type Trace } from './trace.js';
@@ -25,7 +25,7 @@ function laneNode(trace: Trace, row: number, a: number): string {
   // The failing step is red; on a lasso there is none, the repeating steps are blue.
   const border = looping ? CYCLE : row === n ? '#b02a2a' : '#7a869a';
   const head = `${row}. ${step.action}${step.context ? `  [${step.context}]` : ''}`;
-  const body = wrap(step.text.startsWith(`${actor} `) ? step.text.slice(actor.length + 1) : step.text, 34);
+  const body = wrap(withoutActor(step.text, actor), 34);
   const back = looping && row === n ? [`then back to step ${trace.loopStart! + 1}, forever`] : [];
   return `l${row}_${a} ${attrs({
     shape: 'box', style: q('rounded,filled'), fillcolor: q(looping ? '#e3ecfa' : row === n ? '#fde2e2' : '#f4f6fb'), color: q(border),
