@@ -3,7 +3,7 @@
 // (initially 0, never reset) and loops over three atomic steps: read `t := cnt`; then either
 // `t := t+1` (if t < max) or `t := t-1` (if t > 0); then write `cnt := t`. Lost updates are the
 // point: the interleavings multiply.
-import type { Action, Emit, Model } from '../src/core/model.js';
+import type { Action, Emit, Model, Property } from '../src/core/model.js';
 import { param, type ModelDefinition } from '../src/core/params.js';
 
 /** State layout: [cnt, pc0, t0, pc1, t1, ...]; the bytes are the state. */
@@ -60,3 +60,23 @@ const counter: ModelDefinition<Model<CounterState>> = {
 };
 
 export default counter;
+
+/**
+ * The counter with two leads-to properties, for liveness checks and the SPIN cross-check
+ * (bench/counter-progress.pml). Kept apart so a plain check of the counter stays a safety check.
+ * - `p0-writes` (pc0 = 1 ~> pc0 = 0): process 0, having read, writes back. Holds only if p0 is
+ *   fair: unfair, it can be starved while the others run.
+ * - `back-to-zero` (cnt = max ~> cnt = 0): fails for max >= 2 even when all are fair, since a
+ *   fair process may always choose to increment.
+ *
+ * @example
+ * check(counterWithProgress(2, 2), { properties: ['p0-writes'], fairness: { p0: 'none' } }); // livelock
+ */
+export function counterWithProgress(procs: number, max: number): Model<CounterState> {
+  const model = counterModel(procs, max);
+  const progress: Property<CounterState>[] = [
+    { kind: 'leads-to', name: 'p0-writes', description: 'process 0, having read, eventually writes back', p: (s) => s[1] === 1, q: (s) => s[1] === 0 },
+    { kind: 'leads-to', name: 'back-to-zero', description: 'cnt = max ~> cnt = 0', p: (s) => s[0] === max, q: (s) => s[0] === 0 },
+  ];
+  return { ...model, properties: [...model.properties, ...progress] };
+}

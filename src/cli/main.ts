@@ -1,6 +1,9 @@
 import { CheckError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
+import { renderCommand } from './commands/render.js';
+import { replayCommand } from './commands/replay.js';
+import { seedCommand } from './commands/seed.js';
 import { EXIT, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -9,6 +12,10 @@ const HELP = `allocheck: an exhaustive model checker for memory-allocation proto
 usage: allocheck <command> [options]
   check <model>     check a model's properties under a policy ('allocheck check --help')
   list              the models (with their parameters), policies and properties
+  replay <trace>    confirm a counterexample trace (trace.json) against its model
+  render <trace>    a trace as a diagram (dot, svg, png) or a story (md, txt)
+  seed              the seed mail's argument: dm-raid1 under mempool-only and under
+                    memalloc-inheritance, verdicts and counterexample files (npm start)
   help              this text
 
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete
@@ -19,6 +26,9 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   list: listCommand,
+  replay: replayCommand,
+  render: renderCommand,
+  seed: seedCommand,
 };
 
 /** Runs one command line against `io`. The only place that turns errors into exit codes. */

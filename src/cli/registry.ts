@@ -34,7 +34,8 @@ function isDefinition(value: unknown): value is Definition {
   return typeof v === 'object' && v !== null && typeof v.name === 'string' && typeof v.build === 'function' && typeof v.params === 'object';
 }
 
-function looksLikePath(name: string): boolean {
+/** True when a model argument names a file rather than a model in models/. */
+export function looksLikePath(name: string): boolean {
   return name.includes('/') || name.includes('\\') || /\.[cm]?[jt]s$/.test(name);
 }
 

@@ -1,11 +1,16 @@
 import { Bfs } from './bfs.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
-import { isSafety, type Action, type Model, type Property, type SafetyProperty } from './model.js';
+import { checkFairnessActors, checkFairnessOption, fairnessOf, fairnessTable } from './fairness.js';
+import { GraphBuilder } from './graph-builder.js';
+import { safetyOnGraph } from './graph-safety.js';
+import { livenessOnGraph } from './liveness.js';
+import { isSafety, type Action, type Fairness, type LivenessProperty, type Model, type Property, type SafetyProperty } from './model.js';
 import { successorList } from './path.js';
 import { shortestPaths } from './shortest-paths.js';
 import { symmetryStats } from './symmetry.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
+import type { StateGraph } from './state-graph.js';
 
 /** How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. */
 export interface CheckOptions {
@@ -29,10 +34,13 @@ export interface CheckOptions {
    * pass it stops with verdict `incomplete` ('memory-limit') instead of failing to allocate.
    */
   readonly memoryLimitBytes?: number;
+  /** Fairness per actor for liveness properties, overriding the model's `fairness`. */
+  readonly fairness?: Readonly<Record<string, Fairness>>;
 }
 
 interface Resolved<S> {
   readonly safety: readonly SafetyProperty<S>[];
+  readonly liveness: readonly LivenessProperty<S>[];
   readonly all: readonly Property<S>[];
   readonly maxStates: number;
   readonly maxDepth: number;
@@ -52,9 +60,11 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
   for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, timeLimitSeconds: options.timeLimitSeconds, memoryLimitBytes: options.memoryLimitBytes })) {
     if (value !== undefined && !(value >= 0)) throw new CheckError('bad-option', `${key} must be a number >= 0, got ${value}`);
   }
+  checkFairnessOption(options.fairness);
   return {
     all,
     safety: all.filter(isSafety),
+    liveness: all.filter((p): p is LivenessProperty<S> => !isSafety(p)),
     maxStates: options.maxStates ?? Infinity,
     maxDepth: options.maxDepth ?? Infinity,
     deadline: options.timeLimitSeconds === undefined ? Infinity : start + options.timeLimitSeconds * 1000,
@@ -65,47 +75,61 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
 /** A search in progress: advance it in slices, then read its result. */
 class Session<S, A extends Action> {
   readonly bfs: Bfs<S, A>;
+  /** With liveness properties: the graph, explored instead of the safety search. */
+  private readonly graph: GraphBuilder<S, A> | undefined;
   private readonly start = performance.now();
   private lastProgress = this.start;
   readonly resolved: Resolved<S>;
 
   constructor(readonly model: Model<S, A>, options: CheckOptions) {
     this.resolved = resolveOptions(model, options, this.start);
-    const { maxStates, maxDepth } = this.resolved;
+    const { maxStates, maxDepth, all, safety, liveness } = this.resolved;
+    const tableCapacity = options.tableCapacity;
     const symmetry = options.symmetry ?? true;
     const memoryLimit = options.memoryLimitBytes ?? Infinity;
-    this.bfs = guardModel('the search', () => new Bfs(model, this.resolved.safety, { maxStates, maxDepth, tableCapacity: options.tableCapacity, symmetry, memoryLimit }));
+    if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth }, tableCapacity));
+    this.bfs = guardModel('the search', () => new Bfs(model, this.graph ? [] : safety, { maxStates, maxDepth, tableCapacity, symmetry, memoryLimit }));
+  }
+
+  /**
+   * The explorer at work: the safety search, or, when a liveness property is asked for, the
+   * graph (it sees the same states in the same order, and every property is decided on it).
+   */
+  private active(): Bfs<S, A> | GraphBuilder<S, A> | undefined {
+    const explorer = this.graph ?? this.bfs;
+    return explorer.finished ? undefined : explorer;
   }
 
   /** Runs until `sliceEnd` (ms, performance clock) or the end. Returns true when finished. */
   advance(sliceEnd: number): boolean {
     const { deadline, options } = this.resolved;
     const interval = options.progressIntervalMs ?? 1000;
+    const explorer = this.active();
+    if (explorer === undefined) return true;
     guardModel('the search', () =>
-      this.bfs.run(() => {
+      explorer.run(() => {
         const now = performance.now();
-        if (options.signal?.aborted) this.bfs.stop('interrupted');
-        else if (now >= deadline) this.bfs.stop('time-limit');
+        if (options.signal?.aborted) explorer.stop('interrupted');
+        else if (now >= deadline) explorer.stop('time-limit');
         if (options.onProgress && now - this.lastProgress >= interval) {
           this.lastProgress = now;
-          options.onProgress(this.progress(now));
+          options.onProgress(this.progress(now, explorer));
         }
         return now >= sliceEnd;
       }),
     );
-    if (options.signal?.aborted && !this.bfs.finished) this.bfs.stop('interrupted');
-    return this.bfs.finished;
+    if (options.signal?.aborted && !explorer.finished) explorer.stop('interrupted');
+    return this.active() === undefined;
   }
 
-  progress(now: number): Progress {
+  progress(now: number, b: Bfs<S, A> | GraphBuilder<S, A> = this.bfs): Progress {
     const seconds = (now - this.start) / 1000;
-    const b = this.bfs;
     return { states: b.states, transitions: b.transitions, depth: b.deepest, frontier: b.frontier, seconds, statesPerSecond: seconds > 0 ? b.states / seconds : 0 };
   }
 
   result(): CheckResult<S, A> {
-    const b = this.bfs;
-    const p = this.progress(performance.now());
+    const b = this.graph ?? this.bfs;
+    const p = this.progress(performance.now(), b);
     const frontierBytes = b.peakFrontierBytes;
     const stats: Stats = {
       states: b.states,
@@ -119,13 +143,24 @@ class Session<S, A extends Action> {
       ...symmetryStats(this.model, this.resolved.options.symmetry ?? true, this.resolved.all),
     };
     const { tableCapacity, symmetry = true, memoryLimitBytes: memoryLimit } = this.resolved.options;
-    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, b.findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
+    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, this.bfs.findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
     // Paths that do not fit in memory cannot be replayed, so their findings are not reported.
     const stopped = paths === undefined ? 'memory-limit' : b.stopped;
-    const properties = this.resolved.all.map((prop) => this.propertyResult(prop, stopped === undefined, paths));
+    const properties = this.graph ? this.graphResults(this.graph.graph()) : this.resolved.all.map((prop) => this.propertyResult(prop, stopped === undefined, paths));
     const violated = properties.some((r) => r.status === 'violated');
     const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
     return stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: stopped };
+  }
+
+  /** Every selected property, decided on the explored graph. */
+  private graphResults(graph: StateGraph): PropertyResult<S, A>[] {
+    const overrides = this.resolved.options.fairness;
+    if (graph.stopped === undefined) checkFairnessActors(overrides, graph.actorNames);
+    const of = fairnessOf(this.model, overrides);
+    const context = { model: this.model, graph, fairness: fairnessTable(graph.actorNames, of), fairnessOf: of };
+    return guardModel('the liveness check', () =>
+      this.resolved.all.map((prop, k) => (isSafety(prop) ? safetyOnGraph(this.model, graph, prop, k) : livenessOnGraph(context, prop, k))),
+    );
   }
 
   private propertyResult(prop: Property<S>, exhaustive: boolean, paths: readonly Path<S, A>[] | undefined): PropertyResult<S, A> {
@@ -157,12 +192,15 @@ class Session<S, A extends Action> {
 }
 
 /**
- * Explores every reachable state breadth-first and checks the model's properties.
+ * Explores every reachable state breadth-first and checks the model's properties. Liveness
+ * properties (`leads-to`, `recoverable`) are decided on the reachable graph, under the model's
+ * fairness or the caller's `fairness` override; their counterexamples are lassos (`loopStart`).
  *
  * @example
- * const result = check(counterModel({ procs: 2, max: 2 }));
- * result.verdict; // 'holds'
- * result.stats.states; // every reachable state, exactly once
+ * const result = check(counterWithProgress(2, 2), { properties: ['bounded', 'p0-writes'] });
+ * result.verdict; // 'holds': under weak fairness process 0 always writes back
+ * check(counterWithProgress(2, 2), { properties: ['p0-writes'], fairness: { p0: 'none' } })
+ *   .properties[0].failure; // 'livelock': p1 runs forever while p0 waits
  */
 export function check<S, A extends Action>(model: Model<S, A>, options: CheckOptions = {}): CheckResult<S, A> {
   const session = new Session(model, options);

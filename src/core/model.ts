@@ -85,7 +85,11 @@ export interface DeadlockFree<S> {
   classify?(state: S): string;
 }
 
-/** `p ~> q`: whenever p holds, q holds then or later, on every fair infinite or dead path. */
+/**
+ * `p ~> q`: whenever p holds, q holds then or later, on every fair infinite or dead path. A dead
+ * path stays in its last state forever, so it violates `p ~> q` even at a rest state (reported
+ * as 'stopped', not 'deadlock'); to accept a legitimate stop, say so in q.
+ */
 export interface LeadsTo<S> {
   readonly kind: 'leads-to';
   readonly name: string;

@@ -45,10 +45,11 @@ export interface Stats {
   /** Worker threads that explored, when more than one. */
   readonly workers?: number;
   /**
-   * Present when states were counted up to symmetry: the groups of interchangeable actors, and
-   * the properties (liveness) decided on the full state graph instead of the reduced one.
+   * Present when the model declares interchangeable actors and the reduction was allowed: the
+   * groups; whether states were counted up to their permutations (`reduced`); if not, the
+   * liveness properties that needed the full state graph instead.
    */
-  readonly symmetry?: { readonly groups: readonly (readonly string[])[]; readonly fullGraph: readonly string[] };
+  readonly symmetry?: { readonly groups: readonly (readonly string[])[]; readonly reduced: boolean; readonly fullGraph: readonly string[] };
 }
 
 export type Verdict = 'holds' | 'violated' | 'incomplete';

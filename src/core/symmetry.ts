@@ -31,9 +31,13 @@ export function reducesSymmetry(model: Model<unknown, Action>, on: boolean): boo
   return on && model.canonical !== undefined;
 }
 
-/** What the reduction did, for the stats: the groups permuted, and the properties it left out. */
+/**
+ * What the reduction did, for the stats: the groups it may permute, and whether it did. With a
+ * liveness property the check explores the full graph (every property is then decided on it),
+ * so the groups are reported with `reduced: false` and the properties that asked for the graph.
+ */
 export function symmetryStats<S>(model: Model<S, Action>, on: boolean, properties: readonly Property<S>[]): Pick<Stats, 'symmetry'> {
   if (!reducesSymmetry(model as Model<unknown, Action>, on)) return {};
   const fullGraph = properties.filter((p) => !isSafety(p)).map((p) => p.name);
-  return { symmetry: { groups: model.symmetry ?? [], fullGraph } };
+  return { symmetry: { groups: model.symmetry ?? [], reduced: fullGraph.length === 0, fullGraph } };
 }

@@ -67,10 +67,12 @@ describe('symmetry reduction in the engine', () => {
     },
   );
 
-  it('names the liveness properties it leaves to the full graph', () => {
+  it('explores the full graph for a liveness property, and says which one asked for it', () => {
     const m = symmetricCounter(2, 2);
     const live = { ...m, properties: [...m.properties, { kind: 'recoverable' as const, name: 'back-to-zero', q: (s: Uint8Array) => s[0] === 0 }] };
-    expect(check(live).stats.symmetry).toEqual({ groups: [['p0', 'p1']], fullGraph: ['back-to-zero'] });
+    const r = check(live);
+    expect(r.stats.symmetry).toEqual({ groups: [['p0', 'p1']], reduced: false, fullGraph: ['back-to-zero'] });
+    expect(r.stats.states).toBe(check(live, { symmetry: false }).stats.states);
   });
 
   it('changes nothing for a model without symmetry', () => {

@@ -11,6 +11,7 @@ import { loadDefinition, modelUrl, type Definition } from '../registry.js';
 import { checkParallel } from '../../parallel/check-parallel.js';
 import { resultJson } from '../result-json.js';
 import { resultText } from '../result-text.js';
+import { sourceFor, storyFor, tracesOf, writeAllTraces } from '../trace-files.js';
 import { UsageError } from '../usage-error.js';
 
 export const CHECK_HELP = `usage: allocheck check <model> [options]
@@ -130,12 +131,14 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   });
   progress.done();
   const json = resultJson(result, policy, params);
-  io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params));
+  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, values.out));
+  io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params, storyFor(traces)));
   if (values.out) {
     const dir = resolve(io.cwd, values.out);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'result.json'), JSON.stringify(json, null, 2) + '\n');
-    if (!values.json) io.out(`wrote ${join(values.out, 'result.json')}\n`);
+    const written = ['result.json', ...(await writeAllTraces(dir, traces))];
+    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}\n`);
   }
   return exitCode(result);
 }

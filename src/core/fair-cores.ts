@@ -1,0 +1,120 @@
+/**
+ * Where fair cycles live: the maximal sets of nodes inside which some cycle satisfies every
+ * fairness constraint ("fair cores").
+ *
+ * Why SCCs and not nested DFS: weak fairness of k actors is a generalized Büchi condition
+ * (nested DFS needs a k+1-fold product graph for it) and strong fairness is a Streett condition,
+ * which nested DFS cannot express at all. On SCCs both are exact:
+ * - weak (`FG enabled(a) -> GF moves(a)`): a component holds a weakly fair cycle iff, for each
+ *   weak actor, it has an internal edge of that actor or a node where the actor is disabled: a
+ *   cycle through every node and edge of the component meets all of them at once.
+ * - strong (`GF enabled(a) -> GF moves(a)`): if a strong actor is enabled somewhere in the
+ *   component but has no internal edge, no fair cycle may visit a node where it is enabled; drop
+ *   those nodes and decompose the rest again. This is the Streett emptiness refinement of
+ *   Emerson and Lei ("Modalities for model checking", Sci. Comput. Program. 8, 1987) as used for
+ *   strong fairness by Latvala and Heljanko ("Coping with strong fairness", Fundam. Inform. 43,
+ *   2000). Each round removes a node, so it ends; the recursion is a worklist, not JS recursion.
+ * "Enabled" is about the full model: an actor is enabled at a node if any edge of that node
+ * (even one leaving the subgraph) is the actor's.
+ */
+import { forEachScc, SccScratch } from './scc.js';
+import type { StateGraph } from './state-graph.js';
+
+/** Per actor: 0 none, 1 weak, 2 strong. */
+export type FairnessTable = Uint8Array;
+export const NONE = 0;
+export const WEAK = 1;
+export const STRONG = 2;
+
+/** What a component's nodes and internal edges offer each actor. */
+export interface ActorCensus {
+  /** Nodes of the component where the actor is enabled. */
+  readonly enabled: Int32Array;
+  /** Edges inside the component that the actor takes. */
+  readonly internal: Int32Array;
+}
+
+/** Counts, per actor, enabled nodes and internal edges of `component` (`inside[v] === stamp`). */
+export function census(g: StateGraph, component: ArrayLike<number>, inside: Int32Array, stamp: number): ActorCensus {
+  const actors = g.actorNames.length;
+  const enabled = new Int32Array(actors);
+  const internal = new Int32Array(actors);
+  const seenAt = new Int32Array(actors).fill(-1);
+  for (let i = 0; i < component.length; i++) {
+    const v = component[i]!;
+    for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
+      const a = g.actorOf[e]!;
+      if (seenAt[a] !== v) {
+        seenAt[a] = v;
+        enabled[a]!++;
+      }
+      if (inside[g.targets[e]!] === stamp) internal[a]!++;
+    }
+  }
+  return { enabled, internal };
+}
+
+/**
+ * Judges a component: 'fair' (a fair cycle covers it), 'unfair' (no subset has one), or the
+ * strong actors whose enabled nodes must be dropped before looking again.
+ */
+export function judge(c: ActorCensus, size: number, fairness: FairnessTable): 'fair' | 'unfair' | Uint8Array {
+  let drop: Uint8Array | undefined;
+  for (let a = 0; a < fairness.length; a++) {
+    const f = fairness[a]!;
+    if (f === NONE || c.internal[a]! > 0) continue;
+    if (f === WEAK && c.enabled[a] === size) return 'unfair';
+    if (f === STRONG && c.enabled[a]! > 0) (drop ??= new Uint8Array(fairness.length))[a] = 1;
+  }
+  return drop ?? 'fair';
+}
+
+function hasSelfLoop(g: StateGraph, v: number): boolean {
+  for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) if (g.targets[e] === v) return true;
+  return false;
+}
+
+function enablesAny(g: StateGraph, v: number, actors: Uint8Array): boolean {
+  for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) if (actors[g.actorOf[e]!] === 1) return true;
+  return false;
+}
+
+/**
+ * Fair cores among `candidates`: `core[v]` is the core's number (1, 2, ...) or 0. Cores are
+ * disjoint, each strongly connected with a fair cycle through all of it.
+ */
+export function fairCores(g: StateGraph, candidates: Int32Array, fairness: FairnessTable): Int32Array {
+  const core = new Int32Array(g.nodes);
+  const member = new Int32Array(g.nodes);
+  const inside = new Int32Array(g.nodes);
+  const scratch = new SccScratch(g.nodes);
+  const work: Int32Array[] = [candidates];
+  let tags = 1;
+  let stamps = 0;
+  let cores = 0;
+  for (let i = 0; i < candidates.length; i++) member[candidates[i]!] = 1;
+  while (work.length > 0) {
+    const set = work.pop()!;
+    if (set.length === 0) continue;
+    const tag = member[set[0]!]!;
+    forEachScc(g, member, tag, set, scratch, (stack, from, to) => {
+      for (let i = from; i < to; i++) member[stack[i]!] = 0;
+      if (to - from === 1 && !hasSelfLoop(g, stack[from]!)) return; // no cycle
+      const component = stack.slice(from, to);
+      stamps++;
+      for (const v of component) inside[v] = stamps;
+      const verdict = judge(census(g, component, inside, stamps), component.length, fairness);
+      if (verdict === 'fair') {
+        cores++;
+        for (const v of component) core[v] = cores;
+      } else if (verdict !== 'unfair') {
+        const kept = component.filter((v) => !enablesAny(g, v, verdict));
+        if (kept.length === 0) return;
+        tags++;
+        for (const v of kept) member[v] = tags;
+        work.push(kept);
+      }
+    });
+  }
+  return core;
+}

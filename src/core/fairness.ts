@@ -1,0 +1,45 @@
+/**
+ * Per-actor fairness for the liveness checks: the model's declaration, overridden by the caller.
+ */
+import { CheckError } from './errors.js';
+import { NONE, STRONG, WEAK, type FairnessTable } from './fair-cores.js';
+import type { Action, Fairness, Model } from './model.js';
+
+const KINDS: readonly Fairness[] = ['weak', 'strong', 'none'];
+
+/** Rejects an override that is not one of the three kinds. */
+export function checkFairnessOption(overrides: Readonly<Record<string, Fairness>> | undefined): void {
+  for (const [actor, kind] of Object.entries(overrides ?? {})) {
+    if (!KINDS.includes(kind)) {
+      throw new CheckError('bad-option', `fairness of actor '${actor}' is '${String(kind)}'; valid: ${KINDS.join(', ')}`);
+    }
+  }
+}
+
+/** The fairness of each actor: the override, else the model's, else `none`. */
+export function fairnessOf<S, A extends Action>(
+  model: Model<S, A>,
+  overrides: Readonly<Record<string, Fairness>> | undefined,
+): (actor: string) => Fairness {
+  return (actor) => {
+    const given = overrides !== undefined && Object.hasOwn(overrides, actor) ? overrides[actor] : undefined;
+    return given ?? model.fairness?.(actor) ?? 'none';
+  };
+}
+
+/** The fairness of the graph's actors, by actor number. */
+export function fairnessTable(actorNames: readonly string[], of: (actor: string) => Fairness): FairnessTable {
+  const kinds = { none: NONE, weak: WEAK, strong: STRONG } as const;
+  return Uint8Array.from(actorNames, (a) => kinds[of(a)] ?? NONE);
+}
+
+/**
+ * Rejects an override naming an actor that never moves in a complete graph: almost always a
+ * misspelt name, which would otherwise silently leave that actor's fairness as declared.
+ */
+export function checkFairnessActors(overrides: Readonly<Record<string, Fairness>> | undefined, actorNames: readonly string[]): void {
+  const unknown = Object.keys(overrides ?? {}).filter((a) => !actorNames.includes(a));
+  if (unknown.length > 0) {
+    throw new CheckError('bad-option', `fairness names actor '${unknown[0]}' that never moves; actors: ${actorNames.join(', ') || '(none)'}`);
+  }
+}

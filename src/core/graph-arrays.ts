@@ -1,0 +1,118 @@
+/**
+ * The growing arrays behind a {@link StateGraph} while it is explored: nodes and edges are
+ * appended in discovery order, each array doubling when full (amortised O(1) an append).
+ */
+import { CheckError } from './errors.js';
+import type { Property } from './model.js';
+import { labelOf, type StateGraph } from './state-graph.js';
+
+function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, need: number, make: (n: number) => T): T {
+  if (need <= a.length) return a;
+  const b = make(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+export class GraphArrays {
+  private readonly actorIds = new Map<string, number>();
+  private readonly actorNames: string[] = [];
+  nodes = 0;
+  /** Nodes whose rows are closed ({@link endRow}), always a prefix. */
+  expanded = 0;
+  edges = 0;
+  private offsets = new Int32Array(1024);
+  private parentEdge = new Int32Array(1024);
+  private rest = new Uint8Array(1024);
+  private labels: Uint8Array;
+  private targets = new Int32Array(4096);
+  private actorOf = new Uint16Array(4096);
+
+  constructor(private readonly properties: number) {
+    this.labels = new Uint8Array(1024 * Math.max(1, properties));
+  }
+
+  get bytes(): number {
+    return this.offsets.byteLength + this.parentEdge.byteLength + this.rest.byteLength + this.labels.byteLength + this.targets.byteLength + this.actorOf.byteLength;
+  }
+
+  /** Appends a node reached by `parentEdge` (or `-1 - i` for initial state i); returns its number. */
+  addNode(parentEdge: number): number {
+    const v = this.nodes++;
+    if (v >= this.parentEdge.length) {
+      this.parentEdge = grown(this.parentEdge, v + 1, (n) => new Int32Array(n));
+      this.offsets = grown(this.offsets, v + 2, (n) => new Int32Array(n));
+      this.rest = grown(this.rest, v + 1, (n) => new Uint8Array(n));
+      this.labels = grown(this.labels, (v + 1) * Math.max(1, this.properties), (n) => new Uint8Array(n));
+    }
+    this.parentEdge[v] = parentEdge;
+    return v;
+  }
+
+  /** Labels node `v` for each property (see {@link labelOf}). */
+  label<S>(v: number, properties: readonly Property<S>[], state: S): void {
+    for (let k = 0; k < properties.length; k++) this.labels[v * this.properties + k] = labelOf(properties[k]!, state);
+  }
+
+  /** Appends an edge of the row being filled; returns its index. Set its target with {@link setTarget}. */
+  addEdge(actor: string): number {
+    const e = this.edges++;
+    if (e >= this.targets.length) {
+      this.targets = grown(this.targets, e + 1, (n) => new Int32Array(n));
+      this.actorOf = grown(this.actorOf, e + 1, (n) => new Uint16Array(n));
+    }
+    this.actorOf[e] = this.actorId(actor);
+    return e;
+  }
+
+  setTarget(edge: number, node: number): void {
+    this.targets[edge] = node;
+  }
+
+  /** Closes the row of node `expanded`; `rest` marks a dead end the model calls a rest state. */
+  endRow(rest: boolean): void {
+    const v = this.expanded++;
+    if (rest) this.rest[v] = 1;
+    this.offsets[v + 1] = this.edges;
+  }
+
+  /** True when the row being filled has no edge yet. */
+  get rowEmpty(): boolean {
+    return this.offsets[this.expanded] === this.edges;
+  }
+
+  private lastActor = '';
+  private lastId = -1;
+
+  private actorId(actor: string): number {
+    if (actor === this.lastActor) return this.lastId;
+    let id = this.actorIds.get(actor);
+    if (id === undefined) {
+      id = this.actorNames.length;
+      if (id > 0xffff) throw new CheckError('bad-option', 'the model has more than 65536 actors; liveness checking supports at most 65536');
+      this.actorIds.set(actor, id);
+      this.actorNames.push(actor);
+    }
+    this.lastActor = actor;
+    this.lastId = id;
+    return id;
+  }
+
+  /** The graph so far, as views of these arrays (unexpanded nodes get empty rows). */
+  graph(stopped: string | undefined): StateGraph {
+    const n = this.nodes;
+    for (let v = this.expanded + 1; v <= n; v++) this.offsets[v] = this.edges;
+    return {
+      nodes: n,
+      expanded: this.expanded,
+      offsets: this.offsets.subarray(0, n + 1),
+      targets: this.targets.subarray(0, this.edges),
+      actorOf: this.actorOf.subarray(0, this.edges),
+      actorNames: this.actorNames.slice(),
+      parentEdge: this.parentEdge.subarray(0, n),
+      labels: this.labels.subarray(0, n * this.properties),
+      properties: this.properties,
+      rest: this.rest.subarray(0, n),
+      stopped,
+    };
+  }
+}

@@ -1,0 +1,124 @@
+import { guardModel } from './errors.js';
+import { fingerprint, fp } from './hash.js';
+import { GraphArrays } from './graph-arrays.js';
+import { LevelQueue } from './level-queue.js';
+import { NodeIndex } from './node-index.js';
+import type { Action, Model, Property } from './model.js';
+import type { IncompleteReason } from './result.js';
+import type { StateGraph } from './state-graph.js';
+
+export interface GraphLimits {
+  readonly maxStates: number;
+  readonly maxDepth: number;
+}
+
+/**
+ * Breadth-first exploration that keeps every edge ({@link StateGraph}) and labels each state
+ * for each property. It visits states in the same order as the safety search, with the same
+ * limits, and works in slices like it ({@link run}). Used instead of the safety search when a
+ * liveness property is checked: every property is then decided on the graph.
+ */
+export class GraphBuilder<S, A extends Action> {
+  private readonly index: NodeIndex;
+  private readonly arrays: GraphArrays;
+  private current = new LevelQueue(false);
+  private next = new LevelQueue(false);
+  private depth = -1;
+  /** Largest frontier plus the graph's arrays, in bytes (the memory beyond the table). */
+  peakFrontierBytes = 0;
+  finished = false;
+  stopped: IncompleteReason | undefined;
+
+  constructor(
+    private readonly model: Model<S, A>,
+    private readonly properties: readonly Property<S>[],
+    private readonly limits: GraphLimits,
+    tableCapacity?: number,
+  ) {
+    this.index = new NodeIndex(tableCapacity);
+    this.arrays = new GraphArrays(properties.length);
+    const inits = guardModel('initialStates', () => model.initialStates());
+    inits.forEach((s, i) => this.store(s, -1 - i));
+  }
+
+  get states(): number {
+    return this.arrays.nodes;
+  }
+
+  get transitions(): number {
+    return this.arrays.edges;
+  }
+
+  /** Bytes of the fingerprint index (the graph's arrays count in {@link peakFrontierBytes}). */
+  get table(): { readonly bytes: number } {
+    return this.index;
+  }
+
+  /** Depth of the deepest stored state. */
+  get deepest(): number {
+    return this.next.length > 0 ? this.depth + 1 : Math.max(0, this.depth);
+  }
+
+  get frontier(): number {
+    return this.current.length + this.next.length;
+  }
+
+  /** Stores a state if new; returns its node number. */
+  private store(state: S, parentEdge: number): number {
+    const bytes = this.model.encode(state);
+    fingerprint(bytes);
+    const known = this.index.lookup(fp.hi, fp.lo, this.arrays.nodes);
+    if (known >= 0) return known;
+    const v = this.arrays.addNode(parentEdge);
+    this.arrays.label(v, this.properties, state);
+    this.next.push(v, bytes);
+    return v;
+  }
+
+  private readonly emit = (action: A, nextState: S): void => {
+    const e = this.arrays.addEdge(action.actor);
+    this.arrays.setTarget(e, this.store(nextState, e));
+  };
+
+  /** Expands states until `until()` says stop or the graph is complete. Checks `until` every 256 states. */
+  run(until: () => boolean): void {
+    for (let n = 0; !this.finished; n++) {
+      if ((n & 255) === 0 && n > 0 && until()) return;
+      const bytes = this.current.shift(); // BFS order: the queue yields nodes in number order
+      if (bytes === undefined) {
+        if (!this.nextLevel()) return;
+        continue;
+      }
+      const state = this.model.decode(bytes);
+      this.model.successors(state, this.emit);
+      this.arrays.endRow(this.arrays.rowEmpty && this.model.isRest(state));
+      if (this.arrays.nodes >= this.limits.maxStates) this.stop('max-states');
+    }
+  }
+
+  private nextLevel(): boolean {
+    this.peakFrontierBytes = Math.max(this.peakFrontierBytes, this.current.bytes + this.next.bytes + this.arrays.bytes);
+    if (this.next.length === 0) {
+      this.finished = true;
+      return false;
+    }
+    this.depth++;
+    this.current = this.next;
+    this.next = new LevelQueue(false);
+    if (this.depth >= this.limits.maxDepth) {
+      this.stop('max-depth');
+      return false;
+    }
+    return true;
+  }
+
+  stop(reason: IncompleteReason): void {
+    this.stopped = reason;
+    this.finished = true;
+  }
+
+  /** The graph as explored so far (views of the builder's arrays: read it, then drop the builder). */
+  graph(): StateGraph {
+    return this.arrays.graph(this.stopped);
+  }
+}
