@@ -135,22 +135,31 @@ export class Bfs<S, A extends Action> {
     else this.record(hi, lo, bytes, root, state);
   }
 
-  /** Stores a state that a partner explorer generated, given its fingerprint and encoding. */
-  accept(hi: number, lo: number, bytes: Uint8Array): void {
-    this.record(hi, lo, bytes, undefined, undefined);
+  /**
+   * Stores a state that a partner explorer generated, given its fingerprint and its encoding
+   * at `src[at .. at + length)` (most are duplicates: they cost no view and no decoding).
+   */
+  accept(hi: number, lo: number, src: Uint8Array, at: number, length: number): void {
+    if (this.table.needsGrow(hi) && !this.grow(hi)) return;
+    const slot = this.table.insert(hi, lo, this.parentSlot);
+    if (slot >= 0) this.recorded(hi, lo, src.subarray(at, at + length), slot, undefined);
   }
 
   /**
-   * Stores a new state and checks it; `state` is decoded from `bytes` when absent and needed.
-   * The parent is `root`, else the state being expanded (read after a growth has moved it).
+   * Stores a new state and checks it. The parent is `root`, else the state being expanded (read
+   * after a growth has moved it).
    */
-  private record(hi: number, lo: number, bytes: Uint8Array, root: number | undefined, given: S | undefined): void {
+  private record(hi: number, lo: number, bytes: Uint8Array, root: number | undefined, given: S): void {
     if (this.table.needsGrow(hi) && !this.grow(hi)) return;
     const slot = this.table.insert(hi, lo, root ?? this.parentSlot);
-    if (slot < 0) return;
+    if (slot >= 0) this.recorded(hi, lo, bytes, slot, given);
+  }
+
+  /** Counts, queues and checks a state just inserted at `slot`; decodes it only when a property must see it. */
+  private recorded(hi: number, lo: number, bytes: Uint8Array, slot: number, given: S | undefined): void {
     this.states++;
     this.next.push(slot, bytes);
-    const state = given ?? (this.pending.length > 0 ? this.model.decode(bytes) : undefined);
+    const state = given ?? (this.pending.some((p) => p.kind !== 'deadlock-free') ? this.model.decode(bytes) : undefined);
     for (let i = 0; state !== undefined && i < this.pending.length; i++) {
       const p = this.pending[i]!;
       if (p.kind === 'invariant' ? !p.holds(state) : p.kind === 'reachable' && p.test(state)) {

@@ -44,6 +44,8 @@ export interface Stats {
   readonly collisionProbability: number;
   /** Worker threads that explored, when more than one. */
   readonly workers?: number;
+  /** With workers: the part of `seconds` they took to start and load the model. */
+  readonly workerStartSeconds?: number;
   /**
    * Present when the model declares interchangeable actors and the reduction was allowed: the
    * groups; whether states were counted up to their permutations (`reduced`); if not, the

@@ -65,6 +65,7 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
     tableBytes: run.tableBytes, bytesPerState: run.states > 0 ? (run.tableBytes + run.frontierBytes) / run.states : 0,
     collisionProbability: collisionProbability(run.states, run.transitions + run.states),
     workers: options.workers,
+    workerStartSeconds: run.startup,
     ...symmetryStats(model, options.symmetry ?? true, all),
   };
   const found = all.filter((_, i) => run.found.has(i));

@@ -19,6 +19,8 @@ export interface RunSummary {
   /** Property index (in the selected list) to the least depth at which it was decided. */
   readonly found: ReadonlyMap<number, number>;
   readonly stopped: IncompleteReason | undefined;
+  /** Seconds until every worker had loaded the model and stored the initial states. */
+  readonly startup: number;
 }
 
 type Spawn = (url: URL, init: WorkerOptions) => Worker;
@@ -104,8 +106,11 @@ export class Coordinator {
       if (reason) for (const w of this.workers) w.postMessage({ type: 'stop', reason } satisfies ToWorker);
     }, 50);
     let depth = 0;
+    let startup = 0;
     try {
-      await this.drain((await this.all('expanded')).map((e) => e.sent));
+      const first = await this.all('expanded');
+      startup = (performance.now() - started) / 1000;
+      await this.drain(first.map((e) => e.sent));
       for (let level = 0; this.stopped === undefined; level++) {
         if (this.total('next') === 0 || this.found.size === this.properties.length) break;
         if (this.total('states') >= (this.options.maxStates ?? Infinity)) this.stopped = 'max-states';
@@ -124,7 +129,7 @@ export class Coordinator {
     }
     return {
       states: this.total('states'), transitions: this.total('transitions'), depth, tableBytes: this.total('tableBytes'),
-      frontierBytes: this.total('peakFrontierBytes'), found: this.found, stopped: this.stopped,
+      frontierBytes: this.total('peakFrontierBytes'), found: this.found, stopped: this.stopped, startup,
     };
   }
 }

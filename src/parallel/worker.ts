@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     post({ type: 'drained', report: report() });
   };
   const take = (batch: Batch): void => {
-    unpack(batch, (hi, lo, bytes) => bfs.accept(hi, lo, bytes));
+    unpack(batch, bfs);
     received++;
     drained();
   };

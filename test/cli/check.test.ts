@@ -53,7 +53,15 @@ describe('allocheck check', () => {
     expect(safety.out).toMatch(/symmetry: states counted up to permutations of dirtier1, dirtier2, dirtier3 \(--no-symmetry to count every permutation\)/);
   });
 
+  it('--workers 2 explores with threads and finds the same states', async () => {
+    const r = await cli(['check', 'counter', '--param', 'procs=4', '--param', 'max=5', '--workers', '2', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect([json.verdict, json.stats.states, json.stats.workers]).toEqual(['holds', 374942, 2]);
+  }, 60_000);
+
   it.each([
+    [['check', 'counter', '--workers', '0'], /^allocheck: --workers takes a whole number >= 1, got '0'\n$/],
     [['check', 'counter', '--memory-limit', 'lots'], /^allocheck: --memory-limit takes a size such as 8G, 512M or a number of bytes, got 'lots'\n$/],
     [['check', 'counter', '--symmetry', '--no-symmetry'], /^allocheck: give --symmetry or --no-symmetry, not both\n$/],
     [['check', 'countr'], /^allocheck: unknown model 'countr'; known: .*counter/],
