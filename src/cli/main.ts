@@ -1,6 +1,7 @@
 import { CheckError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
+import { matrixCommand } from './commands/matrix.js';
 import { EXIT, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -9,6 +10,8 @@ const HELP = `allocheck: an exhaustive model checker for memory-allocation proto
 usage: allocheck <command> [options]
   check <model>     check a model's properties under a policy ('allocheck check --help')
   list              the models (with their parameters), policies and properties
+  matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
+  synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
   help              this text
 
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete
@@ -19,6 +22,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   list: listCommand,
+  matrix: matrixCommand,
 };
 
 /** Runs one command line against `io`. The only place that turns errors into exit codes. */

@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkAsync } from '../../core/check.js';
 import type { Action, Fairness, Model } from '../../core/model.js';
 import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
+import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
 import { count, pairs, parseOptions, seconds } from '../options.js';
 import { progressReporter } from '../progress.js';
@@ -61,13 +61,7 @@ export function buildModel(def: Definition, params: ParamValues, policy: string 
   return def.build(params, policy, hasFairness ? { fairness } : undefined);
 }
 
-export interface CheckOutcome {
-  readonly result: CheckResult<unknown, Action>;
-  readonly model: Model<unknown, Action>;
-  readonly def: Definition;
-  readonly params: ParamValues;
-  readonly policy: string | undefined;
-}
+export type { CheckOutcome } from '../check-output.js';
 
 export function exitCode(result: CheckResult<unknown, Action>): number {
   return result.verdict === 'holds' ? EXIT.holds : result.verdict === 'violated' ? EXIT.violated : EXIT.incomplete;
@@ -100,10 +94,8 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const json = resultJson(result, policy, params);
   io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params));
   if (values.out) {
-    const dir = resolve(io.cwd, values.out);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'result.json'), JSON.stringify(json, null, 2) + '\n');
-    if (!values.json) io.out(`wrote ${join(values.out, 'result.json')}\n`);
+    const files = writeCheckOutput(resolve(io.cwd, values.out), { result, model, def, params, policy });
+    if (!values.json) for (const f of files) io.out(`wrote ${join(values.out, f)}\n`);
   }
   return exitCode(result);
 }
