@@ -2,6 +2,7 @@ import { CheckError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
 import { matrixCommand } from './commands/matrix.js';
+import { synthCommand } from './commands/synth.js';
 import { EXIT, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   list: listCommand,
   matrix: matrixCommand,
+  synth: synthCommand,
 };
 
 /** Runs one command line against `io`. The only place that turns errors into exit codes. */
