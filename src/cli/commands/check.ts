@@ -5,7 +5,7 @@ import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
 import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { count, pairs, parseOptions, seconds } from '../options.js';
+import { count, names, pairs, parseOptions, seconds } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { loadDefinition, type Definition } from '../registry.js';
 import { resultJson } from '../result-json.js';
@@ -16,7 +16,7 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   <model>                a name from 'allocheck list' or a path to a model file
   --policy P             policy, or several joined by '+' (allocation models)
   --param k=v            set a model parameter (repeatable)
-  --property NAME        check only this property (repeatable)
+  --property NAME[,..]   check only these properties (repeatable)
   --fair actor=weak|strong  fairness of an actor for liveness (repeatable)
   --unfair actor         treat an actor as adversarial (repeatable)
   --max-states N         stop after N states (verdict incomplete)
@@ -83,7 +83,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const model = buildModel(def, params, policy, fairnessOverrides(values.fair, values.unfair));
   const progress = progressReporter(io, values.quiet ?? false);
   const result = await checkAsync(model, {
-    ...(values.property ? { properties: values.property } : {}),
+    ...(values.property ? { properties: names(values.property) } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),

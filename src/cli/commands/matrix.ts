@@ -8,7 +8,7 @@ import { EXIT, type Io } from '../io.js';
 import { planMatrix } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
 import { formatTable, tally, type TableFormat } from '../matrix/table.js';
-import { count, pairs, parseOptions, seconds } from '../options.js';
+import { count, names, pairs, parseOptions, seconds } from '../options.js';
 import { progressBar } from '../progress-bar.js';
 import { rehydrate } from '../runner/rehydrate.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
@@ -50,11 +50,6 @@ const OPTIONS = {
 } as const;
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
-
-/** Names from a repeatable, comma-separated option. */
-export function names(raw: readonly string[] | undefined): string[] | undefined {
-  return raw?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
-}
 
 /** Per-cell limits from the shared options. */
 export function cellLimits(values: Pick<Values, 'property' | 'max-states' | 'max-depth' | 'time-limit'>): CellLimits {
