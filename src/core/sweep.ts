@@ -48,8 +48,3 @@ export function sweepPoints(model: string, specs: ParamSpecs, base: ParamValues,
   }
   return points;
 }
-
-/** The values a sweep gives each parameter, for labelling points: only names that vary. */
-export function sweptNames(sweeps: Sweeps): string[] {
-  return Object.keys(sweeps);
-}

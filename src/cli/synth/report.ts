@@ -31,7 +31,10 @@ function evidenceLines(q: SynthQuery, value: number | string, e: Evidence): stri
   const where = `${q.find}=${value}${Object.keys(q.over).length ? `, ${setting(e.params, Object.keys(q.over))}` : ''}`;
   if (!e.json) return [`at ${where}: ${e.note ?? 'not checked'}`];
   const failed = e.json.properties.find((p) => p.status === 'violated');
-  if (!failed) return [`at ${where}: the check is incomplete (${e.json.incomplete ?? 'a property is undecided'})`];
+  if (!failed) {
+    const unknown = e.json.properties.filter((p) => p.status === 'unknown').map((p) => p.name);
+    return [`at ${where}: the check is incomplete (${e.json.incomplete ?? `undecided: ${unknown.join(', ')}`})`];
+  }
   const result = rehydrate(buildCell(q.def, q.policy, e.params), e.json);
   const path = result.properties.find((p) => p.name === failed.name)?.counterexample;
   return [`at ${where}: ${failed.name} fails (${failed.failure}), ${path?.actions.length ?? 0} steps:`, ...(path ? storyLines(path) : [])];
