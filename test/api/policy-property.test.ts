@@ -33,7 +33,7 @@ describe('property tests of policies', () => {
 
   it('assertPolicy fails with the shrunk configuration and its story', () => {
     expect(() => assertPolicy(fuse, 'none', { property: 'no-deadlock', seed: 7 })).toThrow(
-      /^fuse-writeback under none: no-deadlock fails \(deadlock\) at pages=\d+ min=\d+ dirtiers=\d+ buffers=\d+ queue=\d+\n\(shrunk \d+ times; replay with seed 7\)\ncounterexample:\n {3}1\. /,
+      /^fuse-writeback under none: no-deadlock fails \(deadlock\) at pages=\d+ min=\d+ dirtiers=\d+ buffers=\d+ queue=\d+ dirty_limit=\d+\n\(shrunk \d+ times; replay with seed 7\)\ncounterexample:\n {3}1\. /,
     );
   });
 
@@ -69,8 +69,8 @@ describe('property tests of policies', () => {
       }),
     );
     const r = fc.check(fc.property(arbitraries.params(fuse), () => false), { seed: 3 });
-    expect(r.counterexample?.[0]).toEqual({ pages: 4, min: 1, dirtiers: 1, buffers: 1, queue: 1 });
-    expect(() => arbitraries.params(fuse, { pool: 1 })).toThrow("model 'fuse-writeback' has no parameter 'pool'; its parameters: pages, min, dirtiers, buffers, queue");
+    expect(r.counterexample?.[0]).toEqual({ pages: 4, min: 1, dirtiers: 1, buffers: 1, queue: 1, dirty_limit: 1 });
+    expect(() => arbitraries.params(fuse, { pool: 1 })).toThrow("model 'fuse-writeback' has no parameter 'pool'; its parameters: pages, min, dirtiers, buffers, queue, dirty_limit");
     expect(() => arbitraries.params(fuse, { min: 9 })).toThrow('parameter min=9 is out of range 1..5');
   });
 });

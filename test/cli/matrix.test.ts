@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { cli } from '../support/cli.js';
+import { cli, spawnCli } from '../support/cli.js';
 
 const SAFETY = '--property=no-deadlock,reserve-integrity,pages-conserved';
 const seedArgs = ['matrix', 'dm-raid1', '--policies', 'mempool-only,memalloc-inheritance', '--sweep', 'pages=5..6', '--sweep', 'min=1..2', '--sweep', 'background=no,yes', SAFETY];
@@ -72,7 +72,7 @@ describe('allocheck matrix', () => {
 
   it.each([
     [['matrix', 'dm-raid1', '--sweep', 'page=5..6'], /^allocheck: model 'dm-raid1' has no parameter 'page'; its parameters: pages, min, legs, pool, dirtiers, queue, kernel, daemon_reclaim_io, background, inherit_noio\n$/],
-    [['matrix', 'dm-raid1', 'fuse-writeback', '--sweep', 'pool=1..2'], /^allocheck: model 'fuse-writeback' has no parameter 'pool'; its parameters: pages, min, dirtiers, buffers, queue\n$/],
+    [['matrix', 'dm-raid1', 'fuse-writeback', '--sweep', 'pool=1..2'], /^allocheck: model 'fuse-writeback' has no parameter 'pool'; its parameters: pages, min, dirtiers, buffers, queue, dirty_limit\n$/],
     [['matrix', 'dm-raid1', '--sweep', 'kernel=2.6,2.4'], /^allocheck: parameter kernel=2\.4 is not one of: 2\.6, modern\n$/],
     [['matrix', 'dm-raid1', '--sweep', 'kernel=1..2'], /kernel is a choice, sweep it as kernel=2\.6,modern/],
     [['matrix', 'dm-raid1', '--policies', 'mempol-only'], /^allocheck: unknown policy 'mempol-only'; known: none, mempool-only/],
@@ -121,4 +121,29 @@ describe('allocheck matrix', () => {
     const quiet = await cli(['matrix', 'bio-mempool', '--policies', 'none', SAFETY, '--jobs', '0']);
     expect(quiet.err).toBe('');
   });
+});
+
+describe('allocheck matrix on a user model file', () => {
+  it("loads the file in every worker, resolving its import of 'allocheck'", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allocheck-user-model-'));
+    const file = join(dir, 'nbd-user.ts');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+    writeFileSync(file, `import { alloc, daemon, daemonDevice, dirtier, kswapd, param, scenario } from 'allocheck';
+export default scenario({
+  name: 'nbd-user', summary: 'a userspace NBD daemon', description: 'a userspace NBD daemon allocates at the normal floor',
+  params: { pages: param(6, [4, 8], 'pages in the zone'), min: param(2, [1, 3], 'min watermark M') },
+  world: (p) => ({
+    kernel: '2.6',
+    memory: { pages: p.num('pages'), min: p.num('min') },
+    devices: { nbd0: daemonDevice({ daemon: 'nbd-client', queue: 1 }) },
+    actors: [dirtier('nbd0', { count: 1 }), kswapd(), daemon('nbd-client', { serves: 'nbd0' }, [alloc({ what: 'a page' })])],
+  }),
+});
+`);
+    const r = await spawnCli(['matrix', file, '--policies', 'none,memalloc-inheritance', '--sweep', 'pages=5..6', SAFETY, '--jobs', '2', '--csv', '--stable'], dir);
+    expect(r.err).toBe('');
+    const rows = r.out.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 4).join(','));
+    expect(rows).toEqual(['nbd-user,none,5,deadlock', 'nbd-user,memalloc-inheritance,5,holds', 'nbd-user,none,6,deadlock', 'nbd-user,memalloc-inheritance,6,holds']);
+    expect(r.code).toBe(1);
+  }, 20_000);
 });
