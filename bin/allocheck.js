@@ -4,7 +4,7 @@
 import { register } from 'node:module';
 import { register as registerTsx } from 'tsx/esm/api';
 
-register('./resolve-self.js', import.meta.url);
 registerTsx();
+register('./resolve-self.js', import.meta.url);
 const { run } = await import('../src/cli/main.ts');
 process.exitCode = await run(process.argv.slice(2));

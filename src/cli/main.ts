@@ -3,6 +3,9 @@ import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
 import { matrixCommand } from './commands/matrix.js';
 import { synthCommand } from './commands/synth.js';
+import { renderCommand } from './commands/render.js';
+import { replayCommand } from './commands/replay.js';
+import { seedCommand } from './commands/seed.js';
 import { EXIT, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -13,6 +16,10 @@ usage: allocheck <command> [options]
   list              the models (with their parameters), policies and properties
   matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
+  replay <trace>    confirm a counterexample trace (trace.json) against its model
+  render <trace>    a trace as a diagram (dot, svg, png) or a story (md, txt)
+  seed              the seed mail's argument: dm-raid1 under mempool-only and under
+                    memalloc-inheritance, verdicts and counterexample files (npm start)
   help              this text
 
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete
@@ -25,6 +32,9 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   matrix: matrixCommand,
   synth: synthCommand,
+  replay: replayCommand,
+  render: renderCommand,
+  seed: seedCommand,
 };
 
 /** Runs one command line against `io`. The only place that turns errors into exit codes. */

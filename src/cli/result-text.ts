@@ -37,8 +37,11 @@ function describeParams(params: ParamValues): string {
   return entries.length ? ` (${entries.map(([k, v]) => `${k}=${v}`).join(' ')})` : '';
 }
 
-/** The human report of one check. */
-export function resultText(result: CheckResult<unknown, Action>, policy: string | undefined, params: ParamValues): string {
+/**
+ * The human report of one check. `story` may tell a property's counterexample in its own words
+ * (the allocation models' compact story); otherwise its steps are listed.
+ */
+export function resultText(result: CheckResult<unknown, Action>, policy: string | undefined, params: ParamValues, story?: (property: string) => string | undefined): string {
   const lines = [`${result.model}${policy ? ` under ${policy}` : ''}${describeParams(params)}`];
   const verdict = result.verdict.toUpperCase();
   lines.push(`verdict: ${verdict}${result.incomplete ? ` (${REASONS[result.incomplete] ?? result.incomplete}; nothing is proven about what was not explored)` : ''}`);
@@ -51,7 +54,9 @@ export function resultText(result: CheckResult<unknown, Action>, policy: string 
   lines.push(statsLine(result.stats));
   for (const p of result.properties) {
     if (!p.counterexample) continue;
-    lines.push('', `counterexample for ${p.name} (${p.failure}), ${p.counterexample.actions.length} steps:`, ...pathLines(p.counterexample));
+    const told = story?.(p.name);
+    if (told) lines.push('', told.trimEnd());
+    else lines.push('', `counterexample for ${p.name} (${p.failure}), ${p.counterexample.actions.length} steps:`, ...pathLines(p.counterexample));
   }
   return lines.join('\n') + '\n';
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/alloc/index.js';
 import { check } from '../../src/core/check.js';
+import { spawnCli } from '../support/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const doc = readFileSync(join(root, 'docs/writing-models.md'), 'utf8');
@@ -42,4 +43,15 @@ describe('docs/writing-models.md', () => {
     model.successors(model.initialStates()[0]!, (a) => texts.push(a.text));
     expect(texts).toContain('balloon inflates the balloon by a page');
   });
+
+  it('the model file, exactly as written, checks from the command line outside the repository', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allocheck-user-'));
+    writeFileSync(join(dir, 'nbd-user.ts'), blocks[0]!);
+    const bad = await spawnCli(['check', './nbd-user.ts', '--policy', 'none', '--property', 'no-deadlock'], dir);
+    expect(bad.err).toBe('');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/no-deadlock +violated/);
+    const good = await spawnCli(['check', './nbd-user.ts', '--policy', 'memalloc-inheritance', '--property', 'no-deadlock'], dir);
+    expect(good.code).toBe(0);
+  }, 20000);
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,10 @@ describe('allocheck matrix', () => {
     await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--param', 'min=2', SAFETY, '--out', check]);
     const strip = (text: string) => ({ ...JSON.parse(text), stats: undefined });
     expect(strip(readFileSync(failing, 'utf8'))).toEqual(strip(readFileSync(join(check, 'result.json'), 'utf8')));
+    // The same files as check --out (trace, diagram, story), through the same writer.
+    expect(readdirSync(join(dir, 'dm-raid1', 'mempool-only', 'min=2')).sort()).toEqual(readdirSync(check).sort());
+    expect(readdirSync(check)).toContain('story.md');
+    expect(readFileSync(join(dir, 'dm-raid1', 'mempool-only', 'min=2', 'story.md'), 'utf8')).toBe(readFileSync(join(check, 'story.md'), 'utf8'));
     expect(existsSync(join(dir, 'dm-raid1', 'memalloc-inheritance', 'min=2'))).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, 'matrix.json'), 'utf8')).cells).toHaveLength(4);
   });

@@ -10,6 +10,7 @@ import { progressReporter } from '../progress.js';
 import { loadDefinition, type Definition } from '../registry.js';
 import { resultJson } from '../result-json.js';
 import { resultText } from '../result-text.js';
+import { sourceFor, storyFor, tracesOf } from '../trace-files.js';
 import { UsageError } from '../usage-error.js';
 
 export const CHECK_HELP = `usage: allocheck check <model> [options]
@@ -92,10 +93,12 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   });
   progress.done();
   const json = resultJson(result, policy, params);
-  io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params));
+  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, values.out));
+  io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params, storyFor(traces)));
   if (values.out) {
-    const files = writeCheckOutput(resolve(io.cwd, values.out), { result, model, def, params, policy });
-    if (!values.json) for (const f of files) io.out(`wrote ${join(values.out, f)}\n`);
+    const written = await writeCheckOutput(resolve(io.cwd, values.out), { result, model, def, params, policy }, traces);
+    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}
+`);
   }
   return exitCode(result);
 }

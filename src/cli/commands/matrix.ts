@@ -11,6 +11,7 @@ import { formatTable, tally, type TableFormat } from '../matrix/table.js';
 import { count, names, pairs, parseOptions, seconds } from '../options.js';
 import { progressBar } from '../progress-bar.js';
 import { rehydrate } from '../runner/rehydrate.js';
+import { sourceFor } from '../trace-files.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
 import { parseSweepArgs } from '../sweep-options.js';
 import { UsageError } from '../usage-error.js';
@@ -74,14 +75,16 @@ function cellDir(o: CellOutcome): string {
 }
 
 /** Writes each violated cell's files (through the same writer as `check --out`); returns the paths. */
-function writeFailures(dir: string, outcomes: readonly CellOutcome[]): string[] {
+async function writeFailures(dir: string, outcomes: readonly CellOutcome[], cwd: string): Promise<string[]> {
   const written: string[] = [];
   for (const o of outcomes) {
     if (!o.json || o.json.verdict !== 'violated') continue;
     const model = buildCell(o.cell.def, o.cell.policy, o.cell.params);
     const result = rehydrate(model, o.json);
     const sub = cellDir(o);
-    const files = writeCheckOutput(join(dir, sub), { result, model, def: o.cell.def, params: o.cell.params, policy: o.cell.policy });
+    const source = sourceFor(o.cell.source, cwd, join(dir, sub));
+    const outcome = { result, model, def: o.cell.def, params: o.cell.params, policy: o.cell.policy, ...(source === undefined ? {} : { source }) };
+    const files = await writeCheckOutput(join(dir, sub), outcome);
     written.push(...files.map((f) => join(sub, f)));
   }
   return written;
@@ -118,7 +121,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   }
   if (values.out) {
     const dir = resolve(io.cwd, values.out);
-    const files = writeFailures(dir, outcomes);
+    const files = await writeFailures(dir, outcomes, io.cwd);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'matrix.json'), formatTable('json', rows, sweeps.map((s) => s.name), values.stable ?? false));
     if (format === 'text') io.out(`wrote ${join(values.out, 'matrix.json')} and ${files.length} counterexample file(s) under ${values.out}\n`);

@@ -1,0 +1,69 @@
+// npm run bench: allocheck against SPIN on identical state spaces (see bench/RESULTS.md).
+// Prints a table; exits 1 if a tool is missing, a search was truncated or failed, or the state
+// counts of allocheck and SPIN without POR differ.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allocheckRow } from './allocheck-row.js';
+import { parseBenchArgs, usage } from './args.js';
+import { describeMachine, loadWarning, machineFacts } from './machine.js';
+import { spinRows } from './spin-row.js';
+import { fastestRuns, markdownTable, stateCountMismatches, textTable, type Row } from './table.js';
+import { missingSpinTools } from './tools.js';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const repoRoot = join(benchDir, '..');
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function attempt(failures: string[], f: () => Row[]): Row[] {
+  try {
+    return f();
+  } catch (e) {
+    failures.push(e instanceof Error ? e.message : String(e));
+    return [];
+  }
+}
+
+function main(): number {
+  let options;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (e) {
+    say(`bench: ${e instanceof Error ? e.message : String(e)}\n${usage}`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const before = machineFacts();
+  const failures: string[] = [];
+  const missing = missingSpinTools();
+  if (missing) failures.push(missing);
+  const runs: Row[] = [];
+  for (const bench of options.cases) {
+    const { promela } = bench;
+    for (let run = 1; run <= options.repeat; run++) {
+      const of = options.repeat > 1 ? ` (run ${run} of ${options.repeat})` : '';
+      if (promela && !missing) {
+        say(`${bench.name}: SPIN without and with POR${of}...`);
+        runs.push(...attempt(failures, () => spinRows({ ...bench, promela }, benchDir, options.depthLimit)));
+      }
+      say(`${bench.name}: allocheck${of}...`);
+      runs.push(...attempt(failures, () => [allocheckRow(bench, repoRoot)]));
+    }
+  }
+  failures.push(...stateCountMismatches(runs));
+  const rows = fastestRuns(runs);
+  const machine = describeMachine(before);
+  const busy = loadWarning(before, machineFacts());
+  const table = options.markdown ? markdownTable(rows) : textTable(rows);
+  process.stdout.write(options.markdown ? `Machine: ${machine}\n\n${table}\n` : `${machine}\n${table}\n`);
+  if (busy) say(`bench WARNING: ${busy}`);
+  for (const f of failures) say(`bench FAILED: ${f}`);
+  return failures.length > 0 ? 1 : 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,78 @@
+/**
+ * The counterexample files `check --out DIR` writes: trace.json, trace.dot, trace.svg,
+ * trace.png and story.md for the first violated property (further ones get the property's
+ * name in theirs), and the compact story the terminal shows.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { AllocModel } from '../alloc/compile.js';
+import type { AllocAction } from '../alloc/exec.js';
+import type { AllocState } from '../alloc/state.js';
+import type { Action, Model } from '../core/model.js';
+import type { CheckResult, PropertyResult } from '../core/result.js';
+import { traceToDot } from '../render/dot.js';
+import { dotToSvg, svgToPng } from '../render/image.js';
+import { storyMarkdown, storyText } from '../render/story.js';
+import { traceToJson } from '../render/trace-json.js';
+import { traceOf, type Trace } from '../render/trace.js';
+import { looksLikePath, type Definition } from './registry.js';
+
+/** True for models built from a scenario: they can describe a state for a diagram. */
+export function isAllocModel(model: Model<unknown, Action>): model is Model<unknown, Action> & AllocModel {
+  return typeof (model as Partial<AllocModel>).describe === 'function' && (model as Partial<AllocModel>).world !== undefined;
+}
+
+/** A trace per violated property with a counterexample, keyed by property name; none for engine-level models. */
+export function tracesOf(model: Model<unknown, Action>, result: CheckResult<unknown, Action>, def: Definition, source?: string): Map<string, Trace> {
+  const out = new Map<string, Trace>();
+  if (!isAllocModel(model)) return out;
+  for (const p of result.properties) {
+    if (p.status !== 'violated' || !p.counterexample) continue;
+    const prop = p as PropertyResult<AllocState, AllocAction>;
+    out.set(p.name, traceOf(model, prop, { specs: def.params, ...(source === undefined ? {} : { source }) }));
+  }
+  return out;
+}
+
+/** The model file relative to the output directory, when the model was given as a path. */
+export function sourceFor(modelArg: string, cwd: string, outDir: string | undefined): string | undefined {
+  if (!looksLikePath(modelArg)) return undefined;
+  const file = resolve(cwd, modelArg);
+  return outDir === undefined ? file : relative(resolve(cwd, outDir), file).split('\\').join('/');
+}
+
+/** Renders a trace to each file format; returns the names written, relative to `dir`. */
+export async function writeTraceFiles(dir: string, trace: Trace, stem: string, storyName: string): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const dot = traceToDot(trace);
+  const svg = await dotToSvg(dot);
+  const files: [string, string | Uint8Array][] = [
+    [`${stem}.json`, traceToJson(trace)],
+    [`${stem}.dot`, dot],
+    [`${stem}.svg`, svg],
+    [`${stem}.png`, svgToPng(svg)],
+    [storyName, storyMarkdown(trace)],
+  ];
+  for (const [name, data] of files) writeFileSync(join(dir, name), data);
+  return files.map(([name]) => name);
+}
+
+/** Writes every trace; the first is trace.* and story.md, the rest trace-<property>.* and story-<property>.md. */
+export async function writeAllTraces(dir: string, traces: ReadonlyMap<string, Trace>): Promise<string[]> {
+  const written: string[] = [];
+  let first = true;
+  for (const [name, trace] of traces) {
+    const suffix = first ? '' : `-${name}`;
+    written.push(...(await writeTraceFiles(dir, trace, `trace${suffix}`, `story${suffix}.md`)));
+    first = false;
+  }
+  return written;
+}
+
+/** The compact story of a property's counterexample, for resultText; undefined falls back to the plain steps. */
+export function storyFor(traces: ReadonlyMap<string, Trace>): (name: string) => string | undefined {
+  return (name) => {
+    const trace = traces.get(name);
+    return trace ? storyText(trace) : undefined;
+  };
+}

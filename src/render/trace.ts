@@ -1,0 +1,112 @@
+/**
+ * The counterexample trace: a self-contained, versioned record of one failing path of an
+ * allocation model (format in docs/trace-format.md, JSON Schema in docs/trace.schema.json).
+ * It holds everything a diagram or story needs, so rendering never rebuilds the model; the
+ * replay token `choices` lets `replayTrace` confirm it against the model.
+ */
+import type { AllocModel } from '../alloc/compile.js';
+import type { StateView } from '../alloc/describe.js';
+import type { ParamSpecs, ParamValues } from '../core/params.js';
+import type { Path, PropertyResult } from '../core/result.js';
+import type { AllocAction } from '../alloc/exec.js';
+import type { AllocState } from '../alloc/state.js';
+
+export const TRACE_FORMAT = 'allocheck-trace';
+export const TRACE_VERSION = 1;
+
+/** One transition: who moved, what they did, in which allocation context, and the state after it. */
+export interface TraceStep {
+  readonly actor: string;
+  readonly action: string;
+  /** The allocation context, spelled as the kernel does; absent when the step allocated nothing. */
+  readonly context?: string;
+  readonly text: string;
+  readonly state: StateView;
+}
+
+export interface TraceAssumption {
+  readonly name: string;
+  readonly value: number | string;
+  readonly doc: string;
+}
+
+export interface Trace {
+  readonly format: typeof TRACE_FORMAT;
+  readonly version: typeof TRACE_VERSION;
+  readonly model: string;
+  /** Where the model file is, relative to the trace file, when it is not one shipped in models/. */
+  readonly source?: string;
+  readonly policy: string;
+  readonly kernel: string;
+  readonly params: ParamValues;
+  /** The assumption parameters the verdict depends on, with their meaning. */
+  readonly assumptions: readonly TraceAssumption[];
+  readonly property: { readonly name: string; readonly kind: string; readonly failure?: string; readonly description?: string };
+  readonly pages: number;
+  readonly actors: readonly { readonly name: string; readonly kind: string }[];
+  /** The replay token: `choices[0]` the initial state, then one successor index per step. */
+  readonly choices: readonly number[];
+  /** For a lasso: steps `loopStart + 1` .. the last (1-based) repeat forever. */
+  readonly loopStart?: number;
+  readonly initial: StateView;
+  readonly steps: readonly TraceStep[];
+}
+
+export interface TraceOptions {
+  /** The model's parameter declarations, for the assumptions' meaning. */
+  readonly specs?: ParamSpecs;
+  readonly source?: string;
+}
+
+/** A step of a path as the trace records it (a plain copy, so JSON and equality see only data). */
+export function traceStep(model: AllocModel, action: AllocAction, state: AllocState): TraceStep {
+  const base = { actor: action.actor, action: action.name, text: action.text, state: model.describe(state) };
+  return action.context === undefined ? base : { ...base, context: action.context };
+}
+
+function assumptionsOf(model: AllocModel, specs: ParamSpecs | undefined): TraceAssumption[] {
+  return Object.entries(model.assumptions).map(([name, value]) => ({ name, value, doc: specs?.[name]?.doc ?? '' }));
+}
+
+/**
+ * The trace of a property's counterexample.
+ *
+ * @example
+ * const model = dm.build({}, 'mempool-only');
+ * const result = check(model, { properties: ['no-deadlock'] });
+ * const trace = traceOf(model, result.properties[0]!, { specs: dm.params });
+ * trace.steps.length; // 12
+ */
+export function traceOf(model: AllocModel, result: PropertyResult<AllocState, AllocAction>, options: TraceOptions = {}): Trace {
+  const path = result.counterexample;
+  if (!path) throw new Error(`property '${result.name}' has no counterexample to trace`);
+  return traceOfPath(model, path, { name: result.name, kind: result.kind, ...(result.failure ? { failure: result.failure } : {}) }, options);
+}
+
+/** The trace of any path of the model (a hand-made lasso, a witness). */
+export function traceOfPath(model: AllocModel, path: Path<AllocState, AllocAction>, property: Trace['property'], options: TraceOptions = {}): Trace {
+  const description = model.properties.find((p) => p.name === property.name)?.description;
+  const initial = model.describe(path.states[0]!);
+  return {
+    format: TRACE_FORMAT,
+    version: TRACE_VERSION,
+    model: model.name,
+    ...(options.source === undefined ? {} : { source: options.source }),
+    policy: model.policy,
+    kernel: model.world.kernel,
+    params: { ...model.params },
+    assumptions: assumptionsOf(model, options.specs),
+    property: description === undefined || property.description !== undefined ? property : { ...property, description },
+    pages: model.world.pages,
+    actors: initial.actors.map((a) => ({ name: a.name, kind: a.kind })),
+    choices: [...path.choices],
+    ...(path.loopStart === undefined ? {} : { loopStart: path.loopStart }),
+    initial,
+    steps: path.actions.map((a, i) => traceStep(model, a, path.states[i + 1]!)),
+  };
+}
+
+/** The state before step `i` (0-based), or the initial state. */
+export function stateBefore(trace: Trace, i: number): StateView {
+  return i === 0 ? trace.initial : trace.steps[i - 1]!.state;
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/index.js';
+import dm from '../models/dm-raid1.js';
+import { cli } from './support/cli.js';
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+
+describe('README', () => {
+  it('quick start is the two commands', () => {
+    expect(readme).toContain('npm ci && npm start');
+    expect(readme).toMatch(/^npm test /m);
+  });
+
+  it('the library example gives what it says', () => {
+    const result = check(dm.build({ pages: 8 }, 'mempool-only'), { properties: ['no-deadlock'] });
+    expect(result.verdict).toBe('violated');
+    expect(result.properties[0]!.counterexample!.actions.length).toBeGreaterThan(0);
+    expect(readme).toContain("check(dm.build({ pages: 8 }, 'mempool-only'), { properties: ['no-deadlock'] })");
+  });
+
+  it('the bad-input example prints what the README shows', async () => {
+    const r = await cli(['check', 'dm-raid1', '--policy', 'mempol']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^allocheck: unknown policy 'mempol'; known: none, mempool-only, memalloc-inheritance, /);
+    expect(readme).toContain("allocheck: unknown policy 'mempol'; known: none, mempool-only, memalloc-inheritance, ...");
+  });
+
+  it('documents every command the CLI knows', async () => {
+    const help = (await cli(['help'])).out;
+    for (const command of help.matchAll(/^ {2}(\w+) /gm)) {
+      if (command[1] === 'help') continue;
+      expect(readme, `README documents ${command[1]}`).toContain(`allocheck ${command[1]}`);
+    }
+  });
+});
