@@ -19,6 +19,11 @@ function interrupted(job: CellJob): CellReply {
   return { id: job.id, ok: false, message: 'interrupted before it ran', usage: false, notRun: true };
 }
 
+function remove<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+}
+
 /** Workers for `size` jobs at once: at most the machine's cores by default. */
 export function workerPool(size = availableParallelism()): CellRunner {
   const queue: Pending[] = [];
@@ -28,6 +33,8 @@ export function workerPool(size = availableParallelism()): CellRunner {
   let aborted = false;
 
   const dispatch = (): void => {
+    // Replace workers that died, while there is work for them.
+    while (!aborted && queue.length > idle.length && all.length < size) idle.push(spawn());
     while (idle.length && queue.length) {
       const w = idle.pop()!;
       const p = queue.shift()!;
@@ -48,7 +55,10 @@ export function workerPool(size = availableParallelism()): CellRunner {
     const fail = (why: string) => {
       const p = busy.get(w);
       busy.delete(w);
+      remove(all, w);
+      remove(idle, w);
       p?.resolve({ id: p.job.id, ok: false, message: `a check worker died: ${why}`, usage: false });
+      dispatch();
     };
     w.on('error', (e) => fail(e.message));
     w.on('exit', (code) => fail(`exit code ${code}`));
@@ -59,7 +69,6 @@ export function workerPool(size = availableParallelism()): CellRunner {
   return {
     run(job) {
       if (aborted) return Promise.resolve(interrupted(job));
-      if (all.length < size && idle.length === 0) idle.push(spawn());
       return new Promise((resolve) => {
         queue.push({ job, resolve });
         dispatch();
@@ -72,7 +81,8 @@ export function workerPool(size = availableParallelism()): CellRunner {
       for (const w of busy.keys()) w.postMessage(msg);
     },
     async close() {
-      await Promise.all(all.map((w) => w.terminate()));
+      aborted = true;
+      await Promise.all([...all].map((w) => w.terminate()));
     },
   };
 }
