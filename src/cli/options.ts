@@ -39,3 +39,8 @@ export function pairs(name: string, raw: readonly string[] | undefined): Record<
   }
   return out;
 }
+
+/** Names from a repeatable option that also takes comma-separated lists: `--property a,b --property c`. */
+export function names(raw: readonly string[] | undefined): string[] | undefined {
+  return raw?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+}

@@ -1,23 +1,23 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkAsync } from '../../core/check.js';
 import type { Action, Fairness, Model } from '../../core/model.js';
 import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
+import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { count, pairs, parseOptions, seconds } from '../options.js';
+import { count, names, pairs, parseOptions, seconds } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { loadDefinition, type Definition } from '../registry.js';
 import { resultJson } from '../result-json.js';
 import { resultText } from '../result-text.js';
-import { sourceFor, storyFor, tracesOf, writeAllTraces } from '../trace-files.js';
+import { sourceFor, storyFor, tracesOf } from '../trace-files.js';
 import { UsageError } from '../usage-error.js';
 
 export const CHECK_HELP = `usage: allocheck check <model> [options]
   <model>                a name from 'allocheck list' or a path to a model file
   --policy P             policy, or several joined by '+' (allocation models)
   --param k=v            set a model parameter (repeatable)
-  --property NAME        check only this property (repeatable)
+  --property NAME[,..]   check only these properties (repeatable)
   --fair actor=weak|strong  fairness of an actor for liveness (repeatable)
   --unfair actor         treat an actor as adversarial (repeatable)
   --max-states N         stop after N states (verdict incomplete)
@@ -62,13 +62,7 @@ export function buildModel(def: Definition, params: ParamValues, policy: string 
   return def.build(params, policy, hasFairness ? { fairness } : undefined);
 }
 
-export interface CheckOutcome {
-  readonly result: CheckResult<unknown, Action>;
-  readonly model: Model<unknown, Action>;
-  readonly def: Definition;
-  readonly params: ParamValues;
-  readonly policy: string | undefined;
-}
+export type { CheckOutcome } from '../check-output.js';
 
 export function exitCode(result: CheckResult<unknown, Action>): number {
   return result.verdict === 'holds' ? EXIT.holds : result.verdict === 'violated' ? EXIT.violated : EXIT.incomplete;
@@ -90,7 +84,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const model = buildModel(def, params, policy, fairnessOverrides(values.fair, values.unfair));
   const progress = progressReporter(io, values.quiet ?? false);
   const result = await checkAsync(model, {
-    ...(values.property ? { properties: values.property } : {}),
+    ...(values.property ? { properties: names(values.property) } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
@@ -102,11 +96,9 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, values.out));
   io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params, storyFor(traces)));
   if (values.out) {
-    const dir = resolve(io.cwd, values.out);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'result.json'), JSON.stringify(json, null, 2) + '\n');
-    const written = ['result.json', ...(await writeAllTraces(dir, traces))];
-    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}\n`);
+    const written = await writeCheckOutput(resolve(io.cwd, values.out), { result, model, def, params, policy }, traces);
+    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}
+`);
   }
   return exitCode(result);
 }
