@@ -3,7 +3,7 @@
  */
 import { CheckError } from './errors.js';
 import { NONE, STRONG, WEAK, type FairnessTable } from './fair-cores.js';
-import type { Action, Fairness, Model } from './model.js';
+import { actorOfUnit, type Action, type Fairness, type Model } from './model.js';
 
 const KINDS: readonly Fairness[] = ['weak', 'strong', 'none'];
 
@@ -16,12 +16,16 @@ export function checkFairnessOption(overrides: Readonly<Record<string, Fairness>
   }
 }
 
-/** The fairness of each actor: the override, else the model's, else `none`. */
+/**
+ * The fairness of each fairness unit (an actor, or one group of an actor's transitions): its
+ * actor's override, else the model's declaration, else `none`.
+ */
 export function fairnessOf<S, A extends Action>(
   model: Model<S, A>,
   overrides: Readonly<Record<string, Fairness>> | undefined,
-): (actor: string) => Fairness {
-  return (actor) => {
+): (unit: string) => Fairness {
+  return (unit) => {
+    const actor = actorOfUnit(unit);
     const given = overrides !== undefined && Object.hasOwn(overrides, actor) ? overrides[actor] : undefined;
     return given ?? model.fairness?.(actor) ?? 'none';
   };
@@ -37,7 +41,8 @@ export function fairnessTable(actorNames: readonly string[], of: (actor: string)
  * Rejects an override naming an actor that never moves in a complete graph: almost always a
  * misspelt name, which would otherwise silently leave that actor's fairness as declared.
  */
-export function checkFairnessActors(overrides: Readonly<Record<string, Fairness>> | undefined, actorNames: readonly string[]): void {
+export function checkFairnessActors(overrides: Readonly<Record<string, Fairness>> | undefined, units: readonly string[]): void {
+  const actorNames = [...new Set(units.map(actorOfUnit))];
   const unknown = Object.keys(overrides ?? {}).filter((a) => !actorNames.includes(a));
   if (unknown.length > 0) {
     throw new CheckError('bad-option', `fairness names actor '${unknown[0]}' that never moves; actors: ${actorNames.join(', ') || '(none)'}`);

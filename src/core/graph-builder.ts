@@ -3,7 +3,7 @@ import { fingerprint, fp } from './hash.js';
 import { GraphArrays } from './graph-arrays.js';
 import { LevelQueue } from './level-queue.js';
 import { NodeIndex } from './node-index.js';
-import type { Action, Model, Property } from './model.js';
+import { fairnessUnit, type Action, type Model, type Property } from './model.js';
 import type { IncompleteReason } from './result.js';
 import type { StateGraph } from './state-graph.js';
 
@@ -76,7 +76,7 @@ export class GraphBuilder<S, A extends Action> {
   }
 
   private readonly emit = (action: A, nextState: S): void => {
-    const e = this.arrays.addEdge(action.actor);
+    const e = this.arrays.addEdge(fairnessUnit(action));
     this.arrays.setTarget(e, this.store(nextState, e));
   };
 

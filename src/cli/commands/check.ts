@@ -11,6 +11,7 @@ import { loadDefinition, type Definition } from '../registry.js';
 import { resultJson } from '../result-json.js';
 import { resultText } from '../result-text.js';
 import { sourceFor, storyFor, tracesOf } from '../trace-files.js';
+import type { AllocModel, AllocState } from '../../alloc/index.js';
 import { UsageError } from '../usage-error.js';
 
 export const CHECK_HELP = `usage: allocheck check <model> [options]
@@ -55,11 +56,22 @@ export function fairnessOverrides(fair: readonly string[] | undefined, unfair: r
   return out;
 }
 
-/** Builds a model from its definition, turning whatever the model throws into bad input. */
-export function buildModel(def: Definition, params: ParamValues, policy: string | undefined, fairness: Record<string, Fairness>): Model<unknown, Action> {
+/**
+ * Builds a model from its definition. An allocation model takes fairness overrides by actor
+ * name or kind ('dirtier' for all dirtiers), checked here against its actors; any other model
+ * leaves them to the engine (`fairness` in the returned options), which checks the names.
+ */
+export function buildModel(def: Definition, params: ParamValues, policy: string | undefined, fairness: Record<string, Fairness>): { model: Model<unknown, Action>; fairness?: Record<string, Fairness> } {
   if (policy !== undefined && def.policies === undefined) throw new UsageError(`model '${def.name}' takes no --policy (it is not an allocation model)`);
   const hasFairness = Object.keys(fairness).length > 0;
-  return def.build(params, policy, hasFairness ? { fairness } : undefined);
+  if (!hasFairness) return { model: def.build(params, policy) };
+  if (def.policies === undefined) return { model: def.build(params, policy), fairness };
+  const model = def.build(params, policy, { fairness });
+  const view = (model as Partial<AllocModel>).describe?.(model.initialStates()[0] as AllocState);
+  const known = new Set(view?.actors.flatMap((a) => [a.name, a.kind]) ?? []);
+  const unknown = Object.keys(fairness).find((name) => !known.has(name));
+  if (unknown !== undefined) throw new UsageError(`--fair/--unfair names '${unknown}', which is not an actor of ${def.name}; actors and kinds: ${[...known].join(', ')}`);
+  return { model };
 }
 
 export type { CheckOutcome } from '../check-output.js';
@@ -81,13 +93,14 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const def = await loadDefinition(name, io.cwd);
   const params = resolveParams(def.params, pairs('param', values.param));
   const policy = values.policy ?? (def.policies ? 'none' : undefined);
-  const model = buildModel(def, params, policy, fairnessOverrides(values.fair, values.unfair));
+  const { model, fairness } = buildModel(def, params, policy, fairnessOverrides(values.fair, values.unfair));
   const progress = progressReporter(io, values.quiet ?? false);
   const result = await checkAsync(model, {
     ...(values.property ? { properties: names(values.property) } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
+    ...(fairness ? { fairness } : {}),
     signal: io.signal,
     onProgress: progress.onProgress,
   });
