@@ -27,6 +27,9 @@ export interface CheckOptions {
   readonly fairness?: Readonly<Record<string, Fairness>>;
 }
 
+/** Largest table capacity hint: beyond it the table's arrays could not be allocated. */
+const MAX_TABLE_CAPACITY = 2 ** 28;
+
 interface Resolved<S> {
   readonly safety: readonly SafetyProperty<S>[];
   readonly liveness: readonly LivenessProperty<S>[];
@@ -48,6 +51,10 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
   const all = model.properties.filter((p) => wanted.includes(p.name));
   for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, timeLimitSeconds: options.timeLimitSeconds })) {
     if (value !== undefined && !(value >= 0)) throw new CheckError('bad-option', `${key} must be a number >= 0, got ${value}`);
+  }
+  const capacity = options.tableCapacity;
+  if (capacity !== undefined && !(capacity >= 0 && capacity <= MAX_TABLE_CAPACITY)) {
+    throw new CheckError('bad-option', `tableCapacity must be a number from 0 to ${MAX_TABLE_CAPACITY}, got ${capacity}`);
   }
   checkFairnessOption(options.fairness);
   return {

@@ -36,7 +36,8 @@ export class FingerprintTable {
   private limit: number;
 
   constructor(options: TableOptions = {}) {
-    this.capacity = Math.max(16, options.initialCapacity ?? 1 << 10);
+    // Probing wraps at `capacity`, so it must be an integer (a fractional hint is rounded up).
+    this.capacity = Math.max(16, Math.ceil(options.initialCapacity ?? 1 << 10));
     this.maxLoad = options.maxLoad ?? 0.88;
     this.hasValues = options.values ?? true;
     this.growth = options.growth ?? 1.3;

@@ -70,13 +70,14 @@ export class GraphBuilder<S, A extends Action> {
     const known = this.index.lookup(fp.hi, fp.lo, this.arrays.nodes);
     if (known >= 0) return known;
     const v = this.arrays.addNode(parentEdge);
-    this.arrays.label(v, this.properties, state);
+    // Copy the encoding first: it may be a view of a scratch buffer that a property overwrites.
     this.next.push(v, bytes);
+    this.arrays.label(v, this.properties, state);
     return v;
   }
 
   private readonly emit = (action: A, nextState: S): void => {
-    const e = this.arrays.addEdge(fairnessUnit(action));
+    const e = this.arrays.addEdge(fairnessUnit(action), action.actor);
     this.arrays.setTarget(e, this.store(nextState, e));
   };
 
