@@ -139,7 +139,9 @@ class Session<S, A extends Action> {
     const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, this.bfs.findings, this.resolved.options.tableCapacity));
     const properties = this.graph ? this.graphResults(this.graph.graph()) : this.resolved.all.map((prop) => this.propertyResult(prop, exhaustive, paths));
     const violated = properties.some((r) => r.status === 'violated');
-    const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
+    // With no property selected, only a complete search may say 'holds' (of nothing, vacuously).
+    const allHold = properties.every((r) => r.status === 'holds') && (properties.length > 0 || !b.stopped);
+    const verdict = violated ? 'violated' : allHold ? 'holds' : 'incomplete';
     return b.stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: b.stopped };
   }
 

@@ -107,3 +107,19 @@ describe('fairness units (actor, or actor [group]) must not be confused with act
     expect(() => check(model)).toThrow(/actor 'disk \[a\]'.*' \['/);
   });
 });
+
+describe('a search stopped by a limit', () => {
+  it('is incomplete even when no property is selected (nothing was shown to hold everywhere)', () => {
+    const model = ring(100, [{ kind: 'invariant', name: 'any', holds: () => true }]);
+    const stopped = check(model, { properties: [], maxStates: 10 });
+    expect([stopped.verdict, stopped.incomplete]).toEqual(['incomplete', 'max-states']);
+    expect(check({ ...model, properties: [] }, { maxDepth: 5 }).verdict).toBe('incomplete');
+    expect(check(model, { properties: [] }).verdict).toBe('holds');
+  });
+
+  it('a reachable property witnessed early holds without exploring the rest', () => {
+    const r = check(ring(100, [{ kind: 'reachable', name: 'five', test: (s) => s === 5 }]));
+    expect([r.verdict, r.incomplete, r.stats.states]).toEqual(['holds', undefined, 6]);
+    expect(r.properties[0]!.witness!.states.length).toBe(6);
+  });
+});
