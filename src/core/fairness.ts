@@ -31,10 +31,18 @@ export function fairnessOf<S, A extends Action>(
   };
 }
 
-/** The fairness of the graph's actors, by actor number. */
+/**
+ * The fairness of the graph's units, by unit number. A kind the model declares that is not one
+ * of the three is an error, not `none`: a misspelt 'Weak' would silently starve the actor.
+ */
 export function fairnessTable(actorNames: readonly string[], of: (actor: string) => Fairness): FairnessTable {
-  const kinds = { none: NONE, weak: WEAK, strong: STRONG } as const;
-  return Uint8Array.from(actorNames, (a) => kinds[of(a)] ?? NONE);
+  const kinds: Readonly<Record<string, number>> = { none: NONE, weak: WEAK, strong: STRONG };
+  return Uint8Array.from(actorNames, (unit) => {
+    const kind = of(unit);
+    const code = Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
+    if (code === undefined) throw new CheckError('bad-option', `the model gives actor '${actorOfUnit(unit)}' fairness '${String(kind)}'; valid: ${KINDS.join(', ')}`);
+    return code;
+  });
 }
 
 /**

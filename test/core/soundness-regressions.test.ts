@@ -123,3 +123,14 @@ describe('a search stopped by a limit', () => {
     expect(r.properties[0]!.witness!.states.length).toBe(6);
   });
 });
+
+describe("a model's fairness declaration", () => {
+  it('is rejected when it is not weak, strong or none (a misspelt kind would starve the actor)', () => {
+    const model: Model<number> = {
+      ...ring(3, [{ kind: 'leads-to', name: 'reaches-2', p: (s) => s === 0, q: (s) => s === 2 }]),
+      fairness: () => 'Weak' as 'weak',
+    };
+    expect(() => check(model)).toThrow(/the model gives actor 'a' fairness 'Weak'; valid: weak, strong, none/);
+    expect(check({ ...model, fairness: () => 'weak' }).verdict).toBe('holds');
+  });
+});
