@@ -9,6 +9,8 @@ export interface BenchOptions {
   readonly help: boolean;
   /** Runs of every row; the fastest is kept, as noise only ever slows a run down. */
   readonly repeat: number;
+  /** A smoke run: small cases, no liveness measurement. */
+  readonly quick: boolean;
 }
 
 export const usage = `usage: npm run bench -- [--quick] [--procs N --max N] [--markdown] [--repeat N] [--depth N]
@@ -51,5 +53,5 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const sized = procs !== undefined || max !== undefined;
   if (sized && quick) throw new Error('--quick picks its own size; give either --quick or --procs/--max');
   const cases = sized ? [counterCase(procs ?? 4, max ?? 7)] : quick ? quickCases : standardCases;
-  return { cases, markdown, depthLimit, help, repeat };
+  return { cases, markdown, depthLimit, help, repeat, quick };
 }

@@ -1,6 +1,7 @@
 // npm run bench: allocheck against SPIN on identical state spaces (see bench/RESULTS.md).
 // Prints a table; exits 1 if a tool is missing, a search was truncated or failed, or the state
 // counts of allocheck and SPIN without POR differ.
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allocheckRow } from './allocheck-row.js';
@@ -61,6 +62,12 @@ function main(): number {
   const busy = loadWarning(before, machineFacts());
   const table = options.markdown ? markdownTable(rows) : textTable(rows);
   process.stdout.write(options.markdown ? `Machine: ${machine}\n\n${table}\n` : `${machine}\n${table}\n`);
+  if (!options.quick) {
+    // The liveness check's cost against the safety check of the same model (floor: 3x).
+    say('liveness against safety on counter procs=4 max=5...');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, 'liveness.ts'), '4', '5', '5'], { cwd: repoRoot, encoding: 'utf8' });
+    process.stdout.write(`\n${out}`);
+  }
   if (busy) say(`bench WARNING: ${busy}`);
   for (const f of failures) say(`bench FAILED: ${f}`);
   return failures.length > 0 ? 1 : 0;

@@ -21,10 +21,11 @@ export default scenario({
     dirtiers: param(2, [1, 3], 'tasks dirtying pages on the FUSE mount'),
     buffers: param(1, [1, 2], 'pages the server allocates per request', { monotone: 'safer-down' }),
     queue: param(1, [1, 3], "capacity of the server's request queue"),
+    dirty_limit: param(2, [1, 6], 'pages of the mount that may be dirty or under writeout at once (the dirty-limit policy)', { monotone: 'safer-down' }),
   },
   world: (p) => ({
     kernel: '2.6',
-    memory: { pages: p.num('pages'), min: p.num('min') },
+    memory: { pages: p.num('pages'), min: p.num('min'), dirtyLimit: p.num('dirty_limit') },
     devices: { fuse: daemonDevice({ daemon: 'fuse-server', queue: p.num('queue') }) },
     actors: [
       dirtier('fuse', { count: p.num('dirtiers') }),

@@ -13,3 +13,6 @@ export { choice, param, resolveParams, type ModelDefinition, type ParamSpec, typ
 export { replay } from './core/path.js';
 export type { CheckResult, Path, Progress, PropertyResult, Stats, Verdict } from './core/result.js';
 export * from './alloc/index.js';
+export * from './api/index.js';
+export { findThreshold, type Probe, type ThresholdQuery, type ThresholdResult } from './core/threshold.js';
+export { paramDomain, sweepPoints, type Sweeps } from './core/sweep.js';

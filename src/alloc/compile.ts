@@ -41,8 +41,14 @@ export interface CompileOptions {
   readonly extraPolicies?: readonly Policy[];
 }
 
+/**
+ * Tasks are strongly fair: a task woken infinitely often (a queue slot or a page freed) runs
+ * eventually, as wait queues and a fair scheduler give; weak fairness would let one task take a
+ * queue slot from another forever, a scheduling artefact rather than the protocol's fault.
+ * Devices are weakly fair per owner they serve (see Exec.serving); other traffic is adversarial.
+ */
 const defaultFairness: Record<ActorKind, Fairness> = {
-  dirtier: 'weak', kswapd: 'weak', daemon: 'weak', task: 'weak', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none',
+  dirtier: 'strong', kswapd: 'strong', daemon: 'strong', task: 'strong', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none',
 };
 
 function implicitActors(spec: WorldSpec): ActorSpec[] {

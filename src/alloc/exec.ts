@@ -41,14 +41,17 @@ export function advance(world: World, d: Uint8Array, actor: number): void {
 
 class Move implements AllocAction {
   readonly context?: string;
+  readonly fairnessGroup?: string;
   constructor(
     readonly actor: string,
     readonly name: string,
     private readonly say: Say,
     private readonly next: AllocState,
     mask: number | undefined,
+    group: string | undefined,
   ) {
     if (mask !== undefined) this.context = contextName(mask);
+    if (group !== undefined) this.fairnessGroup = group;
   }
 
   get text(): string {
@@ -66,6 +69,11 @@ export class Exec {
   /** Offset of the current actor's registers. */
   a = 0;
   private sink: Emit<AllocState, AllocAction> = () => {};
+  /**
+   * Whose work the current actor's next moves serve, when it serves several owners (a device
+   * completing writeouts): each owner is then a fairness unit of its own.
+   */
+  serving: string | undefined;
 
   constructor(readonly world: World) {}
 
@@ -75,6 +83,7 @@ export class Exec {
     this.me = me;
     this.a = this.world.layout.actor(me.index);
     this.sink = emit;
+    this.serving = undefined;
     return this;
   }
 
@@ -128,6 +137,6 @@ export class Exec {
 
   emit(d: Uint8Array, name: string, say: Say, mask?: number): void {
     const next = new AllocState(this.world, d);
-    this.sink(new Move(this.me.name, name, say, next, mask), next);
+    this.sink(new Move(this.me.name, name, say, next, mask, this.serving), next);
   }
 }

@@ -46,6 +46,7 @@ export function diskInterrupt(device: number): Step {
     run(x) {
       const dev = x.world.devices[device]!;
       for (const a of x.world.actors) {
+        x.serving = a.name;
         const base = x.world.layout.actor(a.index);
         if (x.s[base + R_WO] === WO_INFLIGHT && x.s[base + R_WODEV] === device) {
           const d = x.draft();
@@ -72,6 +73,7 @@ export function receiver(device: number): Step {
       const dev = x.world.devices[device]!;
       const retransmit = dev.kind === 'network' && dev.retransmit;
       for (const a of x.world.actors) {
+        x.serving = a.name;
         const base = x.world.layout.actor(a.index);
         if (a.kind === 'traffic' && x.s[base + R_N] === 1) receivePacket(x, base, a.name);
         if (x.s[base + R_WO] !== WO_INFLIGHT || x.s[base + R_WODEV] !== device) continue;
@@ -113,6 +115,7 @@ export function retransmitter(device: number): Step {
     rest: idle,
     run(x) {
       for (const a of x.world.actors) {
+        x.serving = a.name;
         const base = x.world.layout.actor(a.index);
         if (x.s[base + R_WO] !== WO_DROPPED || x.s[base + R_WODEV] !== device) continue;
         const d = x.draft();

@@ -1,6 +1,8 @@
 import { CheckError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
 import { listCommand } from './commands/list.js';
+import { matrixCommand } from './commands/matrix.js';
+import { synthCommand } from './commands/synth.js';
 import { renderCommand } from './commands/render.js';
 import { replayCommand } from './commands/replay.js';
 import { seedCommand } from './commands/seed.js';
@@ -12,6 +14,8 @@ const HELP = `allocheck: an exhaustive model checker for memory-allocation proto
 usage: allocheck <command> [options]
   check <model>     check a model's properties under a policy ('allocheck check --help')
   list              the models (with their parameters), policies and properties
+  matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
+  synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
   replay <trace>    confirm a counterexample trace (trace.json) against its model
   render <trace>    a trace as a diagram (dot, svg, png) or a story (md, txt)
   seed              the seed mail's argument: dm-raid1 under mempool-only and under
@@ -26,6 +30,8 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   list: listCommand,
+  matrix: matrixCommand,
+  synth: synthCommand,
   replay: replayCommand,
   render: renderCommand,
   seed: seedCommand,

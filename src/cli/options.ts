@@ -40,6 +40,11 @@ export function pairs(name: string, raw: readonly string[] | undefined): Record<
   return out;
 }
 
+/** Names from a repeatable option that also takes comma-separated lists: `--property a,b --property c`. */
+export function names(raw: readonly string[] | undefined): string[] | undefined {
+  return raw?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+}
+
 const UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
 
 /** A size in bytes: '8G', '512MiB', '1500000000'; binary units. Undefined when absent. */

@@ -1,55 +1,40 @@
-import { readdirSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Action, Fairness, Model } from '../core/model.js';
-import type { ParamSpecs, ParamValues } from '../core/params.js';
+import { isDefinition, type Definition } from '../api/definition.js';
+import { modelNames, models } from '../api/models.js';
 import { UsageError } from './usage-error.js';
 
-/**
- * What a model file exports, seen from the CLI: an engine-level definition (models/counter.ts)
- * or an allocation scenario, which also takes a policy.
- */
-export interface Definition {
-  readonly name: string;
-  readonly summary: string;
-  readonly params: ParamSpecs;
-  readonly kind?: string;
-  readonly description?: string;
-  readonly policies?: readonly string[];
-  build(params: ParamValues, policy?: string, options?: { fairness?: Record<string, Fairness> }): Model<unknown, Action>;
-}
+export type { Definition } from '../api/definition.js';
+export { modelNames };
 
-const modelsDir = new URL('../../models/', import.meta.url);
-
-/** Names of the models shipped in models/. */
-export function modelNames(): string[] {
-  return readdirSync(modelsDir)
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => f.slice(0, -3))
-    .sort();
-}
-
-function isDefinition(value: unknown): value is Definition {
-  const v = value as Partial<Definition> | undefined;
-  return typeof v === 'object' && v !== null && typeof v.name === 'string' && typeof v.build === 'function' && typeof v.params === 'object';
-}
-
-/** True when a model argument names a file rather than a model in models/. */
+/** True when a model argument names a file rather than a shipped model. */
 export function looksLikePath(name: string): boolean {
   return name.includes('/') || name.includes('\\') || /\.[cm]?[jt]s$/.test(name);
 }
 
-/** The module of a model given by its name in models/ or by a path to a file of the user's own. */
+/** The absolute path of a model file given on the command line. */
+export function modelPath(name: string, cwd: string): string {
+  return isAbsolute(name) ? name : resolve(cwd, name);
+}
+
+/**
+ * The module of a model, for threads that load it again: a file given by path, or a shipped
+ * model's file in models/.
+ */
 export function modelUrl(name: string, cwd: string): URL {
-  if (looksLikePath(name)) return pathToFileURL(isAbsolute(name) ? name : resolve(cwd, name));
-  const known = modelNames();
-  if (!known.includes(name)) throw new UsageError(`unknown model '${name}'; known: ${known.join(', ')} (or a path to a model file)`);
-  return new URL(`${name}.ts`, modelsDir);
+  if (looksLikePath(name)) return pathToFileURL(modelPath(name, cwd));
+  if (!Object.hasOwn(models, name)) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
+  return new URL(`../../models/${name}.ts`, import.meta.url);
 }
 
 /** Loads a model by its name in models/ or by a path to a file of the user's own. */
 export async function loadDefinition(name: string, cwd: string): Promise<Definition> {
-  const url = modelUrl(name, cwd);
+  if (!looksLikePath(name)) {
+    const def = Object.hasOwn(models, name) ? models[name] : undefined;
+    if (!def) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
+    return def;
+  }
+  const url = pathToFileURL(modelPath(name, cwd));
   let mod: { default?: unknown };
   try {
     mod = (await import(url.href)) as { default?: unknown };

@@ -29,7 +29,9 @@ export interface PathJson {
 }
 
 export function pathJson(path: Path<unknown, Action>): PathJson {
-  const actions = path.actions.map((a) => ({ ...a }));
+  // An action's own JSON form when it has one: allocation actions carry their sentence as a
+  // getter and their successor state as a field, which a plain copy would get backwards.
+  const actions = path.actions.map((a) => JSON.parse(JSON.stringify(a)) as Record<string, unknown>);
   const base = { length: path.actions.length, choices: path.choices, actions };
   return path.loopStart === undefined ? base : { ...base, loopStart: path.loopStart };
 }

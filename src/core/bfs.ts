@@ -230,14 +230,18 @@ export class Bfs<S, A extends Action> {
     }
   }
 
+  /** A dead end violates every pending deadlock-free property (a model may have several). */
   private deadEnd(state: S, slot: number, bytes: Uint8Array): void {
-    const i = this.pending.findIndex((p) => p.kind === 'deadlock-free');
-    if (i < 0 || this.model.isRest(state)) return;
-    const p = this.pending[i]!;
+    if (!this.pending.some((p) => p.kind === 'deadlock-free') || this.model.isRest(state)) return;
     fingerprint(this.key ? this.key(state) : bytes);
-    const failure = (p.kind === 'deadlock-free' && p.classify?.(state)) || 'deadlock';
-    this.findings.push({ property: p.index, slot, depth: this.depth, failure, hi: fp.hi, lo: fp.lo });
-    this.pending.splice(i, 1);
+    const { hi, lo } = fp;
+    for (let i = 0; i < this.pending.length; i++) {
+      const p = this.pending[i]!;
+      if (p.kind !== 'deadlock-free') continue;
+      const failure = p.classify?.(state) || 'deadlock';
+      this.findings.push({ property: p.index, slot, depth: this.depth, failure, hi, lo });
+      this.pending.splice(i--, 1);
+    }
   }
 
   private nextLevel(): boolean {

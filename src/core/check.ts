@@ -38,6 +38,9 @@ export interface CheckOptions {
   readonly fairness?: Readonly<Record<string, Fairness>>;
 }
 
+/** Largest table capacity hint: beyond it the table's arrays could not be allocated. */
+const MAX_TABLE_CAPACITY = 2 ** 28;
+
 interface Resolved<S> {
   readonly safety: readonly SafetyProperty<S>[];
   readonly liveness: readonly LivenessProperty<S>[];
@@ -59,6 +62,10 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
   const all = model.properties.filter((p) => wanted.includes(p.name));
   for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, timeLimitSeconds: options.timeLimitSeconds, memoryLimitBytes: options.memoryLimitBytes })) {
     if (value !== undefined && !(value >= 0)) throw new CheckError('bad-option', `${key} must be a number >= 0, got ${value}`);
+  }
+  const capacity = options.tableCapacity;
+  if (capacity !== undefined && !(capacity >= 0 && capacity <= MAX_TABLE_CAPACITY)) {
+    throw new CheckError('bad-option', `tableCapacity must be a number from 0 to ${MAX_TABLE_CAPACITY}, got ${capacity}`);
   }
   checkFairnessOption(options.fairness);
   return {
@@ -148,7 +155,9 @@ class Session<S, A extends Action> {
     const stopped = paths === undefined ? 'memory-limit' : b.stopped;
     const properties = this.graph ? this.graphResults(this.graph.graph()) : this.resolved.all.map((prop) => this.propertyResult(prop, stopped === undefined, paths));
     const violated = properties.some((r) => r.status === 'violated');
-    const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
+    // With no property selected, only a complete search may say 'holds' (of nothing, vacuously).
+    const allHold = properties.every((r) => r.status === 'holds') && (properties.length > 0 || !stopped);
+    const verdict = violated ? 'violated' : allHold ? 'holds' : 'incomplete';
     return stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: stopped };
   }
 

@@ -3,7 +3,7 @@
  */
 import { CheckError } from './errors.js';
 import { NONE, STRONG, WEAK, type FairnessTable } from './fair-cores.js';
-import type { Action, Fairness, Model } from './model.js';
+import { actorOfUnit, type Action, type Fairness, type Model } from './model.js';
 
 const KINDS: readonly Fairness[] = ['weak', 'strong', 'none'];
 
@@ -16,28 +16,41 @@ export function checkFairnessOption(overrides: Readonly<Record<string, Fairness>
   }
 }
 
-/** The fairness of each actor: the override, else the model's, else `none`. */
+/**
+ * The fairness of each fairness unit (an actor, or one group of an actor's transitions): its
+ * actor's override, else the model's declaration, else `none`.
+ */
 export function fairnessOf<S, A extends Action>(
   model: Model<S, A>,
   overrides: Readonly<Record<string, Fairness>> | undefined,
-): (actor: string) => Fairness {
-  return (actor) => {
+): (unit: string) => Fairness {
+  return (unit) => {
+    const actor = actorOfUnit(unit);
     const given = overrides !== undefined && Object.hasOwn(overrides, actor) ? overrides[actor] : undefined;
     return given ?? model.fairness?.(actor) ?? 'none';
   };
 }
 
-/** The fairness of the graph's actors, by actor number. */
+/**
+ * The fairness of the graph's units, by unit number. A kind the model declares that is not one
+ * of the three is an error, not `none`: a misspelt 'Weak' would silently starve the actor.
+ */
 export function fairnessTable(actorNames: readonly string[], of: (actor: string) => Fairness): FairnessTable {
-  const kinds = { none: NONE, weak: WEAK, strong: STRONG } as const;
-  return Uint8Array.from(actorNames, (a) => kinds[of(a)] ?? NONE);
+  const kinds: Readonly<Record<string, number>> = { none: NONE, weak: WEAK, strong: STRONG };
+  return Uint8Array.from(actorNames, (unit) => {
+    const kind = of(unit);
+    const code = Object.hasOwn(kinds, kind) ? kinds[kind] : undefined;
+    if (code === undefined) throw new CheckError('bad-option', `the model gives actor '${actorOfUnit(unit)}' fairness '${String(kind)}'; valid: ${KINDS.join(', ')}`);
+    return code;
+  });
 }
 
 /**
  * Rejects an override naming an actor that never moves in a complete graph: almost always a
  * misspelt name, which would otherwise silently leave that actor's fairness as declared.
  */
-export function checkFairnessActors(overrides: Readonly<Record<string, Fairness>> | undefined, actorNames: readonly string[]): void {
+export function checkFairnessActors(overrides: Readonly<Record<string, Fairness>> | undefined, units: readonly string[]): void {
+  const actorNames = [...new Set(units.map(actorOfUnit))];
   const unknown = Object.keys(overrides ?? {}).filter((a) => !actorNames.includes(a));
   if (unknown.length > 0) {
     throw new CheckError('bad-option', `fairness names actor '${unknown[0]}' that never moves; actors: ${actorNames.join(', ') || '(none)'}`);

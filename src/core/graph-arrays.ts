@@ -3,7 +3,7 @@
  * appended in discovery order, each array doubling when full (amortised O(1) an append).
  */
 import { CheckError } from './errors.js';
-import type { Property } from './model.js';
+import { actorOfUnit, type Property } from './model.js';
 import { labelOf, type StateGraph } from './state-graph.js';
 
 function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, need: number, make: (n: number) => T): T {
@@ -13,9 +13,15 @@ function grown<T extends Int32Array | Uint16Array | Uint8Array>(a: T, need: numb
   return b;
 }
 
+function badActorName(actor: string): CheckError {
+  return new CheckError('bad-option', `actor '${actor}' has ' [' in its name, which fairness units reserve ('actor [group]'); rename the actor`);
+}
+
 export class GraphArrays {
   private readonly actorIds = new Map<string, number>();
   private readonly actorNames: string[] = [];
+  /** The actor each unit was registered for: a unit string names one actor only. */
+  private readonly owners: string[] = [];
   nodes = 0;
   /** Nodes whose rows are closed ({@link endRow}), always a prefix. */
   expanded = 0;
@@ -53,14 +59,17 @@ export class GraphArrays {
     for (let k = 0; k < properties.length; k++) this.labels[v * this.properties + k] = labelOf(properties[k]!, state);
   }
 
-  /** Appends an edge of the row being filled; returns its index. Set its target with {@link setTarget}. */
-  addEdge(actor: string): number {
+  /**
+   * Appends an edge of the row being filled, taken by fairness `unit` of `actor`; returns its
+   * index. Set its target with {@link setTarget}.
+   */
+  addEdge(unit: string, actor: string): number {
     const e = this.edges++;
     if (e >= this.targets.length) {
       this.targets = grown(this.targets, e + 1, (n) => new Int32Array(n));
       this.actorOf = grown(this.actorOf, e + 1, (n) => new Uint16Array(n));
     }
-    this.actorOf[e] = this.actorId(actor);
+    this.actorOf[e] = this.unitId(unit, actor);
     return e;
   }
 
@@ -80,19 +89,28 @@ export class GraphArrays {
     return this.offsets[this.expanded] === this.edges;
   }
 
-  private lastActor = '';
+  private lastUnit = '';
+  private lastOwner = '';
   private lastId = -1;
 
-  private actorId(actor: string): number {
-    if (actor === this.lastActor) return this.lastId;
-    let id = this.actorIds.get(actor);
+  /**
+   * The number of a fairness unit. Units are strings (`actor` or `actor [group]`) and fairness
+   * is looked up by the actor read back from them, so an actor whose name contains ' [' would
+   * be read back wrongly or share a unit with another actor's group: it is rejected.
+   */
+  private unitId(unit: string, actor: string): number {
+    if (unit === this.lastUnit && actor === this.lastOwner) return this.lastId;
+    let id = this.actorIds.get(unit);
     if (id === undefined) {
       id = this.actorNames.length;
       if (id > 0xffff) throw new CheckError('bad-option', 'the model has more than 65536 actors; liveness checking supports at most 65536');
-      this.actorIds.set(actor, id);
-      this.actorNames.push(actor);
-    }
-    this.lastActor = actor;
+      if (actorOfUnit(unit) !== actor) throw badActorName(actor);
+      this.actorIds.set(unit, id);
+      this.actorNames.push(unit);
+      this.owners.push(actor);
+    } else if (this.owners[id] !== actor) throw badActorName(actor);
+    this.lastUnit = unit;
+    this.lastOwner = actor;
     this.lastId = id;
     return id;
   }

@@ -3,7 +3,7 @@ import { fingerprint, fp } from './hash.js';
 import { GraphArrays } from './graph-arrays.js';
 import { LevelQueue } from './level-queue.js';
 import { NodeIndex } from './node-index.js';
-import type { Action, Model, Property } from './model.js';
+import { fairnessUnit, type Action, type Model, type Property } from './model.js';
 import type { IncompleteReason } from './result.js';
 import type { StateGraph } from './state-graph.js';
 
@@ -70,13 +70,14 @@ export class GraphBuilder<S, A extends Action> {
     const known = this.index.lookup(fp.hi, fp.lo, this.arrays.nodes);
     if (known >= 0) return known;
     const v = this.arrays.addNode(parentEdge);
-    this.arrays.label(v, this.properties, state);
+    // Copy the encoding first: it may be a view of a scratch buffer that a property overwrites.
     this.next.push(v, bytes);
+    this.arrays.label(v, this.properties, state);
     return v;
   }
 
   private readonly emit = (action: A, nextState: S): void => {
-    const e = this.arrays.addEdge(action.actor);
+    const e = this.arrays.addEdge(fairnessUnit(action), action.actor);
     this.arrays.setTarget(e, this.store(nextState, e));
   };
 

@@ -7,7 +7,7 @@
 import { CheckError } from './errors.js';
 import { fingerprint, fp } from './hash.js';
 import { FingerprintTable } from './fingerprint-table.js';
-import type { Action, Fairness, LeadsTo, Model, Recoverable } from './model.js';
+import { fairnessUnit, type Action, type Fairness, type LeadsTo, type Model, type Recoverable } from './model.js';
 import { sameState, successorList } from './path.js';
 import type { Path } from './result.js';
 
@@ -26,8 +26,8 @@ function obligationOpen<S>(prop: LeadsTo<S>, states: readonly S[], loopStart: nu
 /** The fairness constraint an actor's behaviour on the cycle breaks, if any. */
 function unfairActor<S, A extends Action>(model: Model<S, A>, path: Path<S, A>, loopStart: number, fairnessOf: (actor: string) => Fairness): string | undefined {
   const cycle = path.states.slice(loopStart, -1);
-  const enabled = cycle.map((s) => new Set(successorList(model, s).map((step) => step.action.actor)));
-  const moved = new Set(path.actions.slice(loopStart).map((a) => a.actor));
+  const enabled = cycle.map((s) => new Set(successorList(model, s).map((step) => fairnessUnit(step.action))));
+  const moved = new Set(path.actions.slice(loopStart).map(fairnessUnit));
   const actors = new Set(enabled.flatMap((set) => [...set]));
   for (const actor of actors) {
     const kind = fairnessOf(actor);

@@ -1,6 +1,47 @@
 /**
  * Decides the liveness properties (`leads-to`, `recoverable`) on an explored
  * {@link StateGraph}, and turns what it finds into replayed, confirmed counterexamples.
+ *
+ * Why the verdicts are right (sound: every violation reported is one; complete: on a complete
+ * graph, every violation is found, so 'holds' is right). Semantics as in docs/liveness.md:
+ * a run is a maximal path from an initial state; a unit is `fairnessUnit(action)` (an actor, or
+ * one group of its transitions) and has its actor's kind; a unit is enabled at a state if some
+ * successor of the state in the full model is its; a finite run ends in a dead end, where no
+ * unit is enabled, so fairness holds on it vacuously. A run violates `p ~> q` if for some i,
+ * p(s_i) and q(s_j) for no j >= i; the obligation search (obligation-search.ts) reaches node v
+ * in copy 1 exactly when some finite path ends at v with such an open obligation.
+ * - Complete. Finite violating run: its last state is a dead end in copy 1, found by the scan
+ *   in leads-to.ts. Fair infinite violating run: its suffix after i lies in copy 1; let Inf be
+ *   the states it visits infinitely often and E the edges it takes infinitely often. Inf is
+ *   strongly connected through E, so it lies in one SCC C of the first round of fair-cores.ts.
+ *   If a weak unit has no edge inside C, the run does not take it infinitely often, so weak
+ *   fairness makes it disabled at some state of Inf (a subset of C): C is not 'unfair' for it.
+ *   If a strong unit has no edge inside C, strong fairness makes it disabled on all of Inf:
+ *   Inf survives the removal of the states where it is enabled. So Inf stays inside one SCC of
+ *   each round; rounds strictly shrink, so some round judges its SCC fair: Inf is in a core.
+ * - Sound. A dead end in copy 1 gives a violating finite run (the stem). A core is an SCC of
+ *   not-q states judged fair: each weak unit has an edge inside it or a state where it is
+ *   disabled, each strong unit enabled in it has an edge inside it. fair-cycle.ts builds a
+ *   closed walk from the entry meeting all of these; repeated forever, each weak unit moves or
+ *   is disabled infinitely often and each strong unit enabled on the walk moves infinitely
+ *   often: stem plus walk is a fair run that keeps the obligation open.
+ * This is the SCC method for fairness (Lichtenstein and Pnueli, "Checking that finite state
+ * concurrent programs satisfy their linear specification", POPL 1985) with the Streett
+ * refinement of Emerson and Lei (1987) for strong fairness. Units stay apart: graph,
+ * cores, cycle and confirmation all key on `fairnessUnit`, and the graph rejects an actor name
+ * that would make a unit's actor ambiguous (graph-arrays.ts).
+ *
+ * `recoverable` (AG EF q) is a branching property without fairness: a state violates it iff no
+ * path from it reaches q, which the backward search of trap.ts computes exactly.
+ *
+ * Partial graphs (a limit was hit): only expanded states have edges, and each has all of its
+ * edges, so an SCC with a cycle, a dead end (an expanded state without successors) and the
+ * enabled units of a state are those of the full model; unexpanded states count as able to
+ * recover. A violation found is real; 'holds' is never given. Finally, every counterexample is
+ * replayed through the model and rechecked without the graph (liveness-confirm.ts), so an error
+ * in this analysis can make a check fail loudly, never report a false violation; 'holds' rests
+ * on the argument above, on exhaustive exploration, and on fingerprints not colliding (the
+ * result states that probability).
  */
 import type { FairnessTable } from './fair-cores.js';
 import { choicesOf, treePathTo } from './graph-path.js';

@@ -7,6 +7,24 @@
 export interface Action {
   readonly actor: string;
   readonly name: string;
+  /**
+   * Splits an actor's transitions into separate fairness units: with weak fairness, each group
+   * that stays enabled eventually moves, not just the actor. A device that serves several
+   * owners in bounded time (a disk interrupt completing anyone's writeout) names the owner
+   * here, so it cannot serve one owner forever while another's completion waits.
+   */
+  readonly fairnessGroup?: string;
+}
+
+/** The fairness unit of an action: its actor, or its actor's group. */
+export function fairnessUnit(action: Action): string {
+  return action.fairnessGroup === undefined ? action.actor : `${action.actor} [${action.fairnessGroup}]`;
+}
+
+/** The actor a fairness unit belongs to (fairness kinds are declared per actor). */
+export function actorOfUnit(unit: string): string {
+  const at = unit.indexOf(' [');
+  return at < 0 ? unit : unit.slice(0, at);
 }
 
 /** Receives one successor; called by {@link Model.successors} once per enabled action. */

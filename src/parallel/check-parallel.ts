@@ -75,7 +75,8 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
   const stopped = run.stopped ?? (unconfirmed ? 'memory-limit' : undefined);
   const properties = all.map((p, i) => confirmed.get(p.name) ?? settled<S, A>(p, stopped === undefined && !run.found.has(i)));
   const violated = properties.some((r) => r.status === 'violated');
-  const verdict = violated ? 'violated' : properties.every((r) => r.status === 'holds') ? 'holds' : 'incomplete';
+  const allHold = properties.every((r) => r.status === 'holds') && (properties.length > 0 || !stopped);
+  const verdict = violated ? 'violated' : allHold ? 'holds' : 'incomplete';
   return stopped === undefined ? { model: model.name, verdict, properties, stats } : { model: model.name, verdict, properties, stats, incomplete: stopped };
 }
 

@@ -92,10 +92,11 @@ describe('metadata', () => {
 
   it('gives fairness per actor kind, overridable by name or kind', () => {
     const m = nfs.build({ traffic: 1 });
-    expect(['kswapd', 'softirq', 'dirtier1'].map((a) => m.fairness!(a))).toEqual(['weak', 'weak', 'weak']);
+    // Tasks are strongly fair (wait queues and the scheduler), devices weakly, traffic not at all.
+    expect(['kswapd', 'softirq', 'dirtier1'].map((a) => m.fairness!(a))).toEqual(['strong', 'weak', 'strong']);
     expect(m.fairness!('traffic')).toBe('none');
-    const o = nfs.build({ traffic: 1 }, 'none', { fairness: { kswapd: 'strong', dirtier: 'none' } });
-    expect([o.fairness!('kswapd'), o.fairness!('dirtier2'), o.fairness!('softirq')]).toEqual(['strong', 'none', 'weak']);
+    const o = nfs.build({ traffic: 1 }, 'none', { fairness: { kswapd: 'weak', dirtier: 'none' } });
+    expect([o.fairness!('kswapd'), o.fairness!('dirtier2'), o.fairness!('softirq')]).toEqual(['weak', 'none', 'weak']);
   });
 
   it('defines the liveness properties with the core kinds', () => {

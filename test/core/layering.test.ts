@@ -20,8 +20,8 @@ describe('layering', () => {
     }
   });
 
-  it('only src/cli touches process, console and fs; render and alloc never import the cli', () => {
-    for (const dir of ['src/alloc', 'src/render']) {
+  it('only src/cli touches process, console and fs; render, alloc and api never import the cli', () => {
+    for (const dir of ['src/alloc', 'src/render', 'src/api']) {
       let list: string[] = [];
       try {
         list = files(dir);
@@ -31,6 +31,7 @@ describe('layering', () => {
       for (const file of list) {
         for (const spec of importsOf(file)) expect(spec.includes('/cli/'), `${file} imports ${spec}`).toBe(false);
         expect(/\bprocess\.(argv|exit|stdout)|\bconsole\./.test(readFileSync(file, 'utf8')), `${file} touches argv/stdout`).toBe(false);
+        expect(/node:(fs|worker_threads|child_process)/.test(readFileSync(file, 'utf8')), `${file} touches files or threads`).toBe(false);
       }
     }
   });

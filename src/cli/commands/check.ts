@@ -1,24 +1,25 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Action, Fairness, Model } from '../../core/model.js';
 import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
+import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { byteSize, count, pairs, parseOptions, seconds } from '../options.js';
+import { byteSize, count, names, pairs, parseOptions, seconds } from '../options.js';
 import { progressReporter } from '../progress.js';
-import { loadDefinition, modelUrl, type Definition } from '../registry.js';
 import { checkParallel } from '../../parallel/check-parallel.js';
+import { loadDefinition, modelUrl, type Definition } from '../registry.js';
 import { resultJson } from '../result-json.js';
 import { resultText } from '../result-text.js';
-import { sourceFor, storyFor, tracesOf, writeAllTraces } from '../trace-files.js';
+import { sourceFor, storyFor, tracesOf } from '../trace-files.js';
+import type { AllocModel, AllocState } from '../../alloc/index.js';
 import { UsageError } from '../usage-error.js';
 
 export const CHECK_HELP = `usage: allocheck check <model> [options]
   <model>                a name from 'allocheck list' or a path to a model file
   --policy P             policy, or several joined by '+' (allocation models)
   --param k=v            set a model parameter (repeatable)
-  --property NAME        check only this property (repeatable)
+  --property NAME[,..]   check only these properties (repeatable)
   --fair actor=weak|strong  fairness of an actor for liveness (repeatable)
   --unfair actor         treat an actor as adversarial (repeatable)
   --max-states N         stop after N states (verdict incomplete)
@@ -27,11 +28,11 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --symmetry             count states up to permutations of interchangeable actors (default
                          where the model declares them; safety only, liveness uses the full graph)
   --no-symmetry          explore every permutation (to compare)
+  --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
+                         of physical memory); a search that needs more stops as incomplete
   --workers N            threads for the safety search (default 1; on this project's 2-core
                          machines 2 workers have not yet been faster); a search that ends
                          within 200,000 states, or that checks liveness, runs on one thread
-  --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
-                         of physical memory); a search that needs more stops as incomplete
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR
   --quiet                no progress line
@@ -68,12 +69,25 @@ export function fairnessOverrides(fair: readonly string[] | undefined, unfair: r
   return out;
 }
 
-/** Builds a model from its definition, turning whatever the model throws into bad input. */
-export function buildModel(def: Definition, params: ParamValues, policy: string | undefined, fairness: Record<string, Fairness>): Model<unknown, Action> {
+/**
+ * Builds a model from its definition. An allocation model takes fairness overrides by actor
+ * name or kind ('dirtier' for all dirtiers), checked here against its actors; any other model
+ * leaves them to the engine (`fairness` in the returned options), which checks the names.
+ */
+export function buildModel(def: Definition, params: ParamValues, policy: string | undefined, fairness: Record<string, Fairness>): { model: Model<unknown, Action>; fairness?: Record<string, Fairness> } {
   if (policy !== undefined && def.policies === undefined) throw new UsageError(`model '${def.name}' takes no --policy (it is not an allocation model)`);
   const hasFairness = Object.keys(fairness).length > 0;
-  return def.build(params, policy, hasFairness ? { fairness } : undefined);
+  if (!hasFairness) return { model: def.build(params, policy) };
+  if (def.policies === undefined) return { model: def.build(params, policy), fairness };
+  const model = def.build(params, policy, { fairness });
+  const view = (model as Partial<AllocModel>).describe?.(model.initialStates()[0] as AllocState);
+  const known = new Set(view?.actors.flatMap((a) => [a.name, a.kind]) ?? []);
+  const unknown = Object.keys(fairness).find((name) => !known.has(name));
+  if (unknown !== undefined) throw new UsageError(`--fair/--unfair names '${unknown}', which is not an actor of ${def.name}; actors and kinds: ${[...known].join(', ')}`);
+  return { model };
 }
+
+export type { CheckOutcome } from '../check-output.js';
 
 /** The share of physical memory a search may take by default: room is left for the rest. */
 export function defaultMemoryLimit(): number {
@@ -83,14 +97,6 @@ export function defaultMemoryLimit(): number {
 function symmetryOption(on: boolean | undefined, off: boolean | undefined): boolean {
   if (on && off) throw new UsageError('give --symmetry or --no-symmetry, not both');
   return !off;
-}
-
-export interface CheckOutcome {
-  readonly result: CheckResult<unknown, Action>;
-  readonly model: Model<unknown, Action>;
-  readonly def: Definition;
-  readonly params: ParamValues;
-  readonly policy: string | undefined;
 }
 
 export function exitCode(result: CheckResult<unknown, Action>): number {
@@ -110,23 +116,24 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const def = await loadDefinition(name, io.cwd);
   const params = resolveParams(def.params, pairs('param', values.param));
   const policy = values.policy ?? (def.policies ? 'none' : undefined);
-  const fairness = fairnessOverrides(values.fair, values.unfair);
-  const model = buildModel(def, params, policy, fairness);
+  const overrides = fairnessOverrides(values.fair, values.unfair);
+  const { model, fairness } = buildModel(def, params, policy, overrides);
   const progress = progressReporter(io, values.quiet ?? false);
   // One by default: measured on 2 cores, the parallel search is not yet faster (bench/RESULTS.md).
   const workers = count('workers', values.workers, 1) ?? 1;
   // Workers rebuild the model from its module: the same definition, parameters and policy.
-  const args = def.policies ? [policy, ...(Object.keys(fairness).length ? [{ fairness }] : [])] : [];
+  const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
   const recipe = { module: modelUrl(name, io.cwd).href, params, args };
   const result = await checkParallel(model, recipe, {
     workers,
     preload: [new URL('../../../bin/hooks.js', import.meta.url).href],
-    ...(values.property ? { properties: values.property } : {}),
+    ...(values.property ? { properties: names(values.property) } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
     symmetry: symmetryOption(values.symmetry, values['no-symmetry']),
     memoryLimitBytes: byteSize('memory-limit', values['memory-limit']) ?? defaultMemoryLimit(),
+    ...(fairness ? { fairness } : {}),
     signal: io.signal,
     onProgress: progress.onProgress,
   });
@@ -135,11 +142,9 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, values.out));
   io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params, storyFor(traces)));
   if (values.out) {
-    const dir = resolve(io.cwd, values.out);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'result.json'), JSON.stringify(json, null, 2) + '\n');
-    const written = ['result.json', ...(await writeAllTraces(dir, traces))];
-    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}\n`);
+    const written = await writeCheckOutput(resolve(io.cwd, values.out), { result, model, def, params, policy }, traces);
+    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}
+`);
   }
   return exitCode(result);
 }

@@ -1,0 +1,20 @@
+/**
+ * The allocation-aware library API: shipped models by name, one-cell checks, and fast-check
+ * helpers for testing a policy over a model's parameter space.
+ *
+ * @example
+ * import { arbitraries, assertPolicy, models } from 'allocheck';
+ * assertPolicy(models['bio-mempool'], 'mempool-only', { property: 'no-deadlock', arbitrary: arbitraries.params(models['bio-mempool']) });
+ */
+import { buildable, params } from './arbitraries.js';
+
+export { isDefinition, type Definition } from './definition.js';
+export { models, modelNames, modelNamed } from './models.js';
+export { buildCell, checkCell, checkCellAsync, summarize, type CellLimits, type CellSummary, type CellVerdict, type Checked } from './cell.js';
+export { checkMemo } from './memo.js';
+export { assertPolicy, checkPolicy, policyReport, type PolicyTestOptions, type PolicyTestResult } from './assert-policy.js';
+export { actionText, storyLines } from './story.js';
+export type { ParamOverride } from './arbitraries.js';
+
+/** fast-check arbitraries over models' declared parameters. */
+export const arbitraries = { params, buildable } as const;

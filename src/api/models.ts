@@ -1,0 +1,38 @@
+/**
+ * The models shipped in models/, by name: a synchronous registry for library users and the CLI.
+ * A new file under models/ is listed here too (a test compares this list with the directory).
+ */
+import bioMempool from '../../models/bio-mempool.js';
+import counter from '../../models/counter.js';
+import dmRaid1 from '../../models/dm-raid1.js';
+import fuseWriteback from '../../models/fuse-writeback.js';
+import nfsAck from '../../models/nfs-ack.js';
+import { CheckError } from '../core/errors.js';
+import type { Definition } from './definition.js';
+
+/**
+ * The shipped model definitions by name.
+ *
+ * @example
+ * import { check, models } from 'allocheck';
+ * check(models['dm-raid1'].build({}, 'mempool-only'), { properties: ['no-deadlock'] }).verdict; // 'violated'
+ */
+export const models: Readonly<Record<string, Definition>> = Object.freeze({
+  'bio-mempool': bioMempool,
+  counter,
+  'dm-raid1': dmRaid1,
+  'fuse-writeback': fuseWriteback,
+  'nfs-ack': nfsAck,
+});
+
+/** Names of the shipped models, sorted. */
+export function modelNames(): string[] {
+  return Object.keys(models).sort();
+}
+
+/** A shipped model by name; an unknown name is a `bad-option` error listing the known ones. */
+export function modelNamed(name: string): Definition {
+  const def = Object.hasOwn(models, name) ? models[name] : undefined;
+  if (!def) throw new CheckError('bad-option', `unknown model '${name}'; known: ${modelNames().join(', ')}`);
+  return def;
+}

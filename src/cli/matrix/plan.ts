@@ -1,0 +1,92 @@
+/**
+ * The cells of a matrix: every model x parameter point x policy, in that order (policies vary
+ * fastest, so the policies of one point sit next to each other). Everything is checked here,
+ * before any worker starts: unknown names, swept names a model lacks, points a model rejects.
+ */
+import { buildCell } from '../../api/cell.js';
+import { policyList } from '../../alloc/index.js';
+import { CheckError } from '../../core/errors.js';
+import type { ParamValues } from '../../core/params.js';
+import { sweepPoints } from '../../core/sweep.js';
+import { loadDefinition, looksLikePath, modelPath, type Definition } from '../registry.js';
+import { sweepsFor, type SweepArg } from '../sweep-options.js';
+import { UsageError } from '../usage-error.js';
+
+export interface PlannedCell {
+  readonly index: number;
+  /** The model's own name, for the table. */
+  readonly model: string;
+  /** What a worker loads: a shipped name or an absolute path. */
+  readonly source: string;
+  readonly def: Definition;
+  readonly policy: string | undefined;
+  /** Every parameter, defaults filled in. */
+  readonly params: ParamValues;
+  /** Only the swept parameters, for the table's columns. */
+  readonly swept: ParamValues;
+  /** Why the policy does not apply to this model: the cell is not checked. */
+  readonly notApplicable?: string;
+}
+
+export interface MatrixRequest {
+  readonly models: readonly string[];
+  readonly policies: readonly string[] | undefined;
+  readonly sweeps: readonly SweepArg[];
+  readonly base: Readonly<Record<string, string>>;
+  readonly cwd: string;
+}
+
+function checkPolicyNames(policies: readonly string[]): void {
+  const known = policyList.map((p) => p.name);
+  for (const name of policies.flatMap((p) => p.split('+'))) {
+    if (!known.includes(name)) throw new UsageError(`unknown policy '${name}'; known: ${known.join(', ')}`);
+  }
+}
+
+function whyNot(def: Definition, policy: string | undefined): string | undefined {
+  if (policy === undefined || !def.policies) return undefined;
+  const missing = policy.split('+').find((p) => !def.policies!.includes(p));
+  return missing ? `${missing} does not apply to ${def.name}` : undefined;
+}
+
+function label(model: string, policy: string | undefined, swept: ParamValues): string {
+  const point = Object.entries(swept).map(([k, v]) => `${k}=${v}`).join(' ');
+  return [model, policy ? `under ${policy}` : '', point ? `at ${point}` : ''].filter(Boolean).join(' ');
+}
+
+/** Checks that the model accepts the cell, naming the cell when it does not. */
+function validate(cell: PlannedCell): void {
+  if (cell.notApplicable) return;
+  try {
+    buildCell(cell.def, cell.policy, cell.params);
+  } catch (e) {
+    if (e instanceof CheckError) throw new CheckError(e.code, `${label(cell.model, cell.policy, cell.swept)}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Loads the models and lays out the cells. */
+export async function planMatrix(req: MatrixRequest): Promise<PlannedCell[]> {
+  if (req.policies) checkPolicyNames(req.policies);
+  const cells: PlannedCell[] = [];
+  for (const name of req.models) {
+    const def = await loadDefinition(name, req.cwd);
+    const source = looksLikePath(name) ? modelPath(name, req.cwd) : name;
+    const sweeps = sweepsFor(def.name, def.params, req.sweeps);
+    const policies: readonly (string | undefined)[] = def.policies ? (req.policies ?? def.policies) : [undefined];
+    for (const params of sweepPoints(def.name, def.params, req.base, sweeps)) {
+      const swept = Object.fromEntries(Object.keys(sweeps).map((k) => [k, params[k]!]));
+      for (const policy of policies) {
+        const na = whyNot(def, policy);
+        const cell: PlannedCell = { index: cells.length, model: def.name, source, def, policy, params, swept, ...(na ? { notApplicable: na } : {}) };
+        validate(cell);
+        cells.push(cell);
+      }
+    }
+  }
+  const unused = (req.policies ?? []).filter((p) => cells.every((c) => c.policy !== p || c.notApplicable));
+  if (unused.length) throw new UsageError(`policy '${unused[0]}' applies to none of the models (${req.models.join(', ')})`);
+  return cells;
+}
+
+export { label as cellLabel };

@@ -1,0 +1,75 @@
+/**
+ * Runs a plan's cells on a runner and turns the replies into rows. Ctrl-C (the signal) stops
+ * the runner: checks in progress come back interrupted, queued ones are not run.
+ */
+import { summarize, type CellLimits } from '../../api/cell.js';
+import type { ParamValues } from '../../core/params.js';
+import type { ResultJson } from '../result-json.js';
+import type { CellReply, CellRunner } from '../runner/protocol.js';
+import type { PlannedCell } from './plan.js';
+
+/** One line of the table. `verdict` is a failure class, 'holds', 'incomplete', 'n/a', 'not run' or 'error'. */
+export interface MatrixRow {
+  readonly model: string;
+  readonly policy: string | null;
+  readonly params: ParamValues;
+  readonly swept: ParamValues;
+  readonly verdict: string;
+  readonly property?: string;
+  readonly states?: number;
+  readonly depth?: number;
+  readonly seconds?: number;
+  readonly incomplete?: string;
+  /** Why the cell was not checked or failed to run. */
+  readonly note?: string;
+}
+
+export interface CellOutcome {
+  readonly cell: PlannedCell;
+  readonly row: MatrixRow;
+  /** The full result, for a cell that ran. */
+  readonly json?: ResultJson;
+}
+
+function rowOf(cell: PlannedCell, reply: CellReply | undefined): MatrixRow {
+  const base = { model: cell.model, policy: cell.policy ?? null, params: cell.params, swept: cell.swept };
+  if (!reply) return { ...base, verdict: 'n/a', note: cell.notApplicable ?? '' };
+  if (!reply.ok) return { ...base, verdict: reply.notRun ? 'not run' : 'error', note: reply.message };
+  return { ...base, ...summarize(reply.json) };
+}
+
+export interface RunHooks {
+  readonly signal: AbortSignal;
+  readonly onDone?: (done: number, total: number, row: MatrixRow) => void;
+}
+
+/** Runs every applicable cell; outcomes come back in plan order. */
+export async function runCells(cells: readonly PlannedCell[], runner: CellRunner, limits: CellLimits, hooks: RunHooks): Promise<CellOutcome[]> {
+  const onAbort = (): void => runner.abort();
+  hooks.signal.addEventListener('abort', onAbort);
+  if (hooks.signal.aborted) runner.abort();
+  const total = cells.filter((c) => !c.notApplicable).length;
+  let done = 0;
+  try {
+    return await Promise.all(
+      cells.map(async (cell): Promise<CellOutcome> => {
+        if (cell.notApplicable) return { cell, row: rowOf(cell, undefined) };
+        const reply = await runner.run({ id: cell.index, model: cell.source, policy: cell.policy, params: cell.params, limits });
+        const row = rowOf(cell, reply);
+        hooks.onDone?.(++done, total, row);
+        return reply.ok ? { cell, row, json: reply.json } : { cell, row };
+      }),
+    );
+  } finally {
+    hooks.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** The exit code of a matrix: 2 if a model failed, 1 if any cell is violated, 3 if any is not decided, else 0. */
+export function matrixExit(rows: readonly MatrixRow[]): 0 | 1 | 2 | 3 {
+  const checked = rows.filter((r) => r.verdict !== 'n/a');
+  if (checked.some((r) => r.verdict === 'error')) return 2;
+  if (checked.some((r) => !['holds', 'incomplete', 'not run'].includes(r.verdict))) return 1;
+  if (checked.some((r) => r.verdict !== 'holds')) return 3;
+  return 0;
+}

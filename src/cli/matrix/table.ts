@@ -1,0 +1,69 @@
+/** A matrix's rows as text, Markdown, CSV or JSON. Pure: the command prints what these return. */
+import type { MatrixRow } from './run.js';
+
+export type TableFormat = 'text' | 'markdown' | 'csv' | 'json';
+
+interface Column {
+  readonly title: string;
+  readonly numeric: boolean;
+  readonly cell: (r: MatrixRow) => string;
+}
+
+const dash = (x: number | undefined, f: (n: number) => string = String): string => (x === undefined ? '-' : f(x));
+
+function columns(swept: readonly string[], withSeconds: boolean): Column[] {
+  const cols: Column[] = [
+    { title: 'model', numeric: false, cell: (r) => r.model },
+    { title: 'policy', numeric: false, cell: (r) => r.policy ?? '-' },
+    ...swept.map((name) => ({ title: name, numeric: false, cell: (r: MatrixRow) => String(r.swept[name] ?? '-') })),
+    { title: 'verdict', numeric: false, cell: (r) => r.verdict },
+    { title: 'states', numeric: true, cell: (r) => dash(r.states) },
+    { title: 'depth', numeric: true, cell: (r) => dash(r.depth) },
+  ];
+  if (withSeconds) cols.push({ title: 'seconds', numeric: true, cell: (r) => dash(r.seconds, (s) => s.toFixed(2)) });
+  return cols;
+}
+
+function textTable(cols: readonly Column[], rows: readonly MatrixRow[]): string {
+  const cells = rows.map((r) => cols.map((c) => c.cell(r)));
+  const widths = cols.map((c, i) => Math.max(c.title.length, ...cells.map((row) => row[i]!.length)));
+  const line = (values: readonly string[]) => values.map((v, i) => (cols[i]!.numeric ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(cols.map((c) => c.title)), ...cells.map(line)].join('\n') + '\n';
+}
+
+function markdownTable(cols: readonly Column[], rows: readonly MatrixRow[]): string {
+  const line = (values: readonly string[]) => `| ${values.join(' | ')} |`;
+  const rule = line(cols.map((c) => (c.numeric ? '---:' : '---')));
+  return [line(cols.map((c) => c.title)), rule, ...rows.map((r) => line(cols.map((c) => c.cell(r))))].join('\n') + '\n';
+}
+
+function csvField(v: string): string {
+  return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+function csvTable(cols: readonly Column[], rows: readonly MatrixRow[]): string {
+  const extra: Column[] = [
+    { title: 'property', numeric: false, cell: (r) => r.property ?? '' },
+    { title: 'incomplete', numeric: false, cell: (r) => r.incomplete ?? '' },
+    { title: 'note', numeric: false, cell: (r) => r.note ?? '' },
+  ];
+  const all = [...cols.map((c) => ({ ...c, cell: (r: MatrixRow) => (c.cell(r) === '-' ? '' : c.cell(r)) })), ...extra];
+  return [all.map((c) => c.title), ...rows.map((r) => all.map((c) => c.cell(r)))].map((l) => l.map(csvField).join(',')).join('\n') + '\n';
+}
+
+/** Formats rows; `swept` names the parameter columns; `stable` leaves out the timing column. */
+export function formatTable(format: TableFormat, rows: readonly MatrixRow[], swept: readonly string[], stable = false): string {
+  if (format === 'json') {
+    const out = stable ? rows.map(({ seconds: _s, ...r }) => r) : rows;
+    return JSON.stringify({ swept, cells: out }, null, 2) + '\n';
+  }
+  const cols = columns(swept, !stable);
+  return format === 'markdown' ? markdownTable(cols, rows) : format === 'csv' ? csvTable(cols, rows) : textTable(cols, rows);
+}
+
+/** One line counting the verdicts, e.g. "8 cells: 4 holds, 4 deadlock". */
+export function tally(rows: readonly MatrixRow[]): string {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
+  return `${rows.length} cells: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}`;
+}

@@ -1,0 +1,34 @@
+/**
+ * Messages between the CLI and its check workers. A job names its model (a shipped name or an
+ * absolute path), never passes a function: workers load the model themselves.
+ */
+import type { CellLimits } from '../../api/cell.js';
+import type { ParamValues } from '../../core/params.js';
+import type { ResultJson } from '../result-json.js';
+
+export interface CellJob {
+  readonly id: number;
+  /** A shipped model's name, or an absolute path to a model file. */
+  readonly model: string;
+  readonly policy: string | undefined;
+  readonly params: ParamValues;
+  readonly limits: CellLimits;
+}
+
+export type CellReply =
+  | { readonly id: number; readonly ok: true; readonly json: ResultJson }
+  /** `usage`: bad input rather than a model that failed; `notRun`: dropped by an interrupt. */
+  | { readonly id: number; readonly ok: false; readonly message: string; readonly usage: boolean; readonly notRun?: boolean };
+
+/** Sent to a worker: stop the check in progress (it replies with an interrupted result). */
+export interface AbortMessage {
+  readonly abort: true;
+}
+
+/** Runs cells, in this process or in workers. */
+export interface CellRunner {
+  run(job: CellJob): Promise<CellReply>;
+  /** Stops the checks in progress and drops queued jobs (they reply "interrupted"). */
+  abort(): void;
+  close(): Promise<void>;
+}
