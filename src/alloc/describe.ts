@@ -93,5 +93,5 @@ export function describeState(world: World, s: AllocState): StateView {
   const x = new Exec(world);
   const actors = world.actors.map((a: ActorInfo) => ({ name: a.name, kind: a.kind, status: status(world, x.at(s.bytes, a, () => {}), s, edges) }));
   memoryEdges(world, s, edges);
-  return { free: s.free, watermarks: { ...world.watermarks }, owners: s.owners(), actors, waitsFor: edges };
+  return { free: s.free, watermarks: { min: world.watermarks.min, atomic: world.watermarks.atomic, memalloc: world.watermarks.memalloc }, owners: s.owners(), actors, waitsFor: edges };
 }
