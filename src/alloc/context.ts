@@ -39,6 +39,23 @@ export function gfp(name: string): number {
 }
 
 /**
+ * The floor of a watermark check that neither ignores the watermarks nor is __GFP_NOMEMALLOC'd
+ * out of them, as the kernel era computes it: __GFP_HIGH halves M; a caller that cannot sleep
+ * (can_try_harder in 2.6.9, ALLOC_NON_BLOCK today) takes a quarter off what is left. 2.6.9 halves
+ * with `min /= 2` and lets every non-blocking caller try harder; today the quarter counts only
+ * together with __GFP_HIGH and never under __GFP_NOMEMALLOC (gfp_to_alloc_flags).
+ */
+function reserveFloor(min: number, kernel: Kernel, high: boolean, nonBlock: boolean): number {
+  if (kernel === '2.6') {
+    const m = high ? Math.floor(min / 2) : min;
+    return nonBlock ? m - Math.floor(m / 4) : m;
+  }
+  if (!high) return min;
+  const m = min - Math.floor(min / 2);
+  return nonBlock ? m - Math.floor(m / 4) : m;
+}
+
+/**
  * The atomic floor: ALLOC_HIGH halves the min watermark, ALLOC_HARDER takes a quarter off
  * what is left. 2.6.9 halves with `min /= 2` before subtracting; both round down, which is why
  * M=5 gives 2 there and 3 today.
@@ -46,19 +63,19 @@ export function gfp(name: string): number {
  * @example atomicFloor(8, 'modern') // 3
  */
 export function atomicFloor(min: number, kernel: Kernel): number {
-  const m = kernel === '2.6' ? Math.floor(min / 2) : min - Math.floor(min / 2);
-  return m - Math.floor(m / 4);
+  return reserveFloor(min, kernel, true, true);
 }
 
-/** The three rungs of the ladder below which nothing else may go. */
+/** The rungs of the ladder as a renderer draws them, and the era whose rules compute the rest. */
 export interface Watermarks {
   readonly min: number;
   readonly atomic: number;
   readonly memalloc: number;
+  readonly kernel: Kernel;
 }
 
 export function watermarks(min: number, kernel: Kernel): Watermarks {
-  return { min, atomic: atomicFloor(min, kernel), memalloc: 0 };
+  return { min, atomic: atomicFloor(min, kernel), memalloc: 0, kernel };
 }
 
 /** The effective mask: PF_MEMALLOC_NOIO strips IO and FS, as memalloc_noio_flags() does. */
@@ -68,16 +85,18 @@ export function effective(mask: number): number {
 
 /**
  * How low free pages may go for one page taken in `mask`: the page is taken iff
- * free - 1 >= floor. __GFP_NOMEMALLOC overrides every reserve. PF_MEMALLOC is a task flag and
- * counts even without __GFP_WAIT (2.6.9 mempool's first try dips into the reserve this way);
- * interrupt-context actors never carry it.
+ * free - 1 >= floor. __GFP_NOMEMALLOC overrides __GFP_MEMALLOC and PF_MEMALLOC. PF_MEMALLOC is
+ * a task flag and counts even without __GFP_WAIT (2.6.9 mempool's first try dips into the
+ * reserve this way); interrupt-context actors never carry it. A caller without __GFP_WAIT
+ * (mempool_alloc's first try) may go deeper in 2.6.9 (can_try_harder).
+ *
+ * @example floorOf(GFP_KERNEL & ~(WAIT | IO), watermarks(4, '2.6')) // 3
  */
 export function floorOf(mask: number, w: Watermarks): number {
-  if (mask & GFP_NOMEMALLOC) return w.min;
-  if (mask & GFP_MEMALLOC) return w.memalloc;
-  if (mask & PF_MEMALLOC) return w.memalloc;
-  if (mask & HIGH) return w.atomic;
-  return w.min;
+  const nomemalloc = (mask & GFP_NOMEMALLOC) !== 0;
+  if (!nomemalloc && mask & (GFP_MEMALLOC | PF_MEMALLOC)) return w.memalloc;
+  const nonBlock = !(mask & WAIT) && !(nomemalloc && w.kernel === 'modern');
+  return reserveFloor(w.min, w.kernel, (mask & HIGH) !== 0, nonBlock);
 }
 
 /** What an allocation does when the floor cannot be met. */

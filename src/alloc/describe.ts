@@ -2,14 +2,16 @@
  * A state as a renderer needs it: the free-pages gauge and the watermark ladder, pages by owner,
  * what each actor is doing, and the wait-for edges whose cycle is the deadlock.
  */
-import { floorOf } from './context.js';
+import { GFP_ATOMIC, GFP_NOIO, GFP_NOMEMALLOC, floorOf } from './context.js';
 import { ownMask, siteOf } from './allocate.js';
 import { Exec } from './exec.js';
 import { F_SLEEPING } from './mempool.js';
-import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
+import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
 import { atRest } from './machine.js';
+import type { Purpose } from './policy.js';
 import type { AllocState } from './state.js';
-import type { ActorInfo, World } from './world.js';
+import { runWriteout } from './writeout.js';
+import type { ActorInfo, DeviceInfo, World } from './world.js';
 
 export interface StateView {
   readonly free: number;
@@ -26,12 +28,47 @@ function helperOf(world: World, kind: string, device: number): string | undefine
   return world.actors.find((a) => a.kind === kind && a.device === device)?.name;
 }
 
+/** The floor an allocation of `x`'s actor would be held to now, policies and mempool included. */
+function floorFor(world: World, x: Exec, purpose: Purpose, pool: string | undefined, mask?: number): number {
+  const at = { purpose, pool, what: '', then: () => {}, ...(mask === undefined ? {} : { mask }) };
+  const site = siteOf(x, at);
+  let m = world.hooks.context(site, ownMask(x, at));
+  if (pool !== undefined && world.hooks.usePool(site) && world.kernel === 'modern') m |= GFP_NOMEMALLOC;
+  return floorOf(m, world.watermarks);
+}
+
+/** An ACK in flight waits on the receiver; the receiver waits on memory while its floor is not met. */
+function ackEdges(world: World, x: Exec, dev: DeviceInfo, edges: Edge[]): void {
+  const rx = world.actors.find((a) => a.kind === 'receiver' && a.device === dev.index);
+  edges.push({ from: x.me.name, to: rx?.name ?? dev.name, why: `waits for the ACK of its ${dev.name} writeout` });
+  if (!rx || edges.some((e) => e.from === rx.name && e.to === 'memory')) return;
+  const floor = floorFor(world, new Exec(world).at(x.s, rx, () => {}), 'ack', undefined, GFP_ATOMIC);
+  if (x.free - 1 < floor) edges.push({ from: rx.name, to: 'memory', why: `needs a page above its floor (${floor}) to receive an ACK` });
+}
+
+/** A writeout that cannot get its bio or send buffer: asleep on the pool, or blocked on memory. */
+function startStatus(world: World, x: Exec, dev: DeviceInfo, edges: Edge[]): string {
+  const pool = dev.kind === 'disk' ? dev.pool : undefined;
+  let moves = 0;
+  runWriteout(x.at(x.s, x.me, () => moves++));
+  if (moves > 0 || (dev.kind === 'disk' && !dev.bio)) return `writing out a page of ${dev.name}`;
+  const what = dev.kind === 'disk' ? 'a bio' : 'a send buffer';
+  if (x.reg(R_FLAGS) & F_SLEEPING && pool !== undefined) {
+    edges.push({ from: x.me.name, to: `mempool ${pool}`, why: `asleep until an element is returned (${what})` });
+    return `asleep on the ${pool} mempool, writing out a page of ${dev.name}`;
+  }
+  const floor = floorFor(world, x, dev.kind === 'disk' ? 'bio' : 'send', pool, GFP_NOIO);
+  edges.push({ from: x.me.name, to: 'memory', why: `blocked on memory (floor ${floor}) for ${what}` });
+  return `blocked on memory (floor ${floor}) for ${what} to write out a page of ${dev.name}`;
+}
+
 function writeoutStatus(world: World, x: Exec, edges: Edge[]): string {
   const dev = world.devices[x.reg(R_WODEV)]!;
   const wo = x.reg(R_WO);
   const me = x.me.name;
   if (wo === WO_START) {
-    if (dev.kind === 'daemon') edges.push({ from: me, to: world.actors[dev.daemonIndex!]!.name, why: `the ${dev.name} queue is full` });
+    if (dev.kind !== 'daemon') return startStatus(world, x, dev, edges);
+    edges.push({ from: me, to: world.actors[dev.daemonIndex!]!.name, why: `the ${dev.name} queue is full` });
     return `writing out a page of ${dev.name}`;
   }
   if (dev.kind === 'daemon') {
@@ -43,10 +80,13 @@ function writeoutStatus(world: World, x: Exec, edges: Edge[]): string {
     edges.push({ from: me, to: helperOf(world, 'irq', dev.index) ?? dev.name, why: `its ${dev.name} write is in flight` });
     return `waiting for ${dev.name} to complete its writeout`;
   }
-  const to = wo === WO_DROPPED ? helperOf(world, 'server', dev.index) : helperOf(world, 'receiver', dev.index);
   if (wo === WO_LOST) return `waiting forever: the ACK for its ${dev.name} writeout was dropped and is not resent`;
-  edges.push({ from: me, to: to ?? dev.name, why: wo === WO_INFLIGHT ? `waits for the ACK of its ${dev.name} writeout` : 'waits for a dropped ACK to be resent' });
-  return wo === WO_INFLIGHT ? `waiting for the ACK of its ${dev.name} writeout` : 'waiting for a dropped ACK to be resent';
+  if (wo === WO_INFLIGHT) {
+    ackEdges(world, x, dev, edges);
+    return `waiting for the ACK of its ${dev.name} writeout`;
+  }
+  edges.push({ from: me, to: helperOf(world, 'server', dev.index) ?? dev.name, why: 'waits for a dropped ACK to be resent' });
+  return 'waiting for a dropped ACK to be resent';
 }
 
 function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
@@ -62,8 +102,7 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
     return `asleep on the ${step.pool} mempool`;
   }
   if (['alloc', 'mempool-alloc', 'dirty', 'write-through'].includes(step.kind)) {
-    const at = { purpose: step.kind === 'dirty' ? ('dirty' as const) : ('page' as const), what: '', then: () => {} };
-    const floor = floorOf(world.hooks.context(siteOf(x, at), ownMask(x, at)), world.watermarks);
+    const floor = floorFor(world, x, step.kind === 'alloc' || step.kind === 'mempool-alloc' ? 'page' : 'dirty', step.pool);
     edges.push({ from: x.me.name, to: 'memory', why: `blocked on memory (floor ${floor})` });
     return `blocked on memory (floor ${floor})`;
   }
@@ -93,5 +132,5 @@ export function describeState(world: World, s: AllocState): StateView {
   const x = new Exec(world);
   const actors = world.actors.map((a: ActorInfo) => ({ name: a.name, kind: a.kind, status: status(world, x.at(s.bytes, a, () => {}), s, edges) }));
   memoryEdges(world, s, edges);
-  return { free: s.free, watermarks: { ...world.watermarks }, owners: s.owners(), actors, waitsFor: edges };
+  return { free: s.free, watermarks: { min: world.watermarks.min, atomic: world.watermarks.atomic, memalloc: world.watermarks.memalloc }, owners: s.owners(), actors, waitsFor: edges };
 }

@@ -1,7 +1,7 @@
 /**
  * mempool_alloc and mempool_free, in the two versions that matter (mm/mempool.c):
  * - 2.6.9: try the allocator without WAIT/IO (a PF_MEMALLOC caller dips into the reserve
- *   here); if the pool is at most half full and __GFP_FS is set, allocate with the full mask,
+ *   here, any other caller a quarter of M: can_try_harder); if the pool is at most half full and __GFP_FS is set, allocate with the full mask,
  *   which for a task that may reclaim loops through direct reclaim until it succeeds; else take
  *   an element; else sleep until mempool_free returns one, and start over.
  * - modern: __GFP_NOMEMALLOC on every try (no reserve even for PF_MEMALLOC); try without
@@ -62,7 +62,8 @@ function alloc2004(x: Exec, at: Attempt, site: Site, mask: number, pool: PoolInf
   }
   const nowait = mask & ~(WAIT | IO);
   if (x.free - 1 >= floorOf(nowait, w)) {
-    pageAlloc(x, at, site, nowait, 0);
+    // Entitled to what a caller that cannot sleep may take (can_try_harder), policy aside.
+    pageAlloc(x, { ...at, mask: (at.mask ?? x.me.context) & ~(WAIT | IO) }, site, nowait, 0);
     return;
   }
   if (mask & FS && onFailure(mask) === 'reclaim' && level <= Math.floor(pool.minNr / 2)) {

@@ -93,6 +93,7 @@ export function alloc(opts: { pool?: string; what?: string } = {}): Step {
       const what = opts.what ?? (x.reg(R_REQ) ? 'a page for its request' : 'a page');
       allocate(x, { purpose: 'page', pool: opts.pool, what, then: (d) => x.done(d) });
     },
+    ...(opts.pool === undefined ? {} : { pool: opts.pool }),
   };
 }
 

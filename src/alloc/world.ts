@@ -41,7 +41,7 @@ export interface Step {
   readonly kind: string;
   /** The device a step waits on (the disk interrupt completes `submit` steps through it). */
   readonly device?: string;
-  /** The mempool the pages it frees return to (under a mempool policy). */
+  /** The mempool the step allocates from or returns its pages to (under a mempool policy). */
   readonly pool?: string;
   /** Emits the step's moves for the actor `x` is running. */
   run(x: Exec): void;

@@ -6,30 +6,34 @@
  * served the request.
  */
 import { allocate } from './allocate.js';
-import { PF_MEMALLOC } from './context.js';
+import { GFP_NOIO, PF_MEMALLOC, PF_MEMALLOC_NOIO } from './context.js';
 import { advance, type Exec } from './exec.js';
 import { FREE, F_MEMALLOC, F_RECLAIM, RQ_MEMALLOC, RQ_NOIO, R_FLAGS, R_HELD, R_WO, R_WODEV, WO_INFLIGHT, WO_START } from './layout.js';
 import { mempoolFree, returnPool } from './mempool.js';
-import { PF_MEMALLOC_NOIO } from './context.js';
 import type { DeviceInfo, World } from './world.js';
 
 function inflight(x: Exec): (d: Uint8Array) => void {
   return (d) => x.set(d, R_WO, WO_INFLIGHT);
 }
 
-/** Emits the moves of the writeout the current actor is doing (R_WO != 0). */
+/**
+ * Emits the moves of the writeout the current actor is doing (R_WO != 0). Its allocations are
+ * made in the I/O path, which the kernel does in GFP_NOIO (submit_bh and bio_alloc, the sunrpc
+ * and nbd sockets): a writer that is not PF_MEMALLOC waits for memory there rather than recurse
+ * into reclaim, whose writeout would replace the one under way.
+ */
 export function runWriteout(x: Exec): void {
   if (x.reg(R_WO) !== WO_START) return; // in flight: someone else completes it
   const dev = x.world.devices[x.reg(R_WODEV)]!;
   if (dev.kind === 'disk') {
-    if (dev.bio) allocate(x, { purpose: 'bio', pool: dev.pool, what: `a bio for its ${dev.name} writeout`, then: inflight(x) });
+    if (dev.bio) allocate(x, { purpose: 'bio', pool: dev.pool, mask: GFP_NOIO, what: `a bio for its ${dev.name} writeout`, then: inflight(x) });
     else {
       const d = x.draft();
       inflight(x)(d);
       x.emit(d, 'submit', `${x.me.name} submits the page to ${dev.name}`);
     }
   } else if (dev.kind === 'network') {
-    allocate(x, { purpose: 'send', what: `a send buffer and sends the page to the ${dev.name} server`, then: inflight(x) });
+    allocate(x, { purpose: 'send', mask: GFP_NOIO, what: `a send buffer and sends the page to the ${dev.name} server`, then: inflight(x) });
   } else enqueue(x, dev);
 }
 

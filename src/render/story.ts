@@ -45,7 +45,9 @@ export function endLines(trace: Trace): string[] {
   const cycle = firstCycle(view.waitsFor);
   if (cycle.length) {
     const links = cycle.map((e) => `${e.from} waits for ${e.to} (${e.why})`).join('; ');
-    return [`The wait-for cycle: ${links}. Nothing on the cycle can move, so nothing ever will.`];
+    // In a lasso the actors on the cycle do move (drop, resend), only never forward.
+    const end = trace.loopStart === undefined ? 'Nothing on the cycle can move, so nothing ever will.' : 'Its actors move only round the loop, never past it.';
+    return [`The wait-for cycle: ${links}. ${end}`];
   }
   const byStatus = new Map<string, string[]>();
   for (const a of strandedActors(view)) byStatus.set(a.status, [...(byStatus.get(a.status) ?? []), a.name]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   GFP_ATOMIC, GFP_KERNEL, GFP_MEMALLOC, GFP_NOFS, GFP_NOIO, GFP_NOMEMALLOC, PF_MEMALLOC, PF_MEMALLOC_NOIO,
-  atomicFloor, contextName, floorOf, onFailure, watermarks,
+  IO, WAIT, atomicFloor, contextName, floorOf, onFailure, watermarks,
 } from '../../src/alloc/context.js';
 
 describe('watermark ladder', () => {
@@ -56,5 +56,27 @@ describe('contexts', () => {
     expect(contextName(GFP_NOIO | PF_MEMALLOC)).toBe('PF_MEMALLOC');
     expect(contextName(GFP_NOIO | PF_MEMALLOC | GFP_NOMEMALLOC)).toBe('GFP_NOIO|__GFP_NOMEMALLOC');
     expect(contextName(GFP_ATOMIC | GFP_MEMALLOC)).toBe('GFP_ATOMIC|__GFP_MEMALLOC');
+  });
+});
+
+describe('allocations that may not sleep (mm/page_alloc.c)', () => {
+  const nowait = (mask: number): number => mask & ~(WAIT | IO);
+
+  it("2.6.9's can_try_harder takes a quarter off M for any caller that cannot sleep", () => {
+    // __alloc_pages: can_try_harder = ... || !wait; min -= min / 4. mempool_alloc's first try drops __GFP_WAIT.
+    expect(floorOf(nowait(GFP_KERNEL), watermarks(4, '2.6'))).toBe(3);
+    expect(floorOf(nowait(GFP_NOIO), watermarks(8, '2.6'))).toBe(6);
+    expect(floorOf(nowait(GFP_KERNEL), watermarks(3, '2.6'))).toBe(3);
+    expect(floorOf(GFP_KERNEL, watermarks(4, '2.6'))).toBe(4);
+  });
+
+  it('today a non-blocking caller without __GFP_HIGH gets no reserve (ALLOC_NON_BLOCK counts only with ALLOC_MIN_RESERVE)', () => {
+    expect(floorOf(nowait(GFP_KERNEL), watermarks(8, 'modern'))).toBe(8);
+  });
+
+  it("__GFP_NOMEMALLOC takes away the no-watermark access and the quarter, not __GFP_HIGH's half", () => {
+    // gfp_to_alloc_flags: ALLOC_NON_BLOCK only without __GFP_NOMEMALLOC; ALLOC_MIN_RESERVE from __GFP_HIGH regardless.
+    expect(floorOf(GFP_ATOMIC | GFP_NOMEMALLOC, watermarks(8, 'modern'))).toBe(4);
+    expect(floorOf(GFP_ATOMIC | GFP_MEMALLOC | GFP_NOMEMALLOC, watermarks(8, 'modern'))).toBe(4);
   });
 });

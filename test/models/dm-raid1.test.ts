@@ -73,6 +73,18 @@ describe('dm-raid1', () => {
     expect(run(dm, 'mempool-only', { daemon_reclaim_io: 'no', pool: 1 }).verdict).toBe('violated');
   });
 
+  it("2.6.9's mempool_alloc tries first without __GFP_WAIT, which may dip a quarter into the reserve (can_try_harder)", () => {
+    // M=4: the first try may take free pages down to 3. That is the kernel's rule, not a leak,
+    // and it gives kmirrord enough to serve its legs at this size; today's kernel gives it nothing.
+    const old = run(dm, 'mempool-only', { min: 4 });
+    expect(old.verdict).toBe('holds');
+    // Requests that are not PF_MEMALLOC give kmirrord no right to the reserve but this one.
+    const bg = run(dm, 'mempool-only', { min: 4, background: 'yes' });
+    expect(bg.result.properties.find((p) => p.name === 'reserve-integrity')?.status).toBe('holds');
+    expect(run(dm, 'mempool-only', { min: 3 }).verdict).toBe('violated');
+    expect(run(dm, 'mempool-only', { min: 4, kernel: 'modern' }).verdict).toBe('violated');
+  });
+
   it('names its assumptions', () => {
     expect(dm.build({}, 'none').assumptions).toEqual({ daemon_reclaim_io: 'yes', background: 'no', inherit_noio: 'yes' });
   });
