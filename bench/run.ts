@@ -67,6 +67,10 @@ function main(): number {
     say('liveness against safety on counter procs=4 max=5...');
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, 'liveness.ts'), '4', '5', '5'], { cwd: repoRoot, encoding: 'utf8' });
     process.stdout.write(`\n${out}`);
+    // Two workers against one thread on the same search (floor: 1.5x on the counter).
+    say('2 workers against 1 thread on counter procs=5 max=5...');
+    const par = execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, 'parallel.ts'), 'counter', 'procs=5', 'max=5', '--workers', '2'], { cwd: repoRoot, encoding: 'utf8' });
+    process.stdout.write(`\n${par}`);
   }
   if (busy) say(`bench WARNING: ${busy}`);
   for (const f of failures) say(`bench FAILED: ${f}`);

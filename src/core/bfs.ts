@@ -38,19 +38,6 @@ export interface BfsOptions {
    * frontier passes it.
    */
   readonly memoryLimit?: number;
-  /**
-   * For a search shared by several explorers (one a thread), each owning the states whose
-   * fingerprints it `owns`: states owned elsewhere are `send`t to their owner, which
-   * {@link Bfs.accept}s them; {@link Bfs.run} returns at the end of each level, and the caller
-   * starts the next with {@link Bfs.beginLevel} once every explorer has finished this one.
-   */
-  readonly partition?: Partition;
-}
-
-export interface Partition {
-  owns(hi: number): boolean;
-  /** `bytes` is a view valid only during the call. */
-  send(hi: number, lo: number, bytes: Uint8Array): void;
 }
 
 type Check<S> = SafetyProperty<S> & { readonly index: number };
@@ -75,8 +62,6 @@ export class Bfs<S, A extends Action> {
   depth = -1;
   peakFrontierBytes = 0;
   finished = false;
-  /** With a partition: the current level is expanded (see {@link beginLevel}). */
-  levelDone = false;
   stopped: IncompleteReason | undefined;
   private readonly key: StateKey<S> | undefined;
 
@@ -130,19 +115,7 @@ export class Bfs<S, A extends Action> {
     }
     const hi = fp.hi;
     const lo = fp.lo;
-    const part = this.options.partition;
-    if (part !== undefined && !part.owns(hi)) part.send(hi, lo, bytes);
-    else this.record(hi, lo, bytes, root, state);
-  }
-
-  /**
-   * Stores a state that a partner explorer generated, given its fingerprint and its encoding
-   * at `src[at .. at + length)` (most are duplicates: they cost no view and no decoding).
-   */
-  accept(hi: number, lo: number, src: Uint8Array, at: number, length: number): void {
-    if (this.table.needsGrow(hi) && !this.grow(hi)) return;
-    const slot = this.table.insert(hi, lo, this.parentSlot);
-    if (slot >= 0) this.recorded(hi, lo, src.subarray(at, at + length), slot, undefined);
+    this.record(hi, lo, bytes, root, state);
   }
 
   /**
@@ -213,10 +186,6 @@ export class Bfs<S, A extends Action> {
       }
       const bytes = this.current.shift();
       if (bytes === undefined) {
-        if (this.options.partition) {
-          this.levelDone = true;
-          return;
-        }
         if (!this.nextLevel()) return;
         continue;
       }
@@ -257,20 +226,6 @@ export class Bfs<S, A extends Action> {
       return false;
     }
     return true;
-  }
-
-  /** With a partition: starts expanding the next level (which may be empty here but not elsewhere). */
-  beginLevel(): void {
-    this.levelDone = false;
-    this.depth++;
-    this.current = this.next;
-    this.next = new LevelQueue(this.options.parents ?? false);
-    if (this.depth >= this.options.maxDepth) this.stop('max-depth');
-  }
-
-  /** States waiting in the next level. */
-  get nextLength(): number {
-    return this.next.length;
   }
 
   stop(reason: IncompleteReason): void {

@@ -84,4 +84,16 @@ describe('checkParallel', () => {
     const recipe: ModelRecipe = { module: url('../support/fixtures/not-a-model.ts'), params: {} };
     await expect(checkParallel(counter.build({}), recipe, { workers: 2, preload, probeStates })).rejects.toThrow(/has no default export with a build\(\) function/);
   }, 30_000);
+
+  it("hands candidates past a worker's budget back to the coordinator, and still finds the same states and paths", async () => {
+    const recipe: ModelRecipe = { module: url('../support/fixtures/counter-below.ts'), params: { procs: 3, max: 3, limit: 3 } };
+    const model = below.build(recipe.params);
+    for (const properties of [['bounded'], ['below', 'bounded']]) {
+      const one = check(model, { properties });
+      for (const levelBudget of [0, 1, 7]) {
+        const many = await checkParallel(model, recipe, { workers: 2, preload, probeStates, properties, levelBudget });
+        expect(essence(many), `budget ${levelBudget}, ${properties}`).toEqual(essence(one));
+      }
+    }
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { totalmem } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Action, Fairness, Model } from '../../core/model.js';
 import { resolveParams, type ParamValues } from '../../core/params.js';
@@ -30,9 +30,9 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --no-symmetry          explore every permutation (to compare)
   --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
                          of physical memory); a search that needs more stops as incomplete
-  --workers N            threads for the safety search (default 1; on this project's 2-core
-                         machines 2 workers have not yet been faster); a search that ends
-                         within 200,000 states, or that checks liveness, runs on one thread
+  --workers N            threads for the safety search (default: the number of cores); a
+                         search that ends within 200,000 states, or that checks a liveness
+                         property, runs on one thread
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR
   --quiet                no progress line
@@ -120,7 +120,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const { model, fairness } = buildModel(def, params, policy, overrides);
   const progress = progressReporter(io, values.quiet ?? false);
   // One by default: measured on 2 cores, the parallel search is not yet faster (bench/RESULTS.md).
-  const workers = count('workers', values.workers, 1) ?? 1;
+  const workers = count('workers', values.workers, 1) ?? availableParallelism();
   // Workers rebuild the model from its module: the same definition, parameters and policy.
   const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
   const recipe = { module: modelUrl(name, io.cwd).href, params, args };
