@@ -119,7 +119,6 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const overrides = fairnessOverrides(values.fair, values.unfair);
   const { model, fairness } = buildModel(def, params, policy, overrides);
   const progress = progressReporter(io, values.quiet ?? false);
-  // One by default: measured on 2 cores, the parallel search is not yet faster (bench/RESULTS.md).
   const workers = count('workers', values.workers, 1) ?? availableParallelism();
   // Workers rebuild the model from its module: the same definition, parameters and policy.
   const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
