@@ -12,6 +12,7 @@ import { fingerprint, fp } from '../core/hash.js';
 import { isSafety, type Action, type Model } from '../core/model.js';
 import type { IncompleteReason } from '../core/result.js';
 import { symmetryKey } from '../core/symmetry.js';
+import { collect } from './collect.js';
 import { unpackEach } from './packed.js';
 import { ChunkWriter, pool, type Chunks } from './shared-chunks.js';
 import type { ModelRecipe } from './protocol.js';
@@ -117,6 +118,7 @@ async function levels<S, A extends Action>(
     if (capacity === table.capacity) return;
     if (capacity * 8 + table.bytes > memoryLimit) throw new LimitHit('memory-limit');
     table = table.grownTo(capacity);
+    collect();
   };
   try {
     for (;;) {

@@ -9,6 +9,7 @@ import { CheckError } from '../core/errors.js';
 import { fingerprint, fp } from '../core/hash.js';
 import { isSafety, type Action, type Model, type SafetyProperty } from '../core/model.js';
 import { symmetryKey } from '../core/symmetry.js';
+import { collect } from './collect.js';
 import { Packer } from './packed.js';
 import { ChunkWriter, eachInChunk } from './shared-chunks.js';
 import { loadRecipe } from './recipe.js';
@@ -69,7 +70,10 @@ class Expander {
   }
 
   level(order: LevelOrder): void {
-    if (this.table?.buffer !== order.table) this.table = new SharedTable(order.table, order.capacity);
+    if (this.table?.buffer !== order.table) {
+      this.table = new SharedTable(order.table, order.capacity);
+      collect();
+    }
     this.depth = order.depth;
     this.budget = order.budget;
     this.inserted = this.transitions = 0;
