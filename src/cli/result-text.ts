@@ -7,7 +7,7 @@ const REASONS: Record<string, string> = {
   'max-depth': 'the --max-depth limit was reached',
   'time-limit': 'the --time-limit ran out',
   interrupted: 'interrupted',
-  'memory-limit': 'the memory limit was reached: raise --memory-limit if the machine has more, or make the model smaller',
+  'memory-limit': 'the memory limit was reached: raise --memory-limit if the machine has more, use --workers 1 (one thread needs about half the memory of the parallel search), or make the model smaller',
 };
 
 function n(x: number): string {
