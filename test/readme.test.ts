@@ -34,3 +34,18 @@ describe('README', () => {
     }
   });
 });
+
+describe('README picture', () => {
+  it('docs/img is what `npm start` draws today for mempool-only', async () => {
+    const { mkdtempSync, readFileSync: read } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'allocheck-img-'));
+    const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', dir, '--quiet']);
+    expect(r.code).toBe(1);
+    const drawn = read(join(dir, 'trace.svg'), 'utf8');
+    const shipped = read(new URL('../docs/img/dm-raid1-mempool-only.svg', import.meta.url), 'utf8');
+    // Regenerate with: npm start && cp out/seed/mempool-only/trace.svg docs/img/dm-raid1-mempool-only.svg (and .png)
+    expect(drawn).toBe(shipped);
+  });
+});
