@@ -1,7 +1,7 @@
 /**
- * A safety check spread over worker threads sharing one visited table (SharedArrayBuffer and
- * Atomics, shared-table.ts) and one frontier of shared chunks (shared-chunks.ts): no state is
- * copied between threads. Levels are synchronous: the table grows between levels, and a level
+ * A safety check spread over worker threads sharing one visited table (256 segments of
+ * SharedArrayBuffer, claimed by Atomics, shared-table.ts) and one frontier of shared chunks
+ * (shared-chunks.ts): no state is copied between threads. Levels are synchronous: the table grows between levels, and a level
  * ends when every worker has expanded its chunks, so depths, verdicts and state counts are those
  * of the single-threaded search. Counterexamples are then rebuilt by the single-threaded search
  * down to the depth found, so they are the very paths `check` reports.

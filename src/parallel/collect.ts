@@ -11,6 +11,10 @@ import { runInNewContext } from 'node:vm';
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-export function collect(): void {
-  gc();
+/** Below this, what piles up is small next to a V8 isolate, and a full collection costs more. */
+const WORTH_IT = 256 * 2 ** 20;
+
+/** Collects when the buffers at stake (`bytes`) are large enough to matter. */
+export function collect(bytes: number): void {
+  if (bytes >= WORTH_IT) gc();
 }

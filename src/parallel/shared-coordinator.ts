@@ -17,7 +17,7 @@ import { unpackEach } from './packed.js';
 import { ChunkWriter, pool, type Chunks } from './shared-chunks.js';
 import type { ModelRecipe } from './protocol.js';
 import type { FromSharedWorker, LevelDone, LevelOrder, SharedSetup } from './shared-protocol.js';
-import { SharedTable } from './shared-table.js';
+import { SEGMENTS, SharedTable } from './shared-table.js';
 
 const MAX_LOAD = 0.85;
 
@@ -90,47 +90,66 @@ async function levels<S, A extends Action>(
   const key = symmetryKey(model, options.symmetry ?? true);
   const found = new Map<number, number>();
   const started = performance.now();
-  let table = SharedTable.create(1 << 16);
+  let table = SharedTable.create(options.tableCapacity ?? 1 << 16);
+  const counts = new Float64Array(SEGMENTS);
   let states = 0;
   let transitions = 0;
   let frontierBytes = 0;
   const extras = new ChunkWriter();
-  /** Inserts a state found outside the workers (initial, or handed back); checks it at `depth`. */
-  const admit = (state: S, bytes: Uint8Array, depth: number): void => {
-    fingerprint(key ? key(state) : bytes);
-    if (!table.insert(fp.hi, fp.lo)) return;
-    states++;
-    extras.push(bytes);
-    safety.forEach((p, i) => {
-      if (!found.has(i) && (p.kind === 'invariant' ? !p.holds(state) : p.kind === 'reachable' && p.test(state))) found.set(i, depth);
+  const memoryLimit = options.memoryLimitBytes ?? Infinity;
+  /** Grows every segment whose `want` would pass the load limit, one at a time. */
+  const ensure = (want: (k: number) => number): void => {
+    let grown = 0;
+    for (let k = 0; k < SEGMENTS; k++) {
+      const c = table.capacity(k);
+      const w = want(k);
+      if (w <= c * MAX_LOAD) continue;
+      const capacity = Math.max(Math.ceil(c * 1.5), Math.ceil(w / MAX_LOAD));
+      if (capacity * 8 + table.bytes > memoryLimit) throw new LimitHit('memory-limit');
+      table = table.withSegment(k, capacity);
+      // Free the old buffers as we go, so a growth needs a few segments beside the table.
+      if (++grown % 16 === 0) collect(table.bytes);
+    }
+    if (grown % 16 !== 0) collect(table.bytes);
+  };
+  /** Inserts states found outside the workers (initial, or handed back) and checks them at `depth`. */
+  const admit = (arrivals: readonly { state: S; bytes: Uint8Array }[], depth: number): void => {
+    const fps = arrivals.map(({ state, bytes }) => {
+      fingerprint(key ? key(state) : bytes);
+      return [fp.hi, fp.lo] as const;
+    });
+    const extra = new Float64Array(SEGMENTS);
+    for (const [hi] of fps) extra[SharedTable.segmentOf(hi)]!++;
+    ensure((k) => counts[k]! + extra[k]!);
+    arrivals.forEach(({ state, bytes }, i) => {
+      const k = table.insert(fps[i]![0], fps[i]![1]);
+      if (k < 0) return;
+      counts[k]!++;
+      states++;
+      extras.push(bytes);
+      safety.forEach((p, j) => {
+        if (!found.has(j) && (p.kind === 'invariant' ? !p.holds(state) : p.kind === 'reachable' && p.test(state))) found.set(j, depth);
+      });
     });
   };
-  for (const s of model.initialStates()) admit(s, model.encode(s).slice(), 0);
+  admit(model.initialStates().map((state) => ({ state, bytes: model.encode(state).slice() })), 0);
   let frontier = states;
   let level: Chunks = extras.take();
   let perState = 4; // new states per expanded state, for sizing the table
   let depth = 0;
   let stopped: IncompleteReason | undefined;
-  const memoryLimit = options.memoryLimitBytes ?? Infinity;
-  const ensure = (wanted: number): void => {
-    let capacity = table.capacity;
-    while (wanted > capacity * MAX_LOAD) capacity = Math.ceil(capacity * 1.5);
-    if (capacity === table.capacity) return;
-    if (capacity * 8 + table.bytes > memoryLimit) throw new LimitHit('memory-limit');
-    table = table.grownTo(capacity);
-    collect();
-  };
   try {
     for (;;) {
       stopped = interrupted();
       if (stopped || frontier === 0 || found.size === safety.length) break;
       if (states >= (options.maxStates ?? Infinity)) throw new LimitHit('max-states');
       if (depth >= (options.maxDepth ?? Infinity)) throw new LimitHit('max-depth');
-      ensure(states + Math.ceil(frontier * perState * 1.5) + 1024);
-      const budget = Math.min(options.levelBudget ?? Infinity, Math.max(0, Math.floor((table.capacity * 0.9 - states) / n)));
+      const expected = (frontier * perState * 1.5) / SEGMENTS + 16;
+      ensure((k) => counts[k]! + expected);
+      const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / n))));
       const cursor = new SharedArrayBuffer(4);
       const done = await Promise.all(workers.map((w, i) => {
-        const order: LevelOrder = { type: 'level', depth, table: table.buffer, capacity: table.capacity, budget, level, cursor };
+        const order: LevelOrder = { type: 'level', depth, table: table.shape, tableBytes: table.bytes, budget, level, cursor };
         const reply = answer(i, 'done');
         w.postMessage(order);
         return reply;
@@ -138,6 +157,7 @@ async function levels<S, A extends Action>(
       const inserted = done.reduce((sum, d) => sum + d.inserted, 0);
       const expanded = done.reduce((sum, d) => sum + d.expanded, 0);
       states += inserted;
+      for (const d of done) d.perSegment.forEach((x, k) => (counts[k]! += x));
       transitions += done.reduce((sum, d) => sum + d.transitions, 0);
       frontierBytes = Math.max(frontierBytes, done.reduce((sum, d) => sum + d.frontierBytes, 0));
       for (const d of done) for (const [p, at] of d.findings) found.set(p, Math.min(at, found.get(p) ?? Infinity));
@@ -146,11 +166,9 @@ async function levels<S, A extends Action>(
         break;
       }
       const before = states;
-      const overflow = done.reduce((sum, d) => sum + d.overflow.length, 0);
-      if (overflow > 0) {
-        ensure(states + done.reduce((sum, d) => sum + countPacked(d.overflow), 0));
-        for (const d of done) unpackEach(d.overflow, (bytes) => admit(model.decode(bytes), bytes.slice(), depth + 1));
-      }
+      const handedBack: { state: S; bytes: Uint8Array }[] = [];
+      for (const d of done) unpackEach(d.overflow, (bytes) => void handedBack.push({ state: model.decode(bytes), bytes: bytes.slice() }));
+      if (handedBack.length > 0) admit(handedBack, depth + 1);
       frontier = inserted + (states - before);
       level = pool([...done.map((d) => d.next), extras.take()]);
       perState = Math.max(1, (states - before + inserted) / Math.max(1, expanded));
@@ -163,12 +181,6 @@ async function levels<S, A extends Action>(
     stopped = e.reason;
   }
   return { states, transitions, depth, tableBytes: table.bytes, frontierBytes, found, stopped };
-}
-
-function countPacked(packed: Uint8Array): number {
-  let count = 0;
-  unpackEach(packed, () => count++);
-  return count;
 }
 
 class LimitHit extends Error {

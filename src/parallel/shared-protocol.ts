@@ -3,6 +3,7 @@
  */
 import type { ModelRecipe } from './protocol.js';
 import type { Chunks } from './shared-chunks.js';
+import type { TableShape } from './shared-table.js';
 
 export interface SharedSetup {
   readonly recipe: ModelRecipe;
@@ -16,10 +17,10 @@ export interface SharedSetup {
 export interface LevelOrder {
   readonly type: 'level';
   readonly depth: number;
-  readonly table: SharedArrayBuffer;
-  readonly capacity: number;
-  /** New states this worker may insert before handing candidates back. */
-  readonly budget: number;
+  readonly table: TableShape;
+  readonly tableBytes: number;
+  /** New states this worker may insert into each segment before handing candidates back. */
+  readonly budget: Int32Array;
   readonly level: Chunks;
   /** Int32 [0]: the next chunk to take. */
   readonly cursor: SharedArrayBuffer;
@@ -28,6 +29,8 @@ export interface LevelOrder {
 export interface LevelDone {
   readonly type: 'done';
   readonly inserted: number;
+  /** Of those, how many went into each segment. */
+  readonly perSegment: Int32Array;
   readonly expanded: number;
   readonly transitions: number;
   /** The states this worker inserted, for the next level. */

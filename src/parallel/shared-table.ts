@@ -1,73 +1,92 @@
 /**
- * The visited set of a parallel search: 64-bit fingerprints in one open-addressing table in a
- * SharedArrayBuffer, probed by every worker at once. A slot is claimed by a compare-and-swap on
+ * The visited set of a parallel search: 64-bit fingerprints in open-addressing tables in
+ * SharedArrayBuffers, probed by every worker at once. A slot is claimed by a compare-and-swap on
  * its high word and published by storing its low word; a reader that finds a claimed slot with
  * its high word waits for the low word. Neither word is ever 0 in the table (0 means empty), so
  * fingerprints map a zero word to a fixed constant: a cost of 2^-32 in collision odds.
  *
- * The table never grows while workers probe it: the coordinator sizes it before each level and
- * gives each worker a budget of inserts; a worker past its budget hands its new candidates back
- * (see shared-worker.ts), and the coordinator grows the table between levels.
+ * The table is 256 segments, chosen by the top 8 bits of the high word, each in a buffer of its
+ * own: between levels the coordinator grows the segments one at a time, so a growth needs one
+ * segment's new buffer beside the table, not a second table. No segment grows while workers
+ * probe it: the coordinator gives each worker a budget of inserts a segment and level, and a
+ * worker past it hands its candidates back (see shared-worker.ts).
  */
 
 const ZERO_HI = 0x5bd1e995 | 0;
 const ZERO_LO = 1;
+export const SEGMENTS = 256;
+
+/** The buffers and capacities of a table's segments: what crosses to the workers. */
+export interface TableShape {
+  readonly buffers: readonly SharedArrayBuffer[];
+  readonly capacities: readonly number[];
+}
 
 export class SharedTable {
-  readonly fps: Int32Array;
+  private readonly fps: Int32Array[];
+  private readonly caps: Int32Array;
 
-  constructor(
-    readonly buffer: SharedArrayBuffer,
-    readonly capacity: number,
-  ) {
-    this.fps = new Int32Array(buffer);
+  constructor(readonly shape: TableShape) {
+    this.fps = shape.buffers.map((b) => new Int32Array(b));
+    this.caps = Int32Array.from(shape.capacities);
   }
 
+  /** A table of about `capacity` slots in all. */
   static create(capacity: number): SharedTable {
-    return new SharedTable(new SharedArrayBuffer(capacity * 8), capacity);
+    const each = Math.max(16, Math.ceil(capacity / SEGMENTS));
+    const capacities = Array.from({ length: SEGMENTS }, () => each);
+    return new SharedTable({ buffers: capacities.map((c) => new SharedArrayBuffer(c * 8)), capacities });
+  }
+
+  /** The segment a fingerprint's high word selects. */
+  static segmentOf(hi: number): number {
+    return (hi | 0 || ZERO_HI) >>> 24;
   }
 
   get bytes(): number {
-    return this.buffer.byteLength;
+    return this.shape.capacities.reduce((sum, c) => sum + c * 8, 0);
   }
 
-  private home(hi: number): number {
-    const c = this.capacity;
-    const h = Math.floor((hi >>> 16) * (c / 65536) + (hi & 0xffff) * (c / 4294967296));
-    return h < c ? h : c - 1;
+  capacity(segment: number): number {
+    return this.shape.capacities[segment]!;
   }
 
-  /** Inserts unless present; true when this call inserted it. Safe from any thread. */
-  insert(hi: number, lo: number): boolean {
-    const fps = this.fps;
+  /** Inserts unless present: the segment it went into, or -1 when it was there. Safe from any thread. */
+  insert(hi: number, lo: number): number {
     const h = hi | 0 || ZERO_HI;
     const l = lo | 0 || ZERO_LO;
-    const c = this.capacity;
-    for (let s = this.home(h >>> 0); ; s = s + 1 === c ? 0 : s + 1) {
+    const k = h >>> 24;
+    const fps = this.fps[k]!;
+    const c = this.caps[k]!;
+    const u = l >>> 0;
+    let s = Math.floor((u >>> 16) * (c / 65536) + (u & 0xffff) * (c / 4294967296));
+    if (s >= c) s = c - 1;
+    for (; ; s = s + 1 === c ? 0 : s + 1) {
       const i = s << 1;
       let cur = fps[i]!;
       if (cur === 0) {
         cur = Atomics.compareExchange(fps, i, 0, h);
         if (cur === 0) {
           Atomics.store(fps, i + 1, l);
-          return true;
+          return k;
         }
       }
       if (cur !== h) continue;
       let other = fps[i + 1]!;
       while (other === 0) other = Atomics.load(fps, i + 1);
-      if (other === l) return false;
+      if (other === l) return -1;
     }
   }
 
-  /** A table of `capacity` holding every fingerprint of this one (single-threaded, between levels). */
-  grownTo(capacity: number): SharedTable {
-    const next = SharedTable.create(capacity);
-    const fps = this.fps;
-    for (let s = 0; s < this.capacity; s++) {
-      const h = fps[s << 1]!;
-      if (h !== 0) next.insert(h, fps[(s << 1) + 1]!);
-    }
+  /** This table with segment `k` rehashed into `capacity` slots (single-threaded, between levels). */
+  withSegment(k: number, capacity: number): SharedTable {
+    const buffers = [...this.shape.buffers];
+    const capacities = [...this.shape.capacities];
+    buffers[k] = new SharedArrayBuffer(capacity * 8);
+    capacities[k] = capacity;
+    const next = new SharedTable({ buffers, capacities });
+    const old = this.fps[k]!;
+    for (let s = 0; s < old.length; s += 2) if (old[s] !== 0) next.insert(old[s]!, old[s + 1]!);
     return next;
   }
 }

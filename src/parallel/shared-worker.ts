@@ -14,7 +14,7 @@ import { Packer } from './packed.js';
 import { ChunkWriter, eachInChunk } from './shared-chunks.js';
 import { loadRecipe } from './recipe.js';
 import type { FromSharedWorker, LevelOrder, SharedSetup } from './shared-protocol.js';
-import { SharedTable } from './shared-table.js';
+import { SEGMENTS, SharedTable } from './shared-table.js';
 
 const setup = workerData as SharedSetup;
 const parent = parentPort!;
@@ -25,8 +25,10 @@ class Expander {
   private readonly next = new ChunkWriter();
   private readonly overflow = new Packer();
   private readonly control: Int32Array;
-  private budget = 0;
+  private budget: Int32Array<ArrayBufferLike> = new Int32Array(SEGMENTS);
+  private perSegment = new Int32Array(SEGMENTS);
   private inserted = 0;
+  private tableBytes = 0;
   private transitions = 0;
   private successors = 0;
   private depth = 0;
@@ -46,11 +48,13 @@ class Expander {
     this.transitions++;
     const bytes = this.model.encode(state);
     fingerprint(this.key ? this.key(state) : bytes);
-    if (this.inserted >= this.budget) {
+    const k = SharedTable.segmentOf(fp.hi);
+    if (this.perSegment[k]! >= this.budget[k]!) {
       this.overflow.add(bytes);
       return;
     }
-    if (!this.table!.insert(fp.hi, fp.lo)) return;
+    if (this.table!.insert(fp.hi, fp.lo) < 0) return;
+    this.perSegment[k]!++;
     this.inserted++;
     this.next.push(bytes);
     this.checkNew(state);
@@ -70,12 +74,11 @@ class Expander {
   }
 
   level(order: LevelOrder): void {
-    if (this.table?.buffer !== order.table) {
-      this.table = new SharedTable(order.table, order.capacity);
-      collect();
-    }
+    this.table = new SharedTable(order.table);
+    this.tableBytes = order.tableBytes;
     this.depth = order.depth;
     this.budget = order.budget;
+    this.perSegment = new Int32Array(SEGMENTS);
     this.inserted = this.transitions = 0;
     this.findings = [];
     const cursor = new Int32Array(order.cursor);
@@ -93,7 +96,12 @@ class Expander {
     const frontierBytes = this.next.bytes;
     const next = this.next.take();
     const overflow = this.overflow.take();
-    post({ type: 'done', inserted: this.inserted, expanded, transitions: this.transitions, next, frontierBytes, findings: this.findings, overflow, stopped }, [overflow.buffer as ArrayBuffer]);
+    // Let go of the table before the coordinator grows it: a segment's old buffer is freed only
+    // when every thread has collected its wrapper.
+    this.table = undefined;
+    collect(this.tableBytes);
+    const perSegment = this.perSegment;
+    post({ type: 'done', perSegment, inserted: this.inserted, expanded, transitions: this.transitions, next, frontierBytes, findings: this.findings, overflow, stopped }, [overflow.buffer as ArrayBuffer, perSegment.buffer as ArrayBuffer]);
   }
 
   private deadEnd(state: unknown): void {

@@ -96,4 +96,14 @@ describe('checkParallel', () => {
       }
     }
   }, 60_000);
+
+  it('grows the shared table segment by segment between levels without losing a state', async () => {
+    const recipe: ModelRecipe = { module: url('../../models/counter.ts'), params: { procs: 3, max: 5 } };
+    const model = counter.build(recipe.params);
+    const one = check(model);
+    // 16 slots a segment at first: every segment grows several times during the search.
+    const many = await checkParallel(model, recipe, { workers: 2, preload, probeStates, tableCapacity: 16 });
+    expect(essence(many)).toEqual(essence(one));
+    expect(many.stats.tableBytes).toBeGreaterThan(16 * 8 * 256);
+  }, 30_000);
 });
