@@ -1,9 +1,8 @@
 import { guardModel } from './errors.js';
 import { fingerprint, fp } from './hash.js';
 import { FingerprintTable } from './fingerprint-table.js';
-import { LevelQueue } from './level-queue.js';
+import { LevelSearch } from './level-search.js';
 import type { Action, Model, SafetyProperty } from './model.js';
-import type { IncompleteReason } from './result.js';
 import { symmetryKey, type StateKey } from './symmetry.js';
 
 /**
@@ -47,10 +46,8 @@ type Check<S> = SafetyProperty<S> & { readonly index: number };
  * first stored, so the first finding of each property lies at the least depth: the shortest
  * counterexample. Work is done in slices ({@link run}) so a caller can report progress and stop.
  */
-export class Bfs<S, A extends Action> {
+export class Bfs<S, A extends Action> extends LevelSearch {
   readonly table: FingerprintTable;
-  private current: LevelQueue;
-  private next: LevelQueue;
   private parentSlot = 0;
   private successorCount = 0;
   private readonly pending: Check<S>[];
@@ -58,11 +55,7 @@ export class Bfs<S, A extends Action> {
   readonly findings: Finding[] = [];
   states = 0;
   transitions = 0;
-  /** Depth of the level being expanded (-1 before the first). */
-  depth = -1;
   peakFrontierBytes = 0;
-  finished = false;
-  stopped: IncompleteReason | undefined;
   private readonly key: StateKey<S> | undefined;
 
   constructor(
@@ -70,25 +63,15 @@ export class Bfs<S, A extends Action> {
     properties: readonly SafetyProperty<S>[],
     private readonly options: BfsOptions,
   ) {
+    super(options.parents ?? false, options.maxDepth);
     const parents = options.parents ?? false;
     this.key = symmetryKey(model, options.symmetry ?? false);
     // Without parents nobody holds slots, so the table can grow a segment at a time.
     this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents, segments: parents ? 1 : 256 });
-    this.current = new LevelQueue(parents);
-    this.next = new LevelQueue(parents);
     this.pending = properties.map((p, index) => ({ ...p, index }));
     this.targets = (options.targets ?? []).map(([hi, lo], index) => ({ hi, lo, index }));
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
-  }
-
-  /** Depth of the deepest stored state. */
-  get deepest(): number {
-    return this.next.length > 0 ? this.depth + 1 : Math.max(0, this.depth);
-  }
-
-  get frontier(): number {
-    return this.current.length + this.next.length;
   }
 
   /** True when every property is decided, so searching further cannot change the verdict. */
@@ -211,25 +194,5 @@ export class Bfs<S, A extends Action> {
       this.findings.push({ property: p.index, slot, depth: this.depth, failure, hi, lo });
       this.pending.splice(i--, 1);
     }
-  }
-
-  private nextLevel(): boolean {
-    if (this.next.length === 0) {
-      this.finished = true;
-      return false;
-    }
-    this.depth++;
-    this.current = this.next;
-    this.next = new LevelQueue(this.options.parents ?? false);
-    if (this.depth >= this.options.maxDepth) {
-      this.stop('max-depth');
-      return false;
-    }
-    return true;
-  }
-
-  stop(reason: IncompleteReason): void {
-    this.stopped = reason;
-    this.finished = true;
   }
 }

@@ -1,10 +1,9 @@
 import { guardModel } from './errors.js';
 import { fingerprint, fp } from './hash.js';
 import { GraphArrays } from './graph-arrays.js';
-import { LevelQueue } from './level-queue.js';
+import { LevelSearch } from './level-search.js';
 import { NodeIndex } from './node-index.js';
 import { fairnessUnit, type Action, type Model, type Property } from './model.js';
-import type { IncompleteReason } from './result.js';
 import type { StateGraph } from './state-graph.js';
 
 export interface GraphLimits {
@@ -18,16 +17,11 @@ export interface GraphLimits {
  * limits, and works in slices like it ({@link run}). Used instead of the safety search when a
  * liveness property is checked: every property is then decided on the graph.
  */
-export class GraphBuilder<S, A extends Action> {
+export class GraphBuilder<S, A extends Action> extends LevelSearch {
   private readonly index: NodeIndex;
   private readonly arrays: GraphArrays;
-  private current = new LevelQueue(false);
-  private next = new LevelQueue(false);
-  private depth = -1;
   /** Largest frontier plus the graph's arrays, in bytes (the memory beyond the table). */
   peakFrontierBytes = 0;
-  finished = false;
-  stopped: IncompleteReason | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -35,6 +29,7 @@ export class GraphBuilder<S, A extends Action> {
     private readonly limits: GraphLimits,
     tableCapacity?: number,
   ) {
+    super(false, limits.maxDepth);
     this.index = new NodeIndex(tableCapacity);
     this.arrays = new GraphArrays(properties.length);
     const inits = guardModel('initialStates', () => model.initialStates());
@@ -52,15 +47,6 @@ export class GraphBuilder<S, A extends Action> {
   /** Bytes of the fingerprint index (the graph's arrays count in {@link peakFrontierBytes}). */
   get table(): { readonly bytes: number } {
     return this.index;
-  }
-
-  /** Depth of the deepest stored state. */
-  get deepest(): number {
-    return this.next.length > 0 ? this.depth + 1 : Math.max(0, this.depth);
-  }
-
-  get frontier(): number {
-    return this.current.length + this.next.length;
   }
 
   /** Stores a state if new; returns its node number. */
@@ -97,26 +83,11 @@ export class GraphBuilder<S, A extends Action> {
     }
   }
 
-  private nextLevel(): boolean {
+  protected override nextLevel(): boolean {
     this.peakFrontierBytes = Math.max(this.peakFrontierBytes, this.current.bytes + this.next.bytes + this.arrays.bytes);
-    if (this.next.length === 0) {
-      this.finished = true;
-      return false;
-    }
-    this.depth++;
-    this.current = this.next;
-    this.next = new LevelQueue(false);
-    if (this.depth >= this.limits.maxDepth) {
-      this.stop('max-depth');
-      return false;
-    }
-    return true;
+    return super.nextLevel();
   }
 
-  stop(reason: IncompleteReason): void {
-    this.stopped = reason;
-    this.finished = true;
-  }
 
   /** The graph as explored so far (views of the builder's arrays: read it, then drop the builder). */
   graph(): StateGraph {

@@ -1,0 +1,56 @@
+import { LevelQueue } from './level-queue.js';
+import type { IncompleteReason } from './result.js';
+
+/**
+ * The level bookkeeping both breadth-first explorers share (the safety search in bfs.ts and the
+ * graph builder): the level being expanded, the next one, the depth, and how the search ended.
+ */
+export abstract class LevelSearch {
+  protected current: LevelQueue;
+  protected next: LevelQueue;
+  /** Depth of the level being expanded (-1 before the first). */
+  depth = -1;
+  finished = false;
+  stopped: IncompleteReason | undefined;
+
+  constructor(
+    private readonly withSlots: boolean,
+    private readonly maxDepth: number,
+  ) {
+    this.current = new LevelQueue(withSlots);
+    this.next = new LevelQueue(withSlots);
+  }
+
+  /** Depth of the deepest stored state. */
+  get deepest(): number {
+    return this.next.length > 0 ? this.depth + 1 : Math.max(0, this.depth);
+  }
+
+  get frontier(): number {
+    return this.current.length + this.next.length;
+  }
+
+  /**
+   * Starts expanding the next level. False, with the search finished, when there is none or it
+   * lies at the depth limit: its states are stored, not expanded, so the search is incomplete.
+   */
+  protected nextLevel(): boolean {
+    if (this.next.length === 0) {
+      this.finished = true;
+      return false;
+    }
+    this.depth++;
+    this.current = this.next;
+    this.next = new LevelQueue(this.withSlots);
+    if (this.depth >= this.maxDepth) {
+      this.stop('max-depth');
+      return false;
+    }
+    return true;
+  }
+
+  stop(reason: IncompleteReason): void {
+    this.stopped = reason;
+    this.finished = true;
+  }
+}
