@@ -14,9 +14,9 @@ import { check, checkAsync, type CheckOptions } from '../core/check.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
 import { isSafety, type Action, type Model, type Property } from '../core/model.js';
-import type { CheckResult, PropertyResult, Stats } from '../core/result.js';
+import type { CheckResult, Progress, PropertyResult, Stats } from '../core/result.js';
 import { symmetryStats } from '../core/symmetry.js';
-import { runShared } from './shared-coordinator.js';
+import { Crew, runShared, type RunSummary } from './shared-coordinator.js';
 import type { ModelRecipe } from './protocol.js';
 
 export interface ParallelOptions extends CheckOptions {
@@ -53,12 +53,28 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
   if (options.workers === 1 || all.some((p) => !isSafety(p))) return checkAsync(model, options);
   const start = performance.now();
   const probe = Math.min(options.probeStates ?? 200_000, options.maxStates ?? Infinity);
-  if (probe > 0) {
-    const first = await checkAsync(model, { ...options, maxStates: probe });
-    if (first.incomplete !== 'max-states' || probe === options.maxStates) return first;
+  const names = all.map((p) => p.name);
+  let crew: Crew | undefined;
+  const hire = (): Crew => (crew ??= new Crew(recipe, names, options));
+  try {
+    if (probe > 0) {
+      // Once the probe looks large, the workers start loading while it goes on.
+      const onProgress = (p: Progress): void => {
+        if (p.states >= probe / 8) hire();
+        options.onProgress?.(p);
+      };
+      const first = await checkAsync(model, { ...options, maxStates: probe, progressIntervalMs: 100, onProgress });
+      if (first.incomplete !== 'max-states' || probe === options.maxStates) return first;
+    }
+    const left = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(1e-3, options.timeLimitSeconds - (performance.now() - start) / 1000) };
+    const run = await runShared(model, hire(), names, { ...options, ...left });
+    return report(model, all, run, options, start);
+  } finally {
+    await crew?.terminate();
   }
-  const left = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(1e-3, options.timeLimitSeconds - (performance.now() - start) / 1000) };
-  const run = await runShared(model, recipe, all.map((p) => p.name), { ...options, ...left });
+}
+
+function report<S, A extends Action>(model: Model<S, A>, all: readonly Property<S>[], run: RunSummary, options: ParallelOptions, start: number): CheckResult<S, A> {
   const seconds = (performance.now() - start) / 1000;
   const stats: Stats = {
     states: run.states, transitions: run.transitions, depth: run.depth, seconds, statesPerSecond: seconds > 0 ? run.states / seconds : 0,

@@ -31,7 +31,7 @@ export interface RunSummary {
   /** Property index (in the selected list) to the least depth at which it was decided. */
   readonly found: ReadonlyMap<number, number>;
   readonly stopped: IncompleteReason | undefined;
-  /** Seconds until every worker had loaded the model. */
+  /** Seconds the search waited for the workers to load the model (after any probe). */
   readonly startup: number;
 }
 
@@ -42,38 +42,60 @@ type Options = CheckOptions & {
   readonly levelBudget?: number;
 };
 
-export async function runShared<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, names: readonly string[], options: Options): Promise<RunSummary> {
-  const started = performance.now();
-  const n = options.workers;
-  const control = new Int32Array(new SharedArrayBuffer(8));
-  const setup: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: control.buffer as SharedArrayBuffer };
-  const main = new URL('./shared-worker.ts', import.meta.url).href;
-  const workers = Array.from({ length: n }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ...setup, preload: options.preload ?? [], main } }));
-  const inbox: ((m: FromSharedWorker) => void)[] = [];
-  workers.forEach((w, i) => {
-    w.on('message', (m: FromSharedWorker) => inbox[i]?.(m));
-    w.on('error', (e) => inbox[i]?.({ type: 'failed', message: e.message }));
-  });
-  const answer = <T extends FromSharedWorker['type']>(i: number, type: T): Promise<Extract<FromSharedWorker, { type: T }>> =>
-    new Promise((resolve, reject) => {
-      inbox[i] = (m) => {
+/**
+ * The worker threads of a parallel search, started as soon as it is likely to be needed: they
+ * load TypeScript and the model while the caller still probes on one thread.
+ */
+export class Crew {
+  readonly workers: Worker[];
+  readonly control = new Int32Array(new SharedArrayBuffer(8));
+  /** Resolves once every worker has built its model. */
+  readonly ready: Promise<unknown>;
+  private readonly inbox: ((m: FromSharedWorker) => void)[] = [];
+
+  constructor(recipe: ModelRecipe, names: readonly string[], options: Options) {
+    const setup: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
+    const main = new URL('./shared-worker.ts', import.meta.url).href;
+    this.workers = Array.from({ length: options.workers }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ...setup, preload: options.preload ?? [], main } }));
+    this.workers.forEach((w, i) => {
+      w.on('message', (m: FromSharedWorker) => this.inbox[i]?.(m));
+      w.on('error', (e) => this.inbox[i]?.({ type: 'failed', message: e.message }));
+    });
+    this.ready = Promise.all(this.workers.map((_, i) => this.answer(i, 'ready')));
+    // Awaited later, or never when the probe finishes the search: a failure must not go unhandled.
+    this.ready.catch(() => {});
+  }
+
+  /** The next message of `type` from worker `i` (a 'failed' one rejects). */
+  answer<T extends FromSharedWorker['type']>(i: number, type: T): Promise<Extract<FromSharedWorker, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      this.inbox[i] = (m) => {
         if (m.type === 'failed') reject(new CheckError((m.code as CheckError['code'] | undefined) ?? 'model-threw', m.message));
         else if (m.type === type) resolve(m as Extract<FromSharedWorker, { type: T }>);
       };
     });
+  }
+
+  async terminate(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Runs the search on a crew (which the caller terminates). */
+export async function runShared<S, A extends Action>(model: Model<S, A>, crew: Crew, names: readonly string[], options: Options): Promise<RunSummary> {
+  const started = performance.now();
   const deadline = options.timeLimitSeconds === undefined ? Infinity : started + options.timeLimitSeconds * 1000;
   let stopped: IncompleteReason | undefined;
   const watch = setInterval(() => {
     const reason = options.signal?.aborted ? 'interrupted' : performance.now() >= deadline ? 'time-limit' : undefined;
-    if (reason && stopped === undefined) (stopped = reason), Atomics.store(control, 0, 1);
+    if (reason && stopped === undefined) (stopped = reason), Atomics.store(crew.control, 0, 1);
   }, 50);
   try {
-    await Promise.all(workers.map((_, i) => answer(i, 'ready')));
+    await crew.ready;
     const startup = (performance.now() - started) / 1000;
-    return { ...(await levels(model, names, options, workers, answer, () => stopped)), startup };
+    return { ...(await levels(model, names, options, crew.workers, (i) => crew.answer(i, 'done'), () => stopped)), startup };
   } finally {
     clearInterval(watch);
-    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
@@ -82,7 +104,7 @@ async function levels<S, A extends Action>(
   names: readonly string[],
   options: Options,
   workers: Worker[],
-  answer: (i: number, type: 'done') => Promise<LevelDone>,
+  answer: (i: number) => Promise<LevelDone>,
   interrupted: () => IncompleteReason | undefined,
 ): Promise<Omit<RunSummary, 'startup'>> {
   const n = workers.length;
@@ -150,7 +172,7 @@ async function levels<S, A extends Action>(
       const cursor = new SharedArrayBuffer(4);
       const done = await Promise.all(workers.map((w, i) => {
         const order: LevelOrder = { type: 'level', depth, table: table.shape, tableBytes: table.bytes, budget, level, cursor };
-        const reply = answer(i, 'done');
+        const reply = answer(i);
         w.postMessage(order);
         return reply;
       }));
