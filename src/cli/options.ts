@@ -3,6 +3,22 @@ import { UsageError } from './usage-error.js';
 
 type Spec = NonNullable<ParseArgsConfig['options']>;
 
+/**
+ * The options every checking command takes (check, matrix, synth): parameters, properties, the
+ * search's limits, and how to report.
+ */
+export const CHECK_OPTIONS = {
+  param: { type: 'string', multiple: true },
+  property: { type: 'string', multiple: true },
+  'max-states': { type: 'string' },
+  'max-depth': { type: 'string' },
+  'time-limit': { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** util.parseArgs, with its errors turned into one-line usage errors. */
 export function parseOptions<O extends Spec>(argv: readonly string[], options: O, command: string) {
   try {

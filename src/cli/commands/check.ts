@@ -5,7 +5,7 @@ import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
 import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { byteSize, count, names, pairs, parseOptions, seconds } from '../options.js';
+import { CHECK_OPTIONS, byteSize, count, names, pairs, parseOptions, seconds } from '../options.js';
 import { progressReporter } from '../progress.js';
 import { checkParallel } from '../../parallel/check-parallel.js';
 import { loadDefinition, modelUrl, type Definition } from '../registry.js';
@@ -39,23 +39,15 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete`;
 
 const OPTIONS = {
+  ...CHECK_OPTIONS,
   policy: { type: 'string' },
-  param: { type: 'string', multiple: true },
-  property: { type: 'string', multiple: true },
   fair: { type: 'string', multiple: true },
   unfair: { type: 'string', multiple: true },
-  'max-states': { type: 'string' },
-  'max-depth': { type: 'string' },
-  'time-limit': { type: 'string' },
   symmetry: { type: 'boolean' },
   'no-symmetry': { type: 'boolean' },
   'memory-limit': { type: 'string' },
   workers: { type: 'string' },
-  json: { type: 'boolean' },
   out: { type: 'string' },
-  quiet: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Fairness overrides from `--fair a=weak` and `--unfair a`. */

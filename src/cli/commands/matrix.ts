@@ -8,7 +8,7 @@ import { EXIT, type Io } from '../io.js';
 import { planMatrix } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
 import { formatTable, tally, type TableFormat } from '../matrix/table.js';
-import { count, names, pairs, parseOptions, seconds } from '../options.js';
+import { CHECK_OPTIONS, count, names, pairs, parseOptions, seconds } from '../options.js';
 import { progressBar } from '../progress-bar.js';
 import { rehydrate } from '../runner/rehydrate.js';
 import { sourceFor } from '../trace-files.js';
@@ -32,22 +32,14 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
 exit codes: 0 every cell holds, 1 some cell is violated, 3 some is incomplete (none violated), 2 bad input`;
 
 const OPTIONS = {
+  ...CHECK_OPTIONS,
   policies: { type: 'string' },
   sweep: { type: 'string', multiple: true },
-  param: { type: 'string', multiple: true },
-  property: { type: 'string', multiple: true },
-  'max-states': { type: 'string' },
-  'max-depth': { type: 'string' },
-  'time-limit': { type: 'string' },
   jobs: { type: 'string' },
-  json: { type: 'boolean' },
   markdown: { type: 'boolean' },
   csv: { type: 'boolean' },
   stable: { type: 'boolean' },
   out: { type: 'string' },
-  quiet: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];

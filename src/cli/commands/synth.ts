@@ -5,7 +5,7 @@ import { resolveParams, type ParamSpec } from '../../core/params.js';
 import { sweepPoints } from '../../core/sweep.js';
 import { findThreshold } from '../../core/threshold.js';
 import { EXIT, type Io } from '../io.js';
-import { count, pairs, parseOptions } from '../options.js';
+import { CHECK_OPTIONS, count, pairs, parseOptions } from '../options.js';
 import { progressBar } from '../progress-bar.js';
 import { loadDefinition, looksLikePath, modelPath } from '../registry.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
@@ -30,10 +30,12 @@ otherwise every value is scanned in order.
 exit codes: 0 found, 1 no value works, 3 incomplete (nothing claimed), 2 bad input`;
 
 const OPTIONS = {
-  find: { type: 'string' }, max: { type: 'boolean' }, policy: { type: 'string' },
-  over: { type: 'string', multiple: true }, param: { type: 'string', multiple: true }, property: { type: 'string', multiple: true },
-  'max-states': { type: 'string' }, 'max-depth': { type: 'string' }, 'time-limit': { type: 'string' },
-  jobs: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, debug: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  ...CHECK_OPTIONS,
+  find: { type: 'string' },
+  max: { type: 'boolean' },
+  policy: { type: 'string' },
+  over: { type: 'string', multiple: true },
+  jobs: { type: 'string' },
 } as const;
 
 /** The search order and method: bisection only along a declared monotone direction. */
