@@ -14,6 +14,7 @@ import { makeLayout } from './layout.js';
 import { atRest, initialState, successors } from './machine.js';
 import { composeHooks, type Policy } from './policy.js';
 import { resolvePolicies } from './policies/index.js';
+import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
 import { canonicalizer, symmetryGroups } from './symmetry.js';
 import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, World, WorldSpec } from './world.js';
@@ -122,10 +123,13 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, devices, actors, layout,
     dirtyLimit: spec.memory.dirtyLimit ?? Math.max(1, Math.floor((pages - min) / 2)),
     hooks: composeHooks(policies),
+    deviceNamed: new Map(devices.map((d) => [d.name, d])),
+    poolNamed: new Map(pools.map((p) => [p.name, p])),
   };
   const poolsOn = policies.some((p) => p.hooks.usePool !== undefined);
   const init = initialState(world, poolsOn);
-  const exec = new Exec(world);
+  const slab = new ByteSlab();
+  const exec = new Exec(world, slab);
   const fairness = new Map(actors.map((a) => [a.name, a.fairness]));
   const symmetric = symmetryGroups(world, groups);
   const canon = symmetric.length > 0 ? canonicalizer(world, symmetric) : undefined;
@@ -134,7 +138,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     initialStates: () => [init],
     successors: (s, emit) => successors(world, exec, s, emit),
     encode: (s) => s.bytes,
-    decode: (b) => new AllocState(world, b.slice()),
+    decode: (b) => new AllocState(world, slab.copy(b)),
     isRest: (s) => actors.every((a) => atRest(exec, s, a)),
     properties: allocProperties,
     fairness: (actor) => fairness.get(actor) ?? 'none',

@@ -116,6 +116,11 @@ export function onFailure(mask: number): OnFailure {
 
 /** The context as the kernel writes it: 'GFP_KERNEL', 'PF_MEMALLOC', 'GFP_NOIO|__GFP_NOMEMALLOC'. */
 export function contextName(mask: number): string {
+  // Every emitted move names its context: spell each of the 256 masks once, not per move.
+  return contextNames[mask] ?? spell(mask);
+}
+
+function spell(mask: number): string {
   const base = mask & (WAIT | IO | FS | HIGH);
   const hit = named.find(([, m]) => m === base);
   const parts: string[] = [];
@@ -126,3 +131,5 @@ export function contextName(mask: number): string {
   if (mask & GFP_NOMEMALLOC) parts.push('__GFP_NOMEMALLOC');
   return parts.join('|');
 }
+
+const contextNames: readonly string[] = Array.from({ length: 256 }, (_, mask) => spell(mask));

@@ -6,6 +6,7 @@
 import type { Action, Emit } from '../core/model.js';
 import { contextName } from './context.js';
 import { FREE, LEAK, R_HELD, R_N, R_PC } from './layout.js';
+import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
 import type { ActorInfo, World } from './world.js';
 
@@ -75,7 +76,10 @@ export class Exec {
    */
   serving: string | undefined;
 
-  constructor(readonly world: World) {}
+  constructor(
+    readonly world: World,
+    private readonly slab = new ByteSlab(),
+  ) {}
 
   /** Points the Exec at an actor of a state. */
   at(s: Uint8Array, me: ActorInfo, emit: Emit<AllocState, AllocAction>): this {
@@ -112,7 +116,7 @@ export class Exec {
 
   /** A copy of the state to change and emit. */
   draft(): Uint8Array {
-    return this.s.slice();
+    return this.slab.copy(this.s);
   }
 
   set(d: Uint8Array, r: number, v: number): void {

@@ -19,7 +19,7 @@ import type { PoolInfo } from './world.js';
 export const F_SLEEPING = 32;
 
 function poolOf(x: Exec, name: string): PoolInfo {
-  const p = x.world.pools.find((q) => q.name === name);
+  const p = x.world.poolNamed.get(name);
   if (!p) throw new Error(`no mempool '${name}'`);
   return p;
 }

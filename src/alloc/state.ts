@@ -31,7 +31,7 @@ export class AllocState {
   }
 
   private device(name: string): number {
-    const d = this.world.devices.find((x) => x.name === name);
+    const d = this.world.deviceNamed.get(name);
     if (!d) throw new Error(`no device '${name}'`);
     return d.index;
   }
@@ -46,7 +46,7 @@ export class AllocState {
 
   /** Elements in a mempool now. */
   pool(name: string): number {
-    const p = this.world.pools.find((x) => x.name === name);
+    const p = this.world.poolNamed.get(name);
     if (!p) throw new Error(`no mempool '${name}'`);
     return this.bytes[this.world.layout.pool(p.index)]!;
   }

@@ -9,7 +9,7 @@ import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
 import type { Instr, Step } from './world.js';
 
 function deviceIndex(x: Exec, name: string): number {
-  const d = x.world.devices.find((v) => v.name === name);
+  const d = x.world.deviceNamed.get(name);
   if (!d) throw new Error(`no device '${name}'`);
   return d.index;
 }

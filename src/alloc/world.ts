@@ -122,4 +122,7 @@ export interface World {
   readonly actors: readonly ActorInfo[];
   readonly layout: Layout;
   readonly hooks: Hooks;
+  /** Devices and mempools by name: steps name them, and look them up on every state. */
+  readonly deviceNamed: ReadonlyMap<string, DeviceInfo>;
+  readonly poolNamed: ReadonlyMap<string, PoolInfo>;
 }
