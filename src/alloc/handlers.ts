@@ -82,14 +82,11 @@ export function receiver(device: number): Step {
           purpose: 'ack',
           mask: GFP_ATOMIC,
           what: `an skb for the ACK of ${a.name}'s ${dev.name} writeout, which completes`,
-          then: (d) => {
-            x.move(d, skb, FREE);
-            completeNetWrite(x, d, a.index);
-          },
+          then: ackReceived(x, skb, a.index),
           failed: {
             name: 'drop',
             say: `the receiver has no memory at its floor for the ACK of ${a.name}'s writeout and drops it${retransmit ? '' : '; it is lost'}`,
-            apply: (d) => (d[base + R_WO] = retransmit ? WO_DROPPED : WO_LOST),
+            apply: setting(base + R_WO, retransmit ? WO_DROPPED : WO_LOST),
           },
         });
       }
@@ -103,9 +100,26 @@ function receivePacket(x: Exec, base: number, owner: string): void {
     mask: GFP_ATOMIC,
     to: base + R_HELD,
     what: `an skb for a packet to ${owner}`,
-    then: (d) => (d[base + R_N] = 2),
-    failed: { name: 'drop', say: `the receiver drops a packet to ${owner}`, apply: (d) => (d[base + R_N] = 0) },
+    then: setting(base + R_N, 2),
+    failed: { name: 'drop', say: `the receiver drops a packet to ${owner}`, apply: setting(base + R_N, 0) },
   });
+}
+
+// Continuations are made by functions, not written inline in the attempts: see Exec.goOn.
+
+/** Frees the skb that carried the ACK and completes the writer's writeout. */
+function ackReceived(x: Exec, skb: number, writer: number): (d: Uint8Array) => void {
+  return (d) => {
+    x.move(d, skb, FREE);
+    completeNetWrite(x, d, writer);
+  };
+}
+
+/** Sets one byte of the state. */
+function setting(at: number, value: number): (d: Uint8Array) => void {
+  return (d) => {
+    d[at] = value;
+  };
 }
 
 /** The remote server resends an ACK that was dropped. */

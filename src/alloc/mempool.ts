@@ -54,10 +54,18 @@ export function mempoolAlloc(x: Exec, at: Attempt, site: Site, mask: number): vo
   else allocModern(x, at, site, mask, pool, level);
 }
 
+/** `at`'s continuation, clearing a retry flag first (made by a function: see Exec.goOn). */
+function clearing(x: Exec, flag: number, at: Attempt): (d: Uint8Array) => void {
+  return (d) => {
+    d[x.a + R_FLAGS] = d[x.a + R_FLAGS]! & ~flag;
+    at.then(d);
+  };
+}
+
 function alloc2004(x: Exec, at: Attempt, site: Site, mask: number, pool: PoolInfo, level: number): void {
   const w = x.world.watermarks;
   if (x.reg(R_FLAGS) & F_FULLMASK) {
-    pageAlloc(x, { ...at, then: (d) => { d[x.a + R_FLAGS] = d[x.a + R_FLAGS]! & ~F_FULLMASK; at.then(d); } }, site, mask, 0);
+    pageAlloc(x, { ...at, then: clearing(x, F_FULLMASK, at) }, site, mask, 0);
     return;
   }
   const nowait = mask & ~(WAIT | IO);
@@ -79,7 +87,7 @@ function allocModern(x: Exec, at: Attempt, site: Site, mask: number, pool: PoolI
   const full = mask | GFP_NOMEMALLOC;
   const first = full & ~(WAIT | IO);
   if (x.free - 1 >= floorOf(first, x.world.watermarks)) {
-    pageAlloc(x, { ...at, then: (d) => { d[x.a + R_FLAGS] = d[x.a + R_FLAGS]! & ~F_ROUND2; at.then(d); } }, site, first, 0);
+    pageAlloc(x, { ...at, then: clearing(x, F_ROUND2, at) }, site, first, 0);
     return;
   }
   if (level > 0) return takeElement(x, at, pool, full);

@@ -27,7 +27,7 @@ export function dirtyPage(device: string): Step {
     run(x) {
       const dev = deviceIndex(x, device);
       if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev);
-      allocate(x, { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: (d) => x.done(d) });
+      allocate(x, { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: x.goOn });
     },
   };
 }
@@ -53,12 +53,16 @@ export function writeThrough(device: string): Step {
     doing: () => `writing a page through ${device}`,
     run(x) {
       const dev = deviceIndex(x, device);
-      const then = (d: Uint8Array): void => {
-        x.set(d, R_WO, WO_START);
-        x.set(d, R_WODEV, dev);
-      };
-      allocate(x, { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then });
+      allocate(x, { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then: startWriteout(x, dev) });
     },
+  };
+}
+
+/** The continuation of writeThrough's allocation (made by a function: see Exec.goOn). */
+function startWriteout(x: Exec, dev: number): (d: Uint8Array) => void {
+  return (d) => {
+    x.set(d, R_WO, WO_START);
+    x.set(d, R_WODEV, dev);
   };
 }
 
@@ -91,7 +95,7 @@ export function alloc(opts: { pool?: string; what?: string } = {}): Step {
     doing: () => (opts.pool ? `allocating from the ${opts.pool} mempool` : 'allocating a page'),
     run(x) {
       const what = opts.what ?? (x.reg(R_REQ) ? 'a page for its request' : 'a page');
-      allocate(x, { purpose: 'page', pool: opts.pool, what, then: (d) => x.done(d) });
+      allocate(x, { purpose: 'page', pool: opts.pool, what, then: x.goOn });
     },
     ...(opts.pool === undefined ? {} : { pool: opts.pool }),
   };

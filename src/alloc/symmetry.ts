@@ -56,44 +56,62 @@ function queueSpans(world: World): (readonly [number, number])[] {
  * canon(a.bytes) // equal to canon(b.bytes) when a and b differ only by swapping dirtier1 and dirtier2
  */
 export function canonicalizer(world: World, groups: readonly (readonly number[])[]): (bytes: Uint8Array) => Uint8Array {
-  const size = world.layout.size;
+  // Runs once per successor: flat tables built here, no allocation or callback per call.
   const n = world.actors.length;
-  const out = new Uint8Array(size);
-  const base = world.actors.map((a) => world.layout.actor(a.index));
+  const out = new Uint8Array(world.layout.size);
+  const base = Int32Array.from(world.actors, (a) => world.layout.actor(a.index));
   const spans = queueSpans(world);
+  const spanAt = Int32Array.from(spans, ([at]) => at);
+  const spanCap = Int32Array.from(spans, ([, cap]) => cap);
   const ref = new Int32Array(n);
   const rename = new Int32Array(n);
-  const order = groups.map((g) => [...g]);
-  return (bytes) => {
+  const members = groups.map((g) => Int32Array.from(g));
+  const order = groups.map((g) => Int32Array.from(g));
+  let bytes: Uint8Array = out;
+  const before = (x: number, y: number): boolean => (compareActors(bytes, base[x]!, base[y]!) || ref[x]! - ref[y]! || x - y) < 0;
+  return (given) => {
+    bytes = given;
     out.set(bytes);
     ref.fill(0);
     // Where each actor is referenced: a queue position or a server, a tie-breaker among equal registers.
     let code = 1;
-    for (const [at, cap] of spans) {
+    for (let q = 0; q < spanAt.length; q++) {
+      const at = spanAt[q]!;
       for (let i = 0; i < bytes[at]!; i++) ref[bytes[at + 1 + i]! >> 2] ||= code + i;
-      code += cap;
+      code += spanCap[q]!;
     }
     for (let a = 0; a < n; a++) {
       const req = bytes[base[a]! + R_REQ]!;
       if (req !== 0) ref[req - 1] ||= code + a;
     }
     for (let a = 0; a < n; a++) rename[a] = a;
-    groups.forEach((members, k) => {
-      const sorted = order[k]!;
-      sorted.sort((x, y) => compareActors(bytes, base[x]!, base[y]!) || ref[x]! - ref[y]! || x - y);
-      sorted.forEach((from, i) => {
-        const to = members[i]!;
-        rename[from] = to;
-        out.set(bytes.subarray(base[from]!, base[from]! + REGISTERS), base[to]!);
-      });
-    });
-    for (const [at] of spans) for (let i = 0; i < out[at]!; i++) out[at + 1 + i] = (rename[out[at + 1 + i]! >> 2]! << 2) | (out[at + 1 + i]! & 3);
+    for (let k = 0; k < members.length; k++) {
+      const sorted = insertionSort(order[k]!, before);
+      const to = members[k]!;
+      for (let i = 0; i < sorted.length; i++) {
+        const from = sorted[i]!;
+        rename[from] = to[i]!;
+        out.set(bytes.subarray(base[from]!, base[from]! + REGISTERS), base[to[i]!]!);
+      }
+    }
+    for (const at of spanAt) for (let i = 0; i < out[at]!; i++) out[at + 1 + i] = (rename[out[at + 1 + i]! >> 2]! << 2) | (out[at + 1 + i]! & 3);
     for (let a = 0; a < n; a++) {
       const req = out[base[a]! + R_REQ]!;
       if (req !== 0) out[base[a]! + R_REQ] = rename[req - 1]! + 1;
     }
     return out;
   };
+}
+
+/** Sorts a group's few members in place: `before` is a strict total order, so the result is unique. */
+function insertionSort(a: Int32Array, before: (x: number, y: number) => boolean): Int32Array {
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    for (; j >= 0 && before(v, a[j]!); j--) a[j + 1] = a[j]!;
+    a[j + 1] = v;
+  }
+  return a;
 }
 
 function compareActors(bytes: Uint8Array, x: number, y: number): number {
