@@ -91,16 +91,24 @@ export function canonicalizer(world: World, groups: readonly (readonly number[])
       for (let i = 0; i < sorted.length; i++) {
         const from = sorted[i]!;
         rename[from] = to[i]!;
-        out.set(bytes.subarray(base[from]!, base[from]! + REGISTERS), base[to[i]!]!);
+        if (from !== to[i]) copyRegisters(bytes, base[from]!, out, base[to[i]!]!);
       }
     }
-    for (const at of spanAt) for (let i = 0; i < out[at]!; i++) out[at + 1 + i] = (rename[out[at + 1 + i]! >> 2]! << 2) | (out[at + 1 + i]! & 3);
+    for (let q = 0; q < spanAt.length; q++) {
+      const at = spanAt[q]!;
+      for (let i = 0; i < out[at]!; i++) out[at + 1 + i] = (rename[out[at + 1 + i]! >> 2]! << 2) | (out[at + 1 + i]! & 3);
+    }
     for (let a = 0; a < n; a++) {
       const req = out[base[a]! + R_REQ]!;
       if (req !== 0) out[base[a]! + R_REQ] = rename[req - 1]! + 1;
     }
     return out;
   };
+}
+
+/** One actor's register block; a loop, as a `subarray` view a call would be an allocation. */
+function copyRegisters(from: Uint8Array, at: number, to: Uint8Array, into: number): void {
+  for (let r = 0; r < REGISTERS; r++) to[into + r] = from[at + r]!;
 }
 
 /** Sorts a group's few members in place: `before` is a strict total order, so the result is unique. */
