@@ -1,7 +1,7 @@
 /**
  * Copies of state bytes without a memory allocation each. V8 keeps a typed array of up to 64
  * bytes on the JS heap, but gives a larger one a backing store of its own (malloc'd, tracked
- * and finalised by the collector), which measured about 15 times slower to create: most
+ * and finalised by the collector), which measured about 12 times slower to create: most
  * allocation models' states are larger than that, and every move copies one. So larger copies
  * are views into a shared slab; a slab is collected once no state views it.
  */
