@@ -3,6 +3,7 @@ import { fingerprint, fp } from './hash.js';
 import { FingerprintTable } from './fingerprint-table.js';
 import { LevelSearch } from './level-search.js';
 import type { Action, Model, SafetyProperty } from './model.js';
+import { AmpleExpander } from './por.js';
 import { symmetryKey, type StateKey } from './symmetry.js';
 
 /**
@@ -37,6 +38,8 @@ export interface BfsOptions {
    * frontier passes it.
    */
   readonly memoryLimit?: number;
+  /** Expand by ample sets (partial order reduction, por.ts); the caller checks it applies. */
+  readonly por?: boolean;
 }
 
 type Check<S> = SafetyProperty<S> & { readonly index: number };
@@ -57,6 +60,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
   transitions = 0;
   peakFrontierBytes = 0;
   private readonly key: StateKey<S> | undefined;
+  readonly ample: AmpleExpander<S, A> | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -70,6 +74,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents, segments: parents ? 1 : 256 });
     this.pending = properties.map((p, index) => ({ ...p, index }));
     this.targets = (options.targets ?? []).map(([hi, lo], index) => ({ hi, lo, index }));
+    if (options.por) this.ample = new AmpleExpander(model, (s) => this.table.find(...this.fingerprintOf(s)) >= 0);
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
   }
@@ -84,6 +89,12 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.transitions++;
     this.store(nextState);
   };
+
+  /** The fingerprint under which a state is stored. */
+  private fingerprintOf(state: S): [number, number] {
+    fingerprint(this.key ? this.key(state) : this.model.encode(state));
+    return [fp.hi, fp.lo];
+  }
 
   /** Stores a state; its parent is `root` (initial states) or the state being expanded. */
   private store(state: S, root?: number): void {
@@ -175,7 +186,8 @@ export class Bfs<S, A extends Action> extends LevelSearch {
       const state = model.decode(bytes);
       this.parentSlot = this.current.slot;
       this.successorCount = 0;
-      model.successors(state, this.emit);
+      if (this.ample) this.ample.expand(state, this.emit);
+      else model.successors(state, this.emit);
       if (this.successorCount === 0) this.deadEnd(state, this.parentSlot, bytes);
       if (this.decided) this.finished = true;
       else if (this.states >= this.options.maxStates) this.stop('max-states');
