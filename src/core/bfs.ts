@@ -74,7 +74,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents, segments: parents ? 1 : 256 });
     this.pending = properties.map((p, index) => ({ ...p, index }));
     this.targets = (options.targets ?? []).map(([hi, lo], index) => ({ hi, lo, index }));
-    if (options.por) this.ample = new AmpleExpander(model, (s) => this.table.find(...this.fingerprintOf(s)) >= 0);
+    if (options.por) this.ample = new AmpleExpander(model, (s) => this.fingerprintOf(s), (hi, lo) => this.table.find(hi, lo) >= 0);
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
   }
@@ -126,6 +126,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
   private recorded(hi: number, lo: number, bytes: Uint8Array, slot: number, given: S | undefined): void {
     this.states++;
     this.next.push(slot, bytes);
+    this.ample?.stored(hi, lo);
     const state = given ?? (this.pending.some((p) => p.kind !== 'deadlock-free') ? this.model.decode(bytes) : undefined);
     for (let i = 0; state !== undefined && i < this.pending.length; i++) {
       const p = this.pending[i]!;
@@ -149,7 +150,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
 
   /** Bytes of the table and both frontier levels now. */
   get memory(): number {
-    return this.table.bytes + this.current.bytes + this.next.bytes;
+    return this.table.bytes + this.current.bytes + this.next.bytes + (this.ample?.bytes ?? 0);
   }
 
   /** Grows the table for `hi`, or stops the search when that would pass the memory limit. */
@@ -181,6 +182,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
       const bytes = this.current.shift();
       if (bytes === undefined) {
         if (!this.nextLevel()) return;
+        this.ample?.nextLevel();
         continue;
       }
       const state = model.decode(bytes);

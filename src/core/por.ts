@@ -20,15 +20,17 @@
  *   successors itself (Godefroid, Partial-Order Methods for the Verification of Concurrent
  *   Systems, LNCS 1032, 1996), so `deadlock-free` is decided exactly.
  * - C3 (the cycle proviso): every cycle of the reduced graph has a fully expanded state. SPIN's
- *   depth-first proviso (a successor on the stack) does not apply to a breadth-first search;
- *   this is a conservative form of the queue/closed-set provisos of Bošnački and Holzmann
- *   ("Improving Spin's partial-order reduction for breadth-first search", SPIN 2005) and
- *   Bošnački, Leue and Lluch-Lafuente (GSEA, 2006): a state is expanded fully when any
- *   successor of the chosen actor is already in the visited table. Why it suffices: take a cycle
- *   of the reduced graph and its state s expanded last. Its successor on the cycle was expanded
- *   before s, so was stored before s was expanded; were s reduced, that successor would be one
- *   of the chosen actor's successors found already visited, and s would have been expanded
- *   fully. (A self-loop is the case where the successor is s itself, also already stored.)
+ *   depth-first proviso (a successor on the stack) does not carry over to a breadth-first search;
+ *   this is a closed-set proviso in the sense of Bošnački and Holzmann ("Improving Spin's
+ *   partial-order reduction for breadth-first search", SPIN 2005) and of Bošnački, Leue and
+ *   Lluch-Lafuente ("Partial-order reduction for general state exploring algorithms", SPIN
+ *   2006), over-approximating the closed set by the levels: a state at depth d is expanded fully
+ *   when any successor of the chosen actor is already stored at depth d or less (anything stored
+ *   but not during the expansion of level d). Why it suffices: take a cycle of the reduced graph
+ *   (in a complete search every stored state is expanded) and its state s expanded last, at
+ *   depth d. Its successor s' on the cycle was expanded before s, or is s, so it lies at depth d
+ *   or less and was stored before s was expanded. Were s reduced, s' would be a successor of the
+ *   chosen actor already stored at depth d or less, and s would have been expanded fully.
  * With C0 to C3 the reduced graph is stuttering equivalent to the full one for the invariants
  * and reachability tests (ch. 10), so their verdicts do not change.
  *
@@ -43,6 +45,7 @@
  *   bounded to d (check.ts), which finds and replays the very path `check` without reduction
  *   reports.
  */
+import { FingerprintTable } from './fingerprint-table.js';
 import { isSafety, type Action, type Emit, type Model, type Property } from './model.js';
 import type { Stats } from './result.js';
 import { reducesSymmetry } from './symmetry.js';
@@ -60,18 +63,44 @@ export function porPlan<S>(model: Model<S, Action>, options: { readonly por?: bo
 }
 
 /**
- * Expands states by ample sets. `visited` tells whether a state is in the visited table already
- * (the C3 proviso); it is asked, during the model's emit, before any successor is stored.
+ * Expands states by ample sets. The search tells it the states it stores at the next depth
+ * ({@link stored}) and when it goes one level deeper ({@link nextLevel}); `fingerprintOf` and
+ * `inTable` tell whether a successor is stored already. With both it knows whether a successor
+ * lies at the current depth or above (the C3 proviso), asked before any successor is stored.
  */
 export class AmpleExpander<S, A extends Action> {
   /** States expanded with one actor's successors only, and states expanded fully. */
   ample = 0;
   full = 0;
+  /** The states stored at the next depth so far. */
+  private fresh = new FingerprintTable({ values: false });
 
   constructor(
     private readonly model: Model<S, A>,
-    private readonly visited: (state: S) => boolean,
+    private readonly fingerprintOf: (state: S) => readonly [number, number],
+    private readonly inTable: (hi: number, lo: number) => boolean,
   ) {}
+
+  /** A state just stored at the next depth. */
+  stored(hi: number, lo: number): void {
+    if (this.fresh.needsGrow(hi)) this.fresh.grow(hi);
+    this.fresh.insert(hi, lo, 0);
+  }
+
+  /** The search starts expanding the next level: the states stored so far are at or above it. */
+  nextLevel(): void {
+    this.fresh = new FingerprintTable({ values: false });
+  }
+
+  get bytes(): number {
+    return this.fresh.bytes;
+  }
+
+  /** Stored at the depth being expanded or above (stored, and not at the next depth). */
+  private atOrAbove(state: S): boolean {
+    const [hi, lo] = this.fingerprintOf(state);
+    return this.inTable(hi, lo) && this.fresh.find(hi, lo) < 0;
+  }
 
   /** Emits the successors of `state` in ample(state): one local actor's, or all. */
   expand(state: S, emit: Emit<S, A>): void {
@@ -87,7 +116,7 @@ export class AmpleExpander<S, A extends Action> {
     });
   }
 
-  /** The first local actor with a successor and no successor visited already, if any. */
+  /** The first local actor with a successor and none at the current depth or above, if any. */
   private choose(state: S): string | undefined {
     const candidates = this.model.localActors?.(state) ?? [];
     if (candidates.length === 0) return undefined;
@@ -97,7 +126,7 @@ export class AmpleExpander<S, A extends Action> {
       const actor = action.actor;
       if (!candidates.includes(actor)) return;
       enabled.add(actor);
-      if (!revisits.has(actor) && this.visited(next)) revisits.add(actor);
+      if (!revisits.has(actor) && this.atOrAbove(next)) revisits.add(actor);
     });
     return candidates.find((actor) => enabled.has(actor) && !revisits.has(actor));
   }
