@@ -50,7 +50,8 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
   for (const name of wanted) if (!known.includes(name)) throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
   const all = model.properties.filter((p) => wanted.includes(p.name));
   if (!(Number.isInteger(options.workers) && options.workers >= 1)) throw new CheckError('bad-option', `workers must be a whole number >= 1, got ${options.workers}`);
-  if (options.workers === 1 || all.some((p) => !isSafety(p))) return checkAsync(model, options);
+  // Partial order reduction runs on one thread (core/por.ts).
+  if (options.workers === 1 || options.por || all.some((p) => !isSafety(p))) return checkAsync(model, options);
   const start = performance.now();
   const probe = Math.min(options.probeStates ?? 200_000, options.maxStates ?? Infinity);
   const names = all.map((p) => p.name);

@@ -28,6 +28,8 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --symmetry             count states up to permutations of interchangeable actors (default
                          where the model declares them; safety only, liveness uses the full graph)
   --no-symmetry          explore every permutation (to compare)
+  --por                  partial order reduction where the model declares local steps (safety
+                         only, not with symmetry, one thread; same verdicts and counterexamples)
   --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
                          of physical memory); a search that needs more stops as incomplete
   --workers N            threads for the safety search (default: the number of cores); a
@@ -123,6 +125,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
     symmetry: symmetryOption(values.symmetry, values['no-symmetry']),
+    ...(values.por ? { por: true } : {}),
     memoryLimitBytes: byteSize('memory-limit', values['memory-limit']) ?? defaultMemoryLimit(),
     ...(fairness ? { fairness } : {}),
     signal: io.signal,
