@@ -6,7 +6,9 @@
  * so depths and state counts are the single-threaded search's.
  */
 import { Worker } from 'node:worker_threads';
+import type { PausedSearch } from '../core/bfs.js';
 import type { CheckOptions } from '../core/check.js';
+import type { LevelQueue } from '../core/level-queue.js';
 import { CheckError } from '../core/errors.js';
 import { fingerprint, fp } from '../core/hash.js';
 import { isSafety, type Action, type Model } from '../core/model.js';
@@ -81,8 +83,8 @@ export class Crew {
   }
 }
 
-/** Runs the search on a crew (which the caller terminates). */
-export async function runShared<S, A extends Action>(model: Model<S, A>, crew: Crew, names: readonly string[], options: Options): Promise<RunSummary> {
+/** Goes on with a search paused on one thread (`from`), on a crew (which the caller terminates). */
+export async function runShared<S, A extends Action>(model: Model<S, A>, crew: Crew, names: readonly string[], options: Options, from: PausedSearch): Promise<RunSummary> {
   const started = performance.now();
   const deadline = options.timeLimitSeconds === undefined ? Infinity : started + options.timeLimitSeconds * 1000;
   let stopped: IncompleteReason | undefined;
@@ -93,7 +95,7 @@ export async function runShared<S, A extends Action>(model: Model<S, A>, crew: C
   try {
     await crew.ready;
     const startup = (performance.now() - started) / 1000;
-    return { ...(await levels(model, names, options, crew.workers, (i) => crew.answer(i, 'done'), () => stopped)), startup };
+    return { ...(await levels(model, names, options, from, crew.workers, (i) => crew.answer(i, 'done'), () => stopped)), startup };
   } finally {
     clearInterval(watch);
   }
@@ -103,6 +105,7 @@ async function levels<S, A extends Action>(
   model: Model<S, A>,
   names: readonly string[],
   options: Options,
+  from: PausedSearch,
   workers: Worker[],
   answer: (i: number) => Promise<LevelDone>,
   interrupted: () => IncompleteReason | undefined,
@@ -154,11 +157,30 @@ async function levels<S, A extends Action>(
       });
     });
   };
-  admit(model.initialStates().map((state) => ({ state, bytes: model.encode(state).slice() })), 0);
-  let frontier = states;
-  let level: Chunks = extras.take();
+  // The paused search's states: its table, then its two levels as chunks.
+  const inherited = new Float64Array(SEGMENTS);
+  from.table.forEach((hi) => void inherited[SharedTable.segmentOf(hi)]!++);
+  ensure((k) => inherited[k]!);
+  from.table.forEach((hi, lo) => {
+    const k = table.insert(hi, lo);
+    if (k >= 0) counts[k]!++;
+  });
+  states = from.states;
+  transitions = from.transitions;
+  for (const f of from.findings) found.set(f.property, Math.min(f.depth, found.get(f.property) ?? Infinity));
+  const rest = new ChunkWriter();
+  const unexpanded = drain(from.current, rest);
+  let carried = drain(from.next, extras);
+  let depth = from.depth;
+  let level = rest.take();
+  let frontier = unexpanded;
+  if (unexpanded === 0) {
+    level = extras.take();
+    frontier = carried;
+    carried = 0;
+    depth++;
+  }
   let perState = 4; // new states per expanded state, for sizing the table
-  let depth = 0;
   let stopped: IncompleteReason | undefined;
   try {
     for (;;) {
@@ -191,7 +213,8 @@ async function levels<S, A extends Action>(
       const handedBack: { state: S; bytes: Uint8Array }[] = [];
       for (const d of done) unpackEach(d.overflow, (bytes) => void handedBack.push({ state: model.decode(bytes), bytes: bytes.slice() }));
       if (handedBack.length > 0) admit(handedBack, depth + 1);
-      frontier = inserted + (states - before);
+      frontier = inserted + (states - before) + carried;
+      carried = 0;
       level = pool([...done.map((d) => d.next), extras.take()]);
       perState = Math.max(1, (states - before + inserted) / Math.max(1, expanded));
       if (frontier > 0) depth++;
@@ -203,6 +226,13 @@ async function levels<S, A extends Action>(
     stopped = e.reason;
   }
   return { states, transitions, depth, tableBytes: table.bytes, frontierBytes, found, stopped };
+}
+
+/** Copies a level's unread states into `into`; returns how many. */
+function drain(queue: LevelQueue, into: ChunkWriter): number {
+  let n = 0;
+  for (let bytes = queue.shift(); bytes !== undefined; bytes = queue.shift()) into.push(bytes), n++;
+  return n;
 }
 
 class LimitHit extends Error {
