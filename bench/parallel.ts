@@ -33,9 +33,8 @@ async function best(run: () => Promise<CheckResult<unknown, Action>>) {
 
 const symmetry = !values['no-symmetry'];
 const one = await best(() => checkAsync(model, { properties, symmetry }));
-const preload = [new URL('../bin/hooks.js', import.meta.url).href];
 const probeSeconds = values.probe === undefined ? undefined : Number(values.probe);
-const many = await best(() => checkParallel(model, recipe, { properties, workers, preload, symmetry, ...(probeSeconds === undefined ? {} : { probeSeconds }) }));
+const many = await best(() => checkParallel(model, recipe, { properties, workers, symmetry, ...(probeSeconds === undefined ? {} : { probeSeconds }) }));
 const rate = (r: typeof one) => r.stats.states / r.stats.seconds;
 const startup = many.stats.workerStartSeconds ?? 0;
 const searchRate = many.stats.states / (many.stats.seconds - startup);

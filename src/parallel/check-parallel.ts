@@ -22,11 +22,6 @@ import type { ModelRecipe } from './protocol.js';
 export interface ParallelOptions extends CheckOptions {
   readonly workers: number;
   /**
-   * Modules each worker imports first, by URL: module hooks are per thread, so a worker that
-   * must load TypeScript needs one that registers a loader (the package's bin/hooks.js).
-   */
-  readonly preload?: readonly string[];
-  /**
    * Seconds one thread searches before the workers are started (default 0.25): a search that
    * ends sooner never starts them. Once they have loaded the model, the search is handed over to
    * them as it stands, so the time spent alone is not lost. 0 starts them at once and hands them

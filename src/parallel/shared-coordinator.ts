@@ -18,6 +18,7 @@ import { collect } from './collect.js';
 import { unpackEach } from './packed.js';
 import { ChunkWriter, pool, type Chunks } from './shared-chunks.js';
 import type { ModelRecipe } from './protocol.js';
+import { workerUrl } from './worker-bundle.js';
 import type { FromSharedWorker, LevelDone, LevelOrder, SharedSetup } from './shared-protocol.js';
 import { SEGMENTS, SharedTable } from './shared-table.js';
 
@@ -39,31 +40,33 @@ export interface RunSummary {
 
 type Options = CheckOptions & {
   readonly workers: number;
-  readonly preload?: readonly string[];
   /** At most this many inserts a worker and level (tests use it to exercise the hand-back). */
   readonly levelBudget?: number;
 };
 
 /**
  * The worker threads of a parallel search, started as soon as it is likely to be needed: they
- * load TypeScript and the model while the caller still probes on one thread.
+ * are bundled and load the model while the caller still searches on one thread.
  */
 export class Crew {
-  readonly workers: Worker[];
+  workers: Worker[] = [];
   readonly control = new Int32Array(new SharedArrayBuffer(8));
   /** Resolves once every worker has built its model. */
   readonly ready: Promise<unknown>;
   private readonly inbox: ((m: FromSharedWorker) => void)[] = [];
+  private closed = false;
 
   constructor(recipe: ModelRecipe, names: readonly string[], options: Options) {
-    const setup: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
-    const main = new URL('./shared-worker.ts', import.meta.url).href;
-    this.workers = Array.from({ length: options.workers }, () => new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { ...setup, preload: options.preload ?? [], main } }));
-    this.workers.forEach((w, i) => {
-      w.on('message', (m: FromSharedWorker) => this.inbox[i]?.(m));
-      w.on('error', (e) => this.inbox[i]?.({ type: 'failed', message: e.message }));
+    const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
+    this.ready = workerUrl(recipe.module).then((url) => {
+      if (this.closed) return;
+      this.workers = Array.from({ length: options.workers }, () => new Worker(url, { workerData }));
+      this.workers.forEach((w, i) => {
+        w.on('message', (m: FromSharedWorker) => this.inbox[i]?.(m));
+        w.on('error', (e) => this.inbox[i]?.({ type: 'failed', message: e.message }));
+      });
+      return Promise.all(this.workers.map((_, i) => this.answer(i, 'ready')));
     });
-    this.ready = Promise.all(this.workers.map((_, i) => this.answer(i, 'ready')));
     // Awaited later, or never when the probe finishes the search: a failure must not go unhandled.
     this.ready.catch(() => {});
   }
@@ -79,6 +82,8 @@ export class Crew {
   }
 
   async terminate(): Promise<void> {
+    this.closed = true;
+    await this.ready.catch(() => {});
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -12,7 +12,7 @@ import { symmetryKey } from '../core/symmetry.js';
 import { collect } from './collect.js';
 import { Packer } from './packed.js';
 import { ChunkWriter, eachInChunk } from './shared-chunks.js';
-import { loadRecipe } from './recipe.js';
+import { buildRecipe } from './recipe.js';
 import type { FromSharedWorker, LevelOrder, SharedSetup } from './shared-protocol.js';
 import { SEGMENTS, SharedTable } from './shared-table.js';
 
@@ -112,22 +112,28 @@ class Expander {
   }
 }
 
-async function main(): Promise<void> {
-  const model = await loadRecipe(setup.recipe);
-  const safety = model.properties.filter((p) => setup.properties.includes(p.name)).filter(isSafety);
-  const expander = new Expander(model, safety, symmetryKey(model, setup.symmetry));
-  parent.on('message', (m: LevelOrder) => {
-    try {
-      expander.level(m);
-    } catch (e) {
-      fail(e);
-    }
-  });
-  post({ type: 'ready' });
+/**
+ * The thread's entry, called by its bundle (worker-bundle.ts) with the recipe's module: builds
+ * the model and expands the levels it is sent.
+ */
+export function serve(module: { readonly default?: unknown }): void {
+  try {
+    const model = buildRecipe(module, setup.recipe);
+    const safety = model.properties.filter((p) => setup.properties.includes(p.name)).filter(isSafety);
+    const expander = new Expander(model, safety, symmetryKey(model, setup.symmetry));
+    parent.on('message', (m: LevelOrder) => {
+      try {
+        expander.level(m);
+      } catch (e) {
+        fail(e);
+      }
+    });
+    post({ type: 'ready' });
+  } catch (e) {
+    fail(e);
+  }
 }
 
 function fail(e: unknown): void {
   post({ type: 'failed', message: e instanceof Error ? e.message : String(e), ...(e instanceof CheckError ? { code: e.code } : {}) });
 }
-
-main().catch(fail);

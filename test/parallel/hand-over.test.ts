@@ -6,7 +6,6 @@ import { isSafety } from '../../src/core/model.js';
 import { Crew, runShared } from '../../src/parallel/shared-coordinator.js';
 import type { ModelRecipe } from '../../src/parallel/protocol.js';
 
-const preload = [new URL('../../bin/hooks.js', import.meta.url).href];
 
 describe('handing a search from one thread to the workers', () => {
   it('goes on from wherever one thread paused, with the same states, depth and findings', async () => {
@@ -17,7 +16,7 @@ describe('handing a search from one thread to the workers', () => {
     const one = check(model, { properties: names });
     // Depth at which one thread decides each property: where its counterexample ends.
     const depths = one.properties.map((p) => (p.counterexample ? p.counterexample.states.length - 1 : undefined));
-    const crew = new Crew(recipe, names, { workers: 2, preload });
+    const crew = new Crew(recipe, names, { workers: 2 });
     try {
       // Paused after 0, 1, 5 and 60 slices of 256 expansions: before the first level, inside
       // early levels, and after 'below' was found (at depth 4).

@@ -117,7 +117,6 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const recipe = { module: modelUrl(name, io.cwd).href, params, args };
   const result = await checkParallel(model, recipe, {
     workers,
-    preload: [new URL('../../../bin/hooks.js', import.meta.url).href],
     ...(values.property ? { properties: names(values.property) } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
