@@ -1,7 +1,8 @@
 // Worker threads, measured: the same exhaustive search with 1 and with N workers, states/s and
 // state counts. Run: node --import tsx bench/parallel.ts counter procs=5 max=5 [--workers 2]
 //                    node --import tsx bench/parallel.ts dm-raid1 pages=12 ... [--policy P]
-// Workers load TypeScript through bin/hooks.js. The best of --repeat runs (default 1) is kept.
+// Workers run an esbuild bundle of the model (src/parallel/worker-bundle.ts). The best of
+// --repeat runs (default 1) is kept.
 // --probe S: seconds one thread searches before the workers start (the CLI's default, 0.25,
 // unless given); the search is then handed to them as it stands.
 import { parseArgs } from 'node:util';
