@@ -11,10 +11,11 @@ import type { CheckOptions } from '../core/check.js';
 import type { LevelQueue } from '../core/level-queue.js';
 import { CheckError } from '../core/errors.js';
 import { fingerprint, fp } from '../core/hash.js';
-import { isSafety, type Action, type Model } from '../core/model.js';
+import { isSafety, type Action, type Model, type SafetyProperty } from '../core/model.js';
 import type { IncompleteReason } from '../core/result.js';
 import { symmetryKey } from '../core/symmetry.js';
-import { collect } from './collect.js';
+import { collect, worthCollecting } from './collect.js';
+import { Expander } from './expander.js';
 import { unpackEach } from './packed.js';
 import { ChunkWriter, pool, type Chunks } from './shared-chunks.js';
 import type { ModelRecipe } from './protocol.js';
@@ -23,6 +24,11 @@ import type { FromSharedWorker, LevelDone, LevelOrder, SharedSetup } from './sha
 import { SEGMENTS, SharedTable } from './shared-table.js';
 
 const MAX_LOAD = 0.85;
+/**
+ * From this size on, every thread collects after each level, so that the next growth frees old
+ * segments as it goes (no thread still holds them) instead of needing a second table.
+ */
+const LARGE_TABLE = 256 * 2 ** 20;
 
 /** What a parallel search found, before counterexamples are rebuilt on one thread. */
 export interface RunSummary {
@@ -37,6 +43,10 @@ export interface RunSummary {
   /** Seconds the search waited for the workers to load the model (after any probe). */
   readonly startup: number;
 }
+
+/** A thread's share of a level: expand it, report what was found. */
+type Hand = (order: LevelOrder) => Promise<LevelDone>;
+type Key = ((s: unknown) => Uint8Array) | undefined;
 
 type Options = CheckOptions & {
   readonly workers: number;
@@ -60,7 +70,8 @@ export class Crew {
     const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
     this.ready = workerUrl(recipe.module).then((url) => {
       if (this.closed) return;
-      this.workers = Array.from({ length: options.workers }, () => new Worker(url, { workerData }));
+      // The calling thread is one of the hands (see runShared): it needs no thread of its own.
+      this.workers = Array.from({ length: options.workers - 1 }, () => new Worker(url, { workerData }));
       this.workers.forEach((w, i) => {
         w.on('message', (m: FromSharedWorker) => this.inbox[i]?.(m));
         w.on('error', (e) => this.inbox[i]?.({ type: 'failed', message: e.message }));
@@ -78,6 +89,15 @@ export class Crew {
         if (m.type === 'failed') reject(new CheckError((m.code as CheckError['code'] | undefined) ?? 'model-threw', m.message));
         else if (m.type === type) resolve(m as Extract<FromSharedWorker, { type: T }>);
       };
+    });
+  }
+
+  /** Each thread's share of a level, as a function of the level's order. */
+  hands(): Hand[] {
+    return this.workers.map((w, i) => (order) => {
+      const reply = this.answer(i, 'done');
+      w.postMessage(order);
+      return reply;
     });
   }
 
@@ -100,7 +120,10 @@ export async function runShared<S, A extends Action>(model: Model<S, A>, crew: C
   try {
     await crew.ready;
     const startup = (performance.now() - started) / 1000;
-    return { ...(await levels(model, names, options, from, crew.workers, (i) => crew.answer(i, 'done'), () => stopped)), startup };
+    const safety = model.properties.filter((p) => names.includes(p.name)).filter(isSafety);
+    const own = new Expander(model as Model<unknown, Action>, safety as SafetyProperty<unknown>[], symmetryKey(model, options.symmetry ?? true) as Key, crew.control);
+    const hands = [...crew.hands(), ownShare(own)];
+    return { ...(await levels(model, names, options, from, hands, () => stopped)), startup };
   } finally {
     clearInterval(watch);
   }
@@ -111,11 +134,10 @@ async function levels<S, A extends Action>(
   names: readonly string[],
   options: Options,
   from: PausedSearch,
-  workers: Worker[],
-  answer: (i: number) => Promise<LevelDone>,
+  hands: readonly Hand[],
   interrupted: () => IncompleteReason | undefined,
 ): Promise<Omit<RunSummary, 'startup'>> {
-  const n = workers.length;
+  const n = hands.length;
   const safety = model.properties.filter((p) => names.includes(p.name)).filter(isSafety);
   const key = symmetryKey(model, options.symmetry ?? true);
   const found = new Map<number, number>();
@@ -128,8 +150,8 @@ async function levels<S, A extends Action>(
   const extras = new ChunkWriter();
   const memoryLimit = options.memoryLimitBytes ?? Infinity;
   /** Grows every segment whose `want` would pass the load limit, one at a time. */
-  const ensure = (want: (k: number) => number): void => {
-    let grown = 0;
+  const ensure = (want: (k: number) => number): number => {
+    let dropped = 0;
     for (let k = 0; k < SEGMENTS; k++) {
       const c = table.capacity(k);
       const w = want(k);
@@ -138,9 +160,10 @@ async function levels<S, A extends Action>(
       if (capacity * 8 + table.bytes > memoryLimit) throw new LimitHit('memory-limit');
       table = table.withSegment(k, capacity);
       // Free the old buffers as we go, so a growth needs a few segments beside the table.
-      if (++grown % 16 === 0) collect(table.bytes);
+      dropped += c * 8;
+      if (worthCollecting(dropped)) collect(dropped), (dropped = 0);
     }
-    if (grown % 16 !== 0) collect(table.bytes);
+    return dropped;
   };
   /** Inserts states found outside the workers (initial, or handed back) and checks them at `depth`. */
   const admit = (arrivals: readonly { state: S; bytes: Uint8Array }[], depth: number): void => {
@@ -194,15 +217,11 @@ async function levels<S, A extends Action>(
       if (states >= (options.maxStates ?? Infinity)) throw new LimitHit('max-states');
       if (depth >= (options.maxDepth ?? Infinity)) throw new LimitHit('max-depth');
       const expected = (frontier * perState * 1.5) / SEGMENTS + 16;
-      ensure((k) => counts[k]! + expected);
+      const dropped = ensure((k) => counts[k]! + expected) + levelBytes(level);
       const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / n))));
       const cursor = new SharedArrayBuffer(4);
-      const done = await Promise.all(workers.map((w, i) => {
-        const order: LevelOrder = { type: 'level', depth, table: table.shape, tableBytes: table.bytes, budget, level, cursor };
-        const reply = answer(i);
-        w.postMessage(order);
-        return reply;
-      }));
+      const order: LevelOrder = { type: 'level', depth, table: table.shape, budget, level, cursor, release: worthCollecting(dropped) || table.bytes >= LARGE_TABLE };
+      const done = await Promise.all(hands.map((hand) => hand(order)));
       const inserted = done.reduce((sum, d) => sum + d.inserted, 0);
       const expanded = done.reduce((sum, d) => sum + d.expanded, 0);
       states += inserted;
@@ -221,6 +240,7 @@ async function levels<S, A extends Action>(
       frontier = inserted + (states - before) + carried;
       carried = 0;
       level = pool([...done.map((d) => d.next), extras.take()]);
+      if (order.release) collect(Infinity);
       perState = Math.max(1, (states - before + inserted) / Math.max(1, expanded));
       if (frontier > 0) depth++;
       const seconds = (performance.now() - started) / 1000;
@@ -231,6 +251,22 @@ async function levels<S, A extends Action>(
     stopped = e.reason;
   }
   return { states, transitions, depth, tableBytes: table.bytes, frontierBytes, found, stopped };
+}
+
+/**
+ * The calling thread's share of each level: it expands chunks like a worker, in slices, so that
+ * its timers (Ctrl-C, the time limit) still run. Its model is loaded and its code warm already.
+ */
+function ownShare(expander: Expander): Hand {
+  return async (order) => {
+    expander.begin(order);
+    while (!expander.work(performance.now() + 20)) await new Promise((resolve) => setImmediate(resolve));
+    return expander.finish();
+  };
+}
+
+function levelBytes(level: Chunks): number {
+  return level.buffers.reduce((sum, b) => sum + b.byteLength, 0);
 }
 
 /** Copies a level's unread states into `into`; returns how many. */
