@@ -123,134 +123,165 @@ export async function runShared<S, A extends Action>(model: Model<S, A>, crew: C
     const safety = model.properties.filter((p) => names.includes(p.name)).filter(isSafety);
     const own = new Expander(model as Model<unknown, Action>, safety as SafetyProperty<unknown>[], symmetryKey(model, options.symmetry ?? true) as Key, crew.control);
     const hands = [...crew.hands(), ownShare(own)];
-    return { ...(await levels(model, names, options, from, hands, () => stopped)), startup };
+    return { ...(await levels(model, safety, options, from, hands, () => stopped)), startup };
   } finally {
     clearInterval(watch);
   }
 }
 
-async function levels<S, A extends Action>(
-  model: Model<S, A>,
-  names: readonly string[],
-  options: Options,
-  from: PausedSearch,
-  hands: readonly Hand[],
-  interrupted: () => IncompleteReason | undefined,
-): Promise<Omit<RunSummary, 'startup'>> {
-  const n = hands.length;
-  const safety = model.properties.filter((p) => names.includes(p.name)).filter(isSafety);
-  const key = symmetryKey(model, options.symmetry ?? true);
-  const found = new Map<number, number>();
-  const started = performance.now();
-  let table = SharedTable.create(options.tableCapacity ?? 1 << 16);
-  const counts = new Float64Array(SEGMENTS);
-  let states = 0;
-  let transitions = 0;
-  let frontierBytes = 0;
-  const extras = new ChunkWriter();
-  const memoryLimit = options.memoryLimitBytes ?? Infinity;
-  /** Grows every segment whose `want` would pass the load limit, one at a time. */
-  const ensure = (want: (k: number) => number): number => {
+/** The coordinator's side of a search: the shared table, the counts, what was found. */
+class Ledger<S, A extends Action> {
+  table: SharedTable;
+  readonly counts = new Float64Array(SEGMENTS);
+  readonly found = new Map<number, number>();
+  /** States stored outside the workers (handed back, or inherited), for the next level. */
+  readonly extras = new ChunkWriter();
+  states = 0;
+  transitions = 0;
+  frontierBytes = 0;
+
+  constructor(
+    private readonly model: Model<S, A>,
+    private readonly safety: readonly SafetyProperty<S>[],
+    private readonly key: ((s: S) => Uint8Array) | undefined,
+    private readonly options: Options,
+  ) {
+    this.table = SharedTable.create(options.tableCapacity ?? 1 << 16);
+  }
+
+  /** Grows every segment whose `want` would pass the load limit, one at a time. Returns the bytes let go of since the last collection. */
+  ensure(want: (k: number) => number): number {
     let dropped = 0;
     for (let k = 0; k < SEGMENTS; k++) {
-      const c = table.capacity(k);
+      const c = this.table.capacity(k);
       const w = want(k);
       if (w <= c * MAX_LOAD) continue;
       const capacity = Math.max(Math.ceil(c * 1.5), Math.ceil(w / MAX_LOAD));
-      if (capacity * 8 + table.bytes > memoryLimit) throw new LimitHit('memory-limit');
-      table = table.withSegment(k, capacity);
+      if (capacity * 8 + this.table.bytes > (this.options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
+      this.table = this.table.withSegment(k, capacity);
       // Free the old buffers as we go, so a growth needs a few segments beside the table.
       dropped += c * 8;
       if (worthCollecting(dropped)) collect(dropped), (dropped = 0);
     }
     return dropped;
-  };
-  /** Inserts states found outside the workers (initial, or handed back) and checks them at `depth`. */
-  const admit = (arrivals: readonly { state: S; bytes: Uint8Array }[], depth: number): void => {
-    const fps = arrivals.map(({ state, bytes }) => {
-      fingerprint(key ? key(state) : bytes);
-      return [fp.hi, fp.lo] as const;
+  }
+
+  /** Takes over a search paused on one thread: its states, counts and findings. */
+  inherit(from: PausedSearch): void {
+    const inherited = new Float64Array(SEGMENTS);
+    from.table.forEach((hi) => void inherited[SharedTable.segmentOf(hi)]!++);
+    this.ensure((k) => inherited[k]!);
+    from.table.forEach((hi, lo) => {
+      const k = this.table.insert(hi, lo);
+      if (k >= 0) this.counts[k]!++;
     });
-    const extra = new Float64Array(SEGMENTS);
-    for (const [hi] of fps) extra[SharedTable.segmentOf(hi)]!++;
-    ensure((k) => counts[k]! + extra[k]!);
-    arrivals.forEach(({ state, bytes }, i) => {
-      const k = table.insert(fps[i]![0], fps[i]![1]);
-      if (k < 0) return;
-      counts[k]!++;
-      states++;
-      extras.push(bytes);
-      safety.forEach((p, j) => {
-        if (!found.has(j) && (p.kind === 'invariant' ? !p.holds(state) : p.kind === 'reachable' && p.test(state))) found.set(j, depth);
+    this.states = from.states;
+    this.transitions = from.transitions;
+    for (const f of from.findings) this.decide(f.property, f.depth);
+  }
+
+  decide(property: number, depth: number): void {
+    this.found.set(property, Math.min(depth, this.found.get(property) ?? Infinity));
+  }
+
+  /** Adds up the threads' reports of a level; returns the states they inserted and expanded. */
+  absorb(done: readonly LevelDone[]): { inserted: number; expanded: number } {
+    let inserted = 0;
+    let expanded = 0;
+    for (const d of done) {
+      inserted += d.inserted;
+      expanded += d.expanded;
+      this.transitions += d.transitions;
+      d.perSegment.forEach((x, k) => (this.counts[k]! += x));
+      for (const [p, at] of d.findings) this.decide(p, at);
+    }
+    this.states += inserted;
+    this.frontierBytes = Math.max(this.frontierBytes, done.reduce((sum, d) => sum + d.frontierBytes, 0));
+    return { inserted, expanded };
+  }
+
+  /** Inserts the candidates the threads handed back (states at `depth`) and checks the new ones. Returns how many were new. */
+  admit(done: readonly LevelDone[], depth: number): number {
+    const arrivals: { state: S; bytes: Uint8Array; hi: number; lo: number }[] = [];
+    for (const d of done) {
+      unpackEach(d.overflow, (bytes) => {
+        const state = this.model.decode(bytes);
+        fingerprint(this.key ? this.key(state) : bytes);
+        arrivals.push({ state, bytes: bytes.slice(), hi: fp.hi, lo: fp.lo });
       });
-    });
-  };
-  // The paused search's states: its table, then its two levels as chunks.
-  const inherited = new Float64Array(SEGMENTS);
-  from.table.forEach((hi) => void inherited[SharedTable.segmentOf(hi)]!++);
-  ensure((k) => inherited[k]!);
-  from.table.forEach((hi, lo) => {
-    const k = table.insert(hi, lo);
-    if (k >= 0) counts[k]!++;
-  });
-  states = from.states;
-  transitions = from.transitions;
-  for (const f of from.findings) found.set(f.property, Math.min(f.depth, found.get(f.property) ?? Infinity));
+    }
+    if (arrivals.length === 0) return 0;
+    const extra = new Float64Array(SEGMENTS);
+    for (const { hi } of arrivals) extra[SharedTable.segmentOf(hi)]!++;
+    this.ensure((k) => this.counts[k]! + extra[k]!);
+    let added = 0;
+    for (const { state, bytes, hi, lo } of arrivals) {
+      const k = this.table.insert(hi, lo);
+      if (k < 0) continue;
+      this.counts[k]!++;
+      added++;
+      this.extras.push(bytes);
+      this.safety.forEach((p, j) => {
+        if (!this.found.has(j) && (p.kind === 'invariant' ? !p.holds(state) : p.kind === 'reachable' && p.test(state))) this.found.set(j, depth);
+      });
+    }
+    this.states += added;
+    return added;
+  }
+}
+
+async function levels<S, A extends Action>(
+  model: Model<S, A>,
+  safety: readonly SafetyProperty<S>[],
+  options: Options,
+  from: PausedSearch,
+  hands: readonly Hand[],
+  interrupted: () => IncompleteReason | undefined,
+): Promise<Omit<RunSummary, 'startup'>> {
+  const started = performance.now();
+  const book = new Ledger(model, safety, symmetryKey(model, options.symmetry ?? true), options);
+  book.inherit(from);
+  // The paused search's two levels: the rest of the one it was expanding, then the next.
   const rest = new ChunkWriter();
-  const unexpanded = drain(from.current, rest);
-  let carried = drain(from.next, extras);
+  let frontier = drain(from.current, rest);
+  let carried = drain(from.next, book.extras);
   let depth = from.depth;
   let level = rest.take();
-  let frontier = unexpanded;
-  if (unexpanded === 0) {
-    level = extras.take();
-    frontier = carried;
-    carried = 0;
-    depth++;
-  }
+  if (frontier === 0) [level, frontier, carried, depth] = [book.extras.take(), carried, 0, depth + 1];
   let perState = 4; // new states per expanded state, for sizing the table
   let stopped: IncompleteReason | undefined;
   try {
     for (;;) {
       stopped = interrupted();
-      if (stopped || frontier === 0 || found.size === safety.length) break;
-      if (states >= (options.maxStates ?? Infinity)) throw new LimitHit('max-states');
+      if (stopped || frontier === 0 || book.found.size === safety.length) break;
+      if (book.states >= (options.maxStates ?? Infinity)) throw new LimitHit('max-states');
       if (depth >= (options.maxDepth ?? Infinity)) throw new LimitHit('max-depth');
       const expected = (frontier * perState * 1.5) / SEGMENTS + 16;
-      const dropped = ensure((k) => counts[k]! + expected) + levelBytes(level);
-      const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / n))));
-      const cursor = new SharedArrayBuffer(4);
-      const order: LevelOrder = { type: 'level', depth, table: table.shape, budget, level, cursor, release: worthCollecting(dropped) || table.bytes >= LARGE_TABLE };
+      const dropped = book.ensure((k) => book.counts[k]! + expected) + levelBytes(level);
+      const { table, counts } = book;
+      const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / hands.length))));
+      const order: LevelOrder = { type: 'level', depth, table: table.shape, budget, level, cursor: new SharedArrayBuffer(4), release: worthCollecting(dropped) || table.bytes >= LARGE_TABLE };
       const done = await Promise.all(hands.map((hand) => hand(order)));
-      const inserted = done.reduce((sum, d) => sum + d.inserted, 0);
-      const expanded = done.reduce((sum, d) => sum + d.expanded, 0);
-      states += inserted;
-      for (const d of done) d.perSegment.forEach((x, k) => (counts[k]! += x));
-      transitions += done.reduce((sum, d) => sum + d.transitions, 0);
-      frontierBytes = Math.max(frontierBytes, done.reduce((sum, d) => sum + d.frontierBytes, 0));
-      for (const d of done) for (const [p, at] of d.findings) found.set(p, Math.min(at, found.get(p) ?? Infinity));
+      const { inserted, expanded } = book.absorb(done);
       if (done.some((d) => d.stopped)) {
         stopped = interrupted() ?? 'interrupted';
         break;
       }
-      const before = states;
-      const handedBack: { state: S; bytes: Uint8Array }[] = [];
-      for (const d of done) unpackEach(d.overflow, (bytes) => void handedBack.push({ state: model.decode(bytes), bytes: bytes.slice() }));
-      if (handedBack.length > 0) admit(handedBack, depth + 1);
-      frontier = inserted + (states - before) + carried;
+      const added = book.admit(done, depth + 1);
+      frontier = inserted + added + carried;
       carried = 0;
-      level = pool([...done.map((d) => d.next), extras.take()]);
+      level = pool([...done.map((d) => d.next), book.extras.take()]);
       if (order.release) collect(Infinity);
-      perState = Math.max(1, (states - before + inserted) / Math.max(1, expanded));
+      perState = Math.max(1, (inserted + added) / Math.max(1, expanded));
       if (frontier > 0) depth++;
       const seconds = (performance.now() - started) / 1000;
-      options.onProgress?.({ states, transitions, depth, frontier, seconds, statesPerSecond: seconds > 0 ? states / seconds : 0 });
+      options.onProgress?.({ states: book.states, transitions: book.transitions, depth, frontier, seconds, statesPerSecond: seconds > 0 ? book.states / seconds : 0 });
     }
   } catch (e) {
     if (!(e instanceof LimitHit)) throw e;
     stopped = e.reason;
   }
-  return { states, transitions, depth, tableBytes: table.bytes, frontierBytes, found, stopped };
+  return { states: book.states, transitions: book.transitions, depth, tableBytes: book.table.bytes, frontierBytes: book.frontierBytes, found: book.found, stopped };
 }
 
 /**
