@@ -23,7 +23,7 @@ export function sizeText(bytes: number): string {
 
 /** The statistics: counts and time, then memory and the fingerprint collision estimate. */
 export function statsLine(s: Stats): string {
-  const counts = `${n(s.states)} states, ${n(s.transitions)} transitions, depth ${s.depth}, ${s.seconds.toFixed(2)} s (${n(s.statesPerSecond)} states/s${s.workers ? ` on ${s.workers} worker threads` : ''})`;
+  const counts = `${n(s.states)} states, ${n(s.transitions)} transitions, depth ${s.depth}, ${s.seconds.toFixed(2)} s (${n(s.statesPerSecond)} states/s${s.workers ? ` on ${s.workers} threads` : ''})`;
   const memory = `memory: visited table ${sizeText(s.tableBytes)}, ${s.bytesPerState.toFixed(1)} bytes/state with the frontier; probability that a fingerprint collision hid a state: ${s.collisionProbability.toExponential(1)}`;
   return `${counts}\n${memory}${symmetryLine(s)}${porLine(s)}`;
 }

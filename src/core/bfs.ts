@@ -1,6 +1,7 @@
 import { guardModel } from './errors.js';
 import { fingerprint, fp } from './hash.js';
 import { FingerprintTable } from './fingerprint-table.js';
+import { LevelQueue } from './level-queue.js';
 import { LevelSearch } from './level-search.js';
 import type { Action, Model, SafetyProperty } from './model.js';
 import { AmpleExpander } from './por.js';
@@ -40,6 +41,25 @@ export interface BfsOptions {
   readonly memoryLimit?: number;
   /** Expand by ample sets (partial order reduction, por.ts); the caller checks it applies. */
   readonly por?: boolean;
+}
+
+/**
+ * A search paused between two expansions ({@link Bfs.pause}), for another explorer to go on
+ * from: nothing it did is lost, and continuing it yields the states and depths it would have.
+ */
+export interface PausedSearch {
+  /** Every state stored so far, as fingerprints. */
+  readonly table: FingerprintTable;
+  /** Depth of the states in `current` (-1 before the first level: `next` holds the initial states). */
+  readonly depth: number;
+  /** States at `depth` not yet expanded. */
+  readonly current: LevelQueue;
+  /** States at `depth + 1`, stored and checked. */
+  readonly next: LevelQueue;
+  readonly states: number;
+  readonly transitions: number;
+  /** Properties decided so far (index in the search's property list) and the depth of each. */
+  readonly findings: readonly Finding[];
 }
 
 type Check<S> = SafetyProperty<S> & { readonly index: number };
@@ -194,6 +214,17 @@ export class Bfs<S, A extends Action> extends LevelSearch {
       if (this.decided) this.finished = true;
       else if (this.states >= this.options.maxStates) this.stop('max-states');
     }
+  }
+
+  /**
+   * Hands the search over, between two expansions: the caller goes on from here and this
+   * search must not run again. A search with parents cannot be handed over (its slots are local).
+   */
+  pause(): PausedSearch {
+    if (this.options.parents) throw new Error('a search with parents cannot be paused');
+    this.finished = true;
+    const { table, depth, current, next, states, transitions, findings } = this;
+    return { table, depth, current, next, states, transitions, findings };
   }
 
   /** A dead end violates every pending deadlock-free property (a model may have several). */

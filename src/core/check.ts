@@ -1,4 +1,4 @@
-import { Bfs } from './bfs.js';
+import { Bfs, type PausedSearch } from './bfs.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
 import { checkFairnessActors, checkFairnessOption, fairnessOf, fairnessTable } from './fairness.js';
@@ -253,4 +253,25 @@ export async function checkAsync<S, A extends Action>(model: Model<S, A>, option
   const session = new Session(model, options);
   while (!session.advance(performance.now() + 50)) await new Promise((resolve) => setTimeout(resolve, 0));
   return session.result();
+}
+
+/**
+ * The safety search on one thread, like {@link checkAsync}, until it ends or, between two slices,
+ * `handOver()` says another explorer is ready to take it: then the search is returned paused
+ * (see {@link Bfs.pause}). With a liveness property selected, or with `por`, the search is never
+ * handed over.
+ *
+ * @example
+ * const r = await searchOrPause(model, {}, () => workersReady);
+ * if ('table' in r) continueElsewhere(r); else report(r);
+ */
+export async function searchOrPause<S, A extends Action>(model: Model<S, A>, options: CheckOptions, handOver: () => boolean): Promise<CheckResult<S, A> | PausedSearch> {
+  const session = new Session(model, options);
+  // A reduced search's table holds only the reduced graph's states: nobody may go on from it.
+  const safetyOnly = session.resolved.liveness.length === 0 && !options.por;
+  for (;;) {
+    if (safetyOnly && handOver()) return session.bfs.pause();
+    if (session.advance(performance.now() + 50)) return session.result();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }

@@ -32,9 +32,10 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
                          only, not with symmetry, one thread; same verdicts and counterexamples)
   --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
                          of physical memory); a search that needs more stops as incomplete
-  --workers N            threads for the safety search (default: the number of cores); a
-                         search that ends within 200,000 states, or that checks a liveness
-                         property, runs on one thread
+  --workers N            threads for the safety search, this one included (default: the
+                         number of cores); the others start after 0.25 s and take the search
+                         over as it stands; a search that ends before they are ready, or that
+                         checks a liveness property, runs on one thread
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR
   --quiet                no progress line
@@ -119,7 +120,6 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const recipe = { module: modelUrl(name, io.cwd).href, params, args };
   const result = await checkParallel(model, recipe, {
     workers,
-    preload: [new URL('../../../bin/hooks.js', import.meta.url).href],
     ...(values.property ? { properties: names(values.property) } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
