@@ -160,7 +160,9 @@ class Session<S, A extends Action> {
       ...porStats(this.por, this.resolved.options.por ?? false, this.bfs.ample),
     };
     const { tableCapacity, symmetry = true, memoryLimitBytes: memoryLimit } = this.resolved.options;
-    const reduced = this.por.reduced ? fullSearchFindings(this.model, this.bfs.findings.map((f) => ({ prop: this.resolved.safety[f.property]!, depth: f.depth })), this.resolved.options) : undefined;
+    const { findings } = this.bfs;
+    const deepest = Math.max(0, ...findings.map((f) => f.depth));
+    const reduced = this.por.reduced ? fullSearchFindings<S, A>(this.model, findings.map((f) => this.resolved.safety[f.property]!.name), deepest, this.resolved.options, 'the reduced search') : undefined;
     const paths = reduced ? undefined : guardModel('rebuilding a counterexample', () => shortestPaths(this.model, this.bfs.findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
     // Paths that do not fit in memory cannot be replayed, so their findings are not reported.
     const stopped = (reduced ? reduced.unconfirmed : paths === undefined) ? 'memory-limit' : b.stopped;
@@ -213,22 +215,22 @@ class Session<S, A extends Action> {
 }
 
 /**
- * The properties a reduced search found decided (por.ts), decided again by the full search down
- * to the deepest depth found: breadth-first over the full graph it finds the same first states in
- * the same order as {@link check} without reduction, so the paths and failure kinds are that
- * search's, replayed. `unconfirmed` when that search ran out of memory.
+ * Properties another search found decided (a reduced one, por.ts, or worker threads), decided
+ * again by the full single-threaded search down to the deepest depth found: breadth-first over
+ * the full graph it finds the same first states in the same order as {@link check}, so the
+ * paths and failure kinds are that search's, replayed. `unconfirmed` when that search ran out
+ * of memory. `finder` names the other search in the error a nondeterministic model gets.
  */
-function fullSearchFindings<S, A extends Action>(model: Model<S, A>, found: readonly { readonly prop: SafetyProperty<S>; readonly depth: number }[], options: CheckOptions): { results: Map<string, PropertyResult<S, A>>; unconfirmed: boolean } {
+export function fullSearchFindings<S, A extends Action>(model: Model<S, A>, names: readonly string[], depth: number, options: CheckOptions, finder: string): { results: Map<string, PropertyResult<S, A>>; unconfirmed: boolean } {
   const results = new Map<string, PropertyResult<S, A>>();
-  if (found.length === 0) return { results, unconfirmed: false };
+  if (names.length === 0) return { results, unconfirmed: false };
   const { signal: _signal, onProgress: _progress, timeLimitSeconds: _time, maxStates: _max, ...rest } = options;
-  const depth = Math.max(...found.map((f) => f.depth));
-  const full = check(model, { ...rest, por: false, properties: found.map((f) => f.prop.name), maxDepth: depth + 1 });
+  const full = check(model, { ...rest, por: false, properties: names, maxDepth: depth + 1 });
   for (const p of full.properties) {
     if (p.status !== 'unknown') results.set(p.name, p);
-    else if (full.incomplete !== 'memory-limit') throw new CheckError('replay-failed', `the reduced search found '${p.name}' decided at depth ${depth}, but the full search did not: the model is not deterministic`);
+    else if (full.incomplete !== 'memory-limit') throw new CheckError('replay-failed', `${finder} found '${p.name}' decided at depth ${depth}, but the full search did not: the model is not deterministic`);
   }
-  return { results, unconfirmed: results.size < found.length };
+  return { results, unconfirmed: results.size < names.length };
 }
 
 /**

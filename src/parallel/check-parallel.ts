@@ -10,7 +10,7 @@
  * in batches: it was slower on two cores than one thread (0.8x to 1.0x), the copying and the
  * re-probing of duplicates costing more than the second core gave.
  */
-import { check, checkAsync, searchOrPause, type CheckOptions } from '../core/check.js';
+import { checkAsync, fullSearchFindings, searchOrPause, type CheckOptions } from '../core/check.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
 import { isSafety, type Action, type Model, type Property } from '../core/model.js';
@@ -86,9 +86,9 @@ function report<S, A extends Action>(model: Model<S, A>, all: readonly Property<
     ...symmetryStats(model, options.symmetry ?? true, all),
   };
   const found = all.filter((_, i) => run.found.has(i));
-  const confirmed = found.length === 0 ? new Map<string, PropertyResult<S, A>>() : rebuild(model, found, Math.max(...run.found.values()), options);
-  // A finding the single-threaded rebuild could not fit in memory is not reported.
-  const unconfirmed = found.some((p) => !confirmed.has(p.name));
+  // Rebuilt on one thread, so the paths are the very ones `check` reports; a finding that
+  // search could not fit in memory is not reported.
+  const { results: confirmed, unconfirmed } = fullSearchFindings<S, A>(model, found.map((p) => p.name), Math.max(0, ...run.found.values()), options, 'the workers');
   const stopped = run.stopped ?? (unconfirmed ? 'memory-limit' : undefined);
   const properties = all.map((p, i) => confirmed.get(p.name) ?? settled<S, A>(p, stopped === undefined && !run.found.has(i)));
   const violated = properties.some((r) => r.status === 'violated');
@@ -102,21 +102,4 @@ function settled<S, A extends Action>(p: Property<S>, exhaustive: boolean): Prop
   const base = { name: p.name, kind: p.kind };
   if (!exhaustive) return { ...base, status: 'unknown' };
   return p.kind === 'reachable' ? { ...base, status: 'violated', failure: 'unreachable' } : { ...base, status: 'holds' };
-}
-
-/**
- * The single-threaded search for the properties the workers found decided, down to the deepest
- * depth found: it finds the same first states in the same order as {@link check} would, so the
- * reported paths are identical, and it replays them.
- */
-function rebuild<S, A extends Action>(model: Model<S, A>, found: readonly Property<S>[], depth: number, options: CheckOptions): Map<string, PropertyResult<S, A>> {
-  const { signal: _signal, onProgress: _progress, timeLimitSeconds: _time, maxStates: _max, ...rest } = options;
-  const r = check(model, { ...rest, properties: found.map((p) => p.name), maxDepth: depth + 1 });
-  const out = new Map<string, PropertyResult<S, A>>();
-  for (const p of r.properties) {
-    if (r.incomplete === 'memory-limit' && p.status === 'unknown') continue;
-    if (p.status === 'unknown') throw new CheckError('replay-failed', `the workers found '${p.name}' decided at depth ${depth}, but one thread did not: the model is not deterministic`);
-    out.set(p.name, p);
-  }
-  return out;
 }
