@@ -15,7 +15,13 @@ import { SEGMENTS, SharedTable } from './shared-table.js';
 
 export class Expander {
   private table: SharedTable | undefined;
-  private order: LevelOrder | undefined;
+  private budget: Int32Array<ArrayBufferLike> = new Int32Array(SEGMENTS);
+  private release = false;
+  /** The level's chunks, each let go of once it is taken (by this thread or another). */
+  private chunks: (SharedArrayBuffer | undefined)[] = [];
+  private used: readonly number[] = [];
+  /** Chunks below this index are let go of. */
+  private kept = 0;
   private cursor: Int32Array<ArrayBufferLike> = new Int32Array(1);
   private readonly next = new ChunkWriter();
   private readonly overflow = new Packer();
@@ -43,7 +49,7 @@ export class Expander {
     const bytes = this.model.encode(state);
     fingerprint(this.key ? this.key(state) : bytes);
     const k = SharedTable.segmentOf(fp.hi);
-    if (this.perSegment[k]! >= this.order!.budget[k]!) {
+    if (this.perSegment[k]! >= this.budget[k]!) {
       this.overflow.add(bytes);
       return;
     }
@@ -83,12 +89,20 @@ export class Expander {
     });
   }
 
-  /** Starts the level `order` describes. */
+  /**
+   * Starts the level `order` describes, taking its chunks out of it: a chunk's memory can then be
+   * freed as soon as every thread is past it, not at the level's end (the single-threaded
+   * frontier drops chunks as it reads them too).
+   */
   begin(order: LevelOrder): void {
-    this.order = order;
     this.table = new SharedTable(order.table);
     this.cursor = new Int32Array(order.cursor);
     this.depth = order.depth;
+    this.budget = order.budget;
+    this.release = order.release;
+    this.chunks = (order.level.buffers as SharedArrayBuffer[]).splice(0);
+    this.used = order.level.used;
+    this.kept = 0;
     this.perSegment = new Int32Array(SEGMENTS);
     this.inserted = this.transitions = this.expanded = 0;
     this.stopped = false;
@@ -97,11 +111,13 @@ export class Expander {
 
   /** Expands whole chunks until none is left or the clock passes `deadline` (ms). True when none is left. */
   work(deadline = Infinity): boolean {
-    const level = this.order!.level;
     while (!this.stopped) {
       const k = Atomics.add(this.cursor, 0, 1);
-      if (k >= level.buffers.length) return true;
-      eachInChunk(level, k, this.expand);
+      if (k >= this.chunks.length) return true;
+      const chunk = this.chunks[k]!;
+      // Every chunk up to k is taken: whoever took it holds it while reading.
+      while (this.kept <= k) this.chunks[this.kept++] = undefined;
+      eachInChunk(chunk, this.used[k]!, this.expand);
       if (performance.now() >= deadline) return false;
     }
     return true;
@@ -112,12 +128,11 @@ export class Expander {
     const frontierBytes = this.next.bytes;
     const next = this.next.take();
     const overflow = this.overflow.take();
-    const release = this.order!.release;
     // Let go of the level and the table before the coordinator grows it: a buffer is freed only
     // when every thread has collected its wrapper.
     this.table = undefined;
-    this.order = undefined;
-    if (release) collect(Infinity);
+    this.chunks = [];
+    if (this.release) collect(Infinity);
     const { perSegment, inserted, expanded, transitions, findings, stopped } = this;
     return { type: 'done', perSegment, inserted, expanded, transitions, next, frontierBytes, findings, overflow, stopped };
   }

@@ -24,6 +24,8 @@ import type { FromSharedWorker, LevelDone, LevelOrder, SharedSetup } from './sha
 import { SEGMENTS, SharedTable } from './shared-table.js';
 
 const MAX_LOAD = 0.85;
+/** A segment grows by at least this factor (as the single-threaded table does): dense, and few growths. */
+const GROWTH = 1.3;
 /**
  * From this size on, every thread collects after each level, so that the next growth frees old
  * segments as it goes (no thread still holds them) instead of needing a second table.
@@ -156,7 +158,7 @@ class Ledger<S, A extends Action> {
       const c = this.table.capacity(k);
       const w = want(k);
       if (w <= c * MAX_LOAD) continue;
-      const capacity = Math.max(Math.ceil(c * 1.5), Math.ceil(w / MAX_LOAD));
+      const capacity = Math.max(Math.ceil(c * GROWTH), Math.ceil(w / MAX_LOAD));
       if (capacity * 8 + this.table.bytes > (this.options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
       this.table = this.table.withSegment(k, capacity);
       // Free the old buffers as we go, so a growth needs a few segments beside the table.
@@ -256,7 +258,7 @@ async function levels<S, A extends Action>(
       if (stopped || frontier === 0 || book.found.size === safety.length) break;
       if (book.states >= (options.maxStates ?? Infinity)) throw new LimitHit('max-states');
       if (depth >= (options.maxDepth ?? Infinity)) throw new LimitHit('max-depth');
-      const expected = (frontier * perState * 1.5) / SEGMENTS + 16;
+      const expected = (frontier * perState * 1.15) / SEGMENTS + 16;
       const dropped = book.ensure((k) => book.counts[k]! + expected) + levelBytes(level);
       const { table, counts } = book;
       const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / hands.length))));
