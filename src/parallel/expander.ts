@@ -13,6 +13,9 @@ import { ChunkWriter, eachInChunk } from './shared-chunks.js';
 import type { LevelDone, LevelOrder } from './shared-protocol.js';
 import { SEGMENTS, SharedTable } from './shared-table.js';
 
+/** Bytes of chunks read between two collections (one costs a few ms for a heap this small). */
+const READ_COLLECT = 64 * 2 ** 20;
+
 export class Expander {
   private table: SharedTable | undefined;
   private budget: Int32Array<ArrayBufferLike> = new Int32Array(SEGMENTS);
@@ -22,6 +25,8 @@ export class Expander {
   private used: readonly number[] = [];
   /** Chunks below this index are let go of. */
   private kept = 0;
+  /** Bytes of chunks taken since this thread last collected. */
+  private taken = 0;
   private cursor: Int32Array<ArrayBufferLike> = new Int32Array(1);
   private readonly next = new ChunkWriter();
   private readonly overflow = new Packer();
@@ -118,6 +123,10 @@ export class Expander {
       // Every chunk up to k is taken: whoever took it holds it while reading.
       while (this.kept <= k) this.chunks[this.kept++] = undefined;
       eachInChunk(chunk, this.used[k]!, this.expand);
+      // Read chunks are freed once every thread has collected them: collect as they add up, so a
+      // large level's read part does not stay beside the next level all the way to its end.
+      this.taken += chunk.byteLength;
+      if (this.taken >= READ_COLLECT) collect(Infinity), (this.taken = 0);
       if (performance.now() >= deadline) return false;
     }
     return true;
