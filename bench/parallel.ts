@@ -1,9 +1,10 @@
 // Worker threads, measured: the same exhaustive search with 1 and with N workers, states/s and
 // state counts. Run: node --import tsx bench/parallel.ts counter procs=5 max=5 [--workers 2]
 //                    node --import tsx bench/parallel.ts dm-raid1 pages=12 ... [--policy P]
-// Workers load TypeScript through bin/hooks.js. The best of --repeat runs (default 1) is kept.
-// --probe N: states one thread explores before the workers start (default 0 here, to measure
-// the workers themselves; the CLI's default is 200,000).
+// Workers run an esbuild bundle of the model (src/parallel/worker-bundle.ts). The best of
+// --repeat runs (default 1) is kept.
+// --probe S: seconds one thread searches before the workers start (the CLI's default, 0.25,
+// unless given); the search is then handed to them as it stands.
 import { parseArgs } from 'node:util';
 import { checkAsync } from '../src/core/check.js';
 import { checkParallel } from '../src/parallel/check-parallel.js';
@@ -12,7 +13,7 @@ import { resolveParams } from '../src/core/params.js';
 import type { Action } from '../src/core/model.js';
 import type { CheckResult } from '../src/core/result.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { workers: { type: 'string', default: '2' }, probe: { type: 'string', default: '0' }, policy: { type: 'string' }, property: { type: 'string', multiple: true }, repeat: { type: 'string', default: '1' }, 'no-symmetry': { type: 'boolean' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { workers: { type: 'string', default: '2' }, probe: { type: 'string' }, policy: { type: 'string' }, property: { type: 'string', multiple: true }, repeat: { type: 'string', default: '1' }, 'no-symmetry': { type: 'boolean' } } });
 const [name = 'counter', ...rest] = positionals;
 const def = await loadDefinition(name, process.cwd());
 const params = resolveParams(def.params, Object.fromEntries(rest.map((kv) => kv.split('=') as [string, string])));
@@ -33,9 +34,8 @@ async function best(run: () => Promise<CheckResult<unknown, Action>>) {
 
 const symmetry = !values['no-symmetry'];
 const one = await best(() => checkAsync(model, { properties, symmetry }));
-const preload = [new URL('../bin/hooks.js', import.meta.url).href];
-const probeStates = Number(values.probe);
-const many = await best(() => checkParallel(model, recipe, { properties, workers, preload, probeStates, symmetry }));
+const probeSeconds = values.probe === undefined ? undefined : Number(values.probe);
+const many = await best(() => checkParallel(model, recipe, { properties, workers, symmetry, ...(probeSeconds === undefined ? {} : { probeSeconds }) }));
 const rate = (r: typeof one) => r.stats.states / r.stats.seconds;
 const startup = many.stats.workerStartSeconds ?? 0;
 const searchRate = many.stats.states / (many.stats.seconds - startup);

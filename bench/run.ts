@@ -67,14 +67,20 @@ function main(): number {
     say('liveness against safety on counter procs=4 max=5...');
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, 'liveness.ts'), '4', '5', '5'], { cwd: repoRoot, encoding: 'utf8' });
     process.stdout.write(`\n${out}`);
-    // Two workers against one thread on the same search (floor: 1.5x on the counter).
-    say('2 workers against 1 thread on counter procs=5 max=5...');
-    const par = execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, 'parallel.ts'), 'counter', 'procs=5', 'max=5', '--workers', '2'], { cwd: repoRoot, encoding: 'utf8' });
-    process.stdout.write(`\n${par}`);
+    // Two threads against one on the same search (floor: 1.5x), on the counter and on the
+    // largest allocation model within its declared ranges.
+    for (const args of [PARALLEL_COUNTER, PARALLEL_ALLOC]) {
+      say(`2 threads against 1 on ${args.slice(0, 3).join(' ')}...`);
+      const par = execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, 'parallel.ts'), ...args, '--workers', '2'], { cwd: repoRoot, encoding: 'utf8' });
+      process.stdout.write(`\n${par}`);
+    }
   }
   if (busy) say(`bench WARNING: ${busy}`);
   for (const f of failures) say(`bench FAILED: ${f}`);
   return failures.length > 0 ? 1 : 0;
 }
+
+const PARALLEL_COUNTER = ['counter', 'procs=5', 'max=5'];
+const PARALLEL_ALLOC = ['dm-raid1', 'pages=12', 'queue=3', 'background=yes', 'dirtiers=4', 'pool=4', 'legs=3', '--policy', 'memalloc-inheritance', '--property', 'pages-conserved', '--no-symmetry'];
 
 process.exitCode = main();

@@ -42,6 +42,14 @@ export function counterModel(procs: number, max: number): Model<CounterState> {
     decode: (b) => b.slice(),
     isRest: () => false,
     fairness: () => 'weak',
+    // A process that has read (pc = 1) next takes inc or dec: both read and write only its own
+    // t and pc, which no other process reads or writes and no property reads ('bounded' reads
+    // cnt). Its read and write steps touch cnt, so it is local nowhere else.
+    localActors(s) {
+      const local: string[] = [];
+      for (let i = 0; i < procs; i++) if (s[1 + 2 * i] === 1) local.push(actions[i]!.inc.actor);
+      return local;
+    },
     properties: [
       { kind: 'deadlock-free', name: 'no-deadlock', description: 'some process can always move' },
       { kind: 'invariant', name: 'bounded', description: 'cnt stays within 0..max', holds: (s) => s[0]! <= max },

@@ -16,6 +16,8 @@ export interface CellLimits {
   readonly maxStates?: number;
   readonly maxDepth?: number;
   readonly timeLimitSeconds?: number;
+  /** Partial order reduction (see CheckOptions.por); the verdicts are the same. */
+  readonly por?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ function optionsOf(limits: CellLimits, signal?: AbortSignal) {
     ...(limits.maxStates !== undefined ? { maxStates: limits.maxStates } : {}),
     ...(limits.maxDepth !== undefined ? { maxDepth: limits.maxDepth } : {}),
     ...(limits.timeLimitSeconds !== undefined ? { timeLimitSeconds: limits.timeLimitSeconds } : {}),
+    ...(limits.por ? { por: true } : {}),
     ...(signal ? { signal } : {}),
   };
 }

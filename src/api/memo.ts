@@ -23,6 +23,7 @@ function keyOf(policy: string | undefined, params: ParamValues, limits: CellLimi
     maxStates: limits.maxStates ?? null,
     maxDepth: limits.maxDepth ?? null,
     timeLimitSeconds: limits.timeLimitSeconds ?? null,
+    por: limits.por ?? false,
   });
 }
 

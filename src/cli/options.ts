@@ -13,6 +13,7 @@ export const CHECK_OPTIONS = {
   'max-states': { type: 'string' },
   'max-depth': { type: 'string' },
   'time-limit': { type: 'string' },
+  por: { type: 'boolean' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   debug: { type: 'boolean' },

@@ -23,9 +23,9 @@ export function sizeText(bytes: number): string {
 
 /** The statistics: counts and time, then memory and the fingerprint collision estimate. */
 export function statsLine(s: Stats): string {
-  const counts = `${n(s.states)} states, ${n(s.transitions)} transitions, depth ${s.depth}, ${s.seconds.toFixed(2)} s (${n(s.statesPerSecond)} states/s${s.workers ? ` on ${s.workers} worker threads` : ''})`;
+  const counts = `${n(s.states)} states, ${n(s.transitions)} transitions, depth ${s.depth}, ${s.seconds.toFixed(2)} s (${n(s.statesPerSecond)} states/s${s.workers ? ` on ${s.workers} threads` : ''})`;
   const memory = `memory: visited table ${sizeText(s.tableBytes)}, ${s.bytesPerState.toFixed(1)} bytes/state with the frontier; probability that a fingerprint collision hid a state: ${s.collisionProbability.toExponential(1)}`;
-  return `${counts}\n${memory}${symmetryLine(s)}`;
+  return `${counts}\n${memory}${symmetryLine(s)}${porLine(s)}`;
 }
 
 function symmetryLine(s: Stats): string {
@@ -34,6 +34,18 @@ function symmetryLine(s: Stats): string {
   if (s.symmetry.reduced) return `\nsymmetry: states counted up to permutations of ${groups} (--no-symmetry to count every permutation)`;
   const live = s.symmetry.fullGraph.join(', ');
   return `\nsymmetry: not applied, ${live} (liveness) needs the full state graph; check safety properties alone (--property) to count up to permutations of ${groups}`;
+}
+
+const POR_SKIPPED: Record<string, string> = {
+  liveness: 'a liveness property needs the full state graph; check safety properties alone (--property) to reduce',
+  symmetry: 'the search reduces by symmetry instead; add --no-symmetry to reduce by local steps',
+  undeclared: 'the model declares no local steps',
+};
+
+function porLine(s: Stats): string {
+  if (!s.por) return '';
+  if (!s.por.applied) return `\npartial order reduction: not applied, ${POR_SKIPPED[s.por.skipped ?? ''] ?? s.por.skipped}`;
+  return `\npartial order reduction: ${n(s.por.ampleStates)} states expanded by one actor's local steps, ${n(s.por.fullStates)} fully (on one thread)`;
 }
 
 function actionText(a: Action): string {

@@ -1,8 +1,10 @@
 import { guardModel } from './errors.js';
 import { fingerprint, fp } from './hash.js';
 import { FingerprintTable } from './fingerprint-table.js';
+import { LevelQueue } from './level-queue.js';
 import { LevelSearch } from './level-search.js';
 import type { Action, Model, SafetyProperty } from './model.js';
+import { AmpleExpander } from './por.js';
 import { symmetryKey, type StateKey } from './symmetry.js';
 
 /**
@@ -37,6 +39,27 @@ export interface BfsOptions {
    * frontier passes it.
    */
   readonly memoryLimit?: number;
+  /** Expand by ample sets (partial order reduction, por.ts); the caller checks it applies. */
+  readonly por?: boolean;
+}
+
+/**
+ * A search paused between two expansions ({@link Bfs.pause}), for another explorer to go on
+ * from: nothing it did is lost, and continuing it yields the states and depths it would have.
+ */
+export interface PausedSearch {
+  /** Every state stored so far, as fingerprints. */
+  readonly table: FingerprintTable;
+  /** Depth of the states in `current` (-1 before the first level: `next` holds the initial states). */
+  readonly depth: number;
+  /** States at `depth` not yet expanded. */
+  readonly current: LevelQueue;
+  /** States at `depth + 1`, stored and checked. */
+  readonly next: LevelQueue;
+  readonly states: number;
+  readonly transitions: number;
+  /** Properties decided so far (index in the search's property list) and the depth of each. */
+  readonly findings: readonly Finding[];
 }
 
 type Check<S> = SafetyProperty<S> & { readonly index: number };
@@ -57,6 +80,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
   transitions = 0;
   peakFrontierBytes = 0;
   private readonly key: StateKey<S> | undefined;
+  readonly ample: AmpleExpander<S, A> | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -70,6 +94,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents, segments: parents ? 1 : 256 });
     this.pending = properties.map((p, index) => ({ ...p, index }));
     this.targets = (options.targets ?? []).map(([hi, lo], index) => ({ hi, lo, index }));
+    if (options.por) this.ample = new AmpleExpander(model, (s) => this.fingerprintOf(s), (hi, lo) => this.table.find(hi, lo) >= 0);
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
   }
@@ -84,6 +109,12 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.transitions++;
     this.store(nextState);
   };
+
+  /** The fingerprint under which a state is stored. */
+  private fingerprintOf(state: S): [number, number] {
+    fingerprint(this.key ? this.key(state) : this.model.encode(state));
+    return [fp.hi, fp.lo];
+  }
 
   /** Stores a state; its parent is `root` (initial states) or the state being expanded. */
   private store(state: S, root?: number): void {
@@ -115,6 +146,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
   private recorded(hi: number, lo: number, bytes: Uint8Array, slot: number, given: S | undefined): void {
     this.states++;
     this.next.push(slot, bytes);
+    this.ample?.stored(hi, lo);
     const state = given ?? (this.pending.some((p) => p.kind !== 'deadlock-free') ? this.model.decode(bytes) : undefined);
     for (let i = 0; state !== undefined && i < this.pending.length; i++) {
       const p = this.pending[i]!;
@@ -138,7 +170,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
 
   /** Bytes of the table and both frontier levels now. */
   get memory(): number {
-    return this.table.bytes + this.current.bytes + this.next.bytes;
+    return this.table.bytes + this.current.bytes + this.next.bytes + (this.ample?.bytes ?? 0);
   }
 
   /** Grows the table for `hi`, or stops the search when that would pass the memory limit. */
@@ -170,16 +202,29 @@ export class Bfs<S, A extends Action> extends LevelSearch {
       const bytes = this.current.shift();
       if (bytes === undefined) {
         if (!this.nextLevel()) return;
+        this.ample?.nextLevel();
         continue;
       }
       const state = model.decode(bytes);
       this.parentSlot = this.current.slot;
       this.successorCount = 0;
-      model.successors(state, this.emit);
+      if (this.ample) this.ample.expand(state, this.emit);
+      else model.successors(state, this.emit);
       if (this.successorCount === 0) this.deadEnd(state, this.parentSlot, bytes);
       if (this.decided) this.finished = true;
       else if (this.states >= this.options.maxStates) this.stop('max-states');
     }
+  }
+
+  /**
+   * Hands the search over, between two expansions: the caller goes on from here and this
+   * search must not run again. A search with parents cannot be handed over (its slots are local).
+   */
+  pause(): PausedSearch {
+    if (this.options.parents) throw new Error('a search with parents cannot be paused');
+    this.finished = true;
+    const { table, depth, current, next, states, transitions, findings } = this;
+    return { table, depth, current, next, states, transitions, findings };
   }
 
   /** A dead end violates every pending deadlock-free property (a model may have several). */

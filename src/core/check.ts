@@ -1,4 +1,4 @@
-import { Bfs } from './bfs.js';
+import { Bfs, type PausedSearch } from './bfs.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
 import { checkFairnessActors, checkFairnessOption, fairnessOf, fairnessTable } from './fairness.js';
@@ -8,6 +8,7 @@ import { livenessOnGraph } from './liveness.js';
 import { isSafety, type Action, type Fairness, type LivenessProperty, type Model, type Property, type SafetyProperty } from './model.js';
 import { successorList } from './path.js';
 import { shortestPaths } from './shortest-paths.js';
+import { porPlan, porStats } from './por.js';
 import { symmetryStats } from './symmetry.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
 import type { StateGraph } from './state-graph.js';
@@ -36,6 +37,12 @@ export interface CheckOptions {
   readonly memoryLimitBytes?: number;
   /** Fairness per actor for liveness properties, overriding the model's `fairness`. */
   readonly fairness?: Readonly<Record<string, Fairness>>;
+  /**
+   * Partial order reduction by the model's `localActors` (default false; see por.ts). Safety
+   * properties only and not with symmetry: otherwise the full search runs and the stats say why.
+   * Verdicts and counterexamples are those of the full search.
+   */
+  readonly por?: boolean;
 }
 
 /** Largest table capacity hint: beyond it the table's arrays could not be allocated. */
@@ -87,6 +94,7 @@ class Session<S, A extends Action> {
   private readonly start = performance.now();
   private lastProgress = this.start;
   readonly resolved: Resolved<S>;
+  private readonly por: ReturnType<typeof porPlan>;
 
   constructor(readonly model: Model<S, A>, options: CheckOptions) {
     this.resolved = resolveOptions(model, options, this.start);
@@ -94,8 +102,9 @@ class Session<S, A extends Action> {
     const tableCapacity = options.tableCapacity;
     const symmetry = options.symmetry ?? true;
     const memoryLimit = options.memoryLimitBytes ?? Infinity;
+    this.por = porPlan(model, options, all);
     if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth }, tableCapacity));
-    this.bfs = guardModel('the search', () => new Bfs(model, this.graph ? [] : safety, { maxStates, maxDepth, tableCapacity, symmetry, memoryLimit }));
+    this.bfs = guardModel('the search', () => new Bfs(model, this.graph ? [] : safety, { maxStates, maxDepth, tableCapacity, symmetry, memoryLimit, por: this.por.reduced }));
   }
 
   /**
@@ -148,12 +157,17 @@ class Session<S, A extends Action> {
       bytesPerState: b.states > 0 ? (b.table.bytes + frontierBytes) / b.states : 0,
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
       ...symmetryStats(this.model, this.resolved.options.symmetry ?? true, this.resolved.all),
+      ...porStats(this.por, this.resolved.options.por ?? false, this.bfs.ample),
     };
     const { tableCapacity, symmetry = true, memoryLimitBytes: memoryLimit } = this.resolved.options;
-    const paths = guardModel('rebuilding a counterexample', () => shortestPaths(this.model, this.bfs.findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
+    const { findings } = this.bfs;
+    const deepest = Math.max(0, ...findings.map((f) => f.depth));
+    const reduced = this.por.reduced ? fullSearchFindings<S, A>(this.model, findings.map((f) => this.resolved.safety[f.property]!.name), deepest, this.resolved.options, 'the reduced search') : undefined;
+    const paths = reduced ? undefined : guardModel('rebuilding a counterexample', () => shortestPaths(this.model, this.bfs.findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
     // Paths that do not fit in memory cannot be replayed, so their findings are not reported.
-    const stopped = paths === undefined ? 'memory-limit' : b.stopped;
-    const properties = this.graph ? this.graphResults(this.graph.graph()) : this.resolved.all.map((prop) => this.propertyResult(prop, stopped === undefined, paths));
+    const stopped = (reduced ? reduced.unconfirmed : paths === undefined) ? 'memory-limit' : b.stopped;
+    const settled = (prop: Property<S>): PropertyResult<S, A> => reduced?.results.get(prop.name) ?? this.propertyResult(prop, stopped === undefined, paths);
+    const properties = this.graph ? this.graphResults(this.graph.graph()) : this.resolved.all.map(settled);
     const violated = properties.some((r) => r.status === 'violated');
     // With no property selected, only a complete search may say 'holds' (of nothing, vacuously).
     const allHold = properties.every((r) => r.status === 'holds') && (properties.length > 0 || !stopped);
@@ -201,6 +215,25 @@ class Session<S, A extends Action> {
 }
 
 /**
+ * Properties another search found decided (a reduced one, por.ts, or worker threads), decided
+ * again by the full single-threaded search down to the deepest depth found: breadth-first over
+ * the full graph it finds the same first states in the same order as {@link check}, so the
+ * paths and failure kinds are that search's, replayed. `unconfirmed` when that search ran out
+ * of memory. `finder` names the other search in the error a nondeterministic model gets.
+ */
+export function fullSearchFindings<S, A extends Action>(model: Model<S, A>, names: readonly string[], depth: number, options: CheckOptions, finder: string): { results: Map<string, PropertyResult<S, A>>; unconfirmed: boolean } {
+  const results = new Map<string, PropertyResult<S, A>>();
+  if (names.length === 0) return { results, unconfirmed: false };
+  const { signal: _signal, onProgress: _progress, timeLimitSeconds: _time, maxStates: _max, ...rest } = options;
+  const full = check(model, { ...rest, por: false, properties: names, maxDepth: depth + 1 });
+  for (const p of full.properties) {
+    if (p.status !== 'unknown') results.set(p.name, p);
+    else if (full.incomplete !== 'memory-limit') throw new CheckError('replay-failed', `${finder} found '${p.name}' decided at depth ${depth}, but the full search did not: the model is not deterministic`);
+  }
+  return { results, unconfirmed: results.size < names.length };
+}
+
+/**
  * Explores every reachable state breadth-first and checks the model's properties. Liveness
  * properties (`leads-to`, `recoverable`) are decided on the reachable graph, under the model's
  * fairness or the caller's `fairness` override; their counterexamples are lassos (`loopStart`).
@@ -222,4 +255,25 @@ export async function checkAsync<S, A extends Action>(model: Model<S, A>, option
   const session = new Session(model, options);
   while (!session.advance(performance.now() + 50)) await new Promise((resolve) => setTimeout(resolve, 0));
   return session.result();
+}
+
+/**
+ * The safety search on one thread, like {@link checkAsync}, until it ends or, between two slices,
+ * `handOver()` says another explorer is ready to take it: then the search is returned paused
+ * (see {@link Bfs.pause}). With a liveness property selected, or with `por`, the search is never
+ * handed over.
+ *
+ * @example
+ * const r = await searchOrPause(model, {}, () => workersReady);
+ * if ('table' in r) continueElsewhere(r); else report(r);
+ */
+export async function searchOrPause<S, A extends Action>(model: Model<S, A>, options: CheckOptions, handOver: () => boolean): Promise<CheckResult<S, A> | PausedSearch> {
+  const session = new Session(model, options);
+  // A reduced search's table holds only the reduced graph's states: nobody may go on from it.
+  const safetyOnly = session.resolved.liveness.length === 0 && !options.por;
+  for (;;) {
+    if (safetyOnly && handOver()) return session.bfs.pause();
+    if (session.advance(performance.now() + 50)) return session.result();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }

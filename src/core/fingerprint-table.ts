@@ -186,6 +186,13 @@ export class FingerprintTable {
     return this.fps[slot & ((1 << this.bits) - 1)]![((slot >>> this.bits) << 1) + 1]! >>> 0;
   }
 
+  /** Visits every stored fingerprint (in no particular order), e.g. to hand the set to another table. */
+  forEach(visit: (hi: number, lo: number) => void): void {
+    for (const fps of this.fps) {
+      for (let i = 0; i < fps.length; i += 2) if ((fps[i]! | fps[i + 1]!) !== 0) visit(fps[i]! >>> 0, fps[i + 1]! >>> 0);
+    }
+  }
+
   /** Enlarges the segment of `hi`. Returns `map` with `map[oldLocal]` = new local slot; values move unchanged. */
   grow(hi = 0): Int32Array {
     const k = this.segmentOf(hi);

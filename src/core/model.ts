@@ -74,6 +74,19 @@ export interface Model<S, A extends Action = Action> {
   canonical?(state: S): Uint8Array;
   /** The groups of interchangeable actors that {@link canonical} permutes, for reports. */
   readonly symmetry?: readonly (readonly string[])[];
+  /**
+   * Partial order reduction (optional; used only when the caller asks, see por.ts): the actors
+   * that in `state` can only take local steps. An actor may be named only if every transition
+   * it has from its current local state, enabled or not, reads and writes only its own private
+   * part of the state, which no other actor's transition reads or writes and no property reads
+   * (isRest and a deadlock's classification may). A wrong name is a soundness bug: the search
+   * may then miss violations.
+   *
+   * @example
+   * // counter: a process that has read the counter only changes its own t and pc next
+   * localActors: (s) => procs.filter((i) => s[pcOf(i)] === 1).map((i) => `p${i}`)
+   */
+  localActors?(state: S): readonly string[];
 }
 
 /** Something that must hold in every reachable state. */

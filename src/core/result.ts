@@ -52,6 +52,13 @@ export interface Stats {
    * liveness properties that needed the full state graph instead.
    */
   readonly symmetry?: { readonly groups: readonly (readonly string[])[]; readonly reduced: boolean; readonly fullGraph: readonly string[] };
+  /**
+   * Present when partial order reduction was asked for: whether it was applied; if not, why
+   * (a liveness property needs the full graph, the search reduces by symmetry, or the model
+   * declares no local steps); and how many states were expanded by one actor's local steps
+   * (`ampleStates`) and fully (`fullStates`).
+   */
+  readonly por?: { readonly applied: boolean; readonly skipped?: 'liveness' | 'symmetry' | 'undeclared'; readonly ampleStates: number; readonly fullStates: number };
 }
 
 export type Verdict = 'holds' | 'violated' | 'incomplete';

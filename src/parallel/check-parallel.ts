@@ -10,11 +10,11 @@
  * in batches: it was slower on two cores than one thread (0.8x to 1.0x), the copying and the
  * re-probing of duplicates costing more than the second core gave.
  */
-import { check, checkAsync, type CheckOptions } from '../core/check.js';
+import { checkAsync, fullSearchFindings, searchOrPause, type CheckOptions } from '../core/check.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
 import { isSafety, type Action, type Model, type Property } from '../core/model.js';
-import type { CheckResult, Progress, PropertyResult, Stats } from '../core/result.js';
+import type { CheckResult, PropertyResult, Stats } from '../core/result.js';
 import { symmetryStats } from '../core/symmetry.js';
 import { Crew, runShared, type RunSummary } from './shared-coordinator.js';
 import type { ModelRecipe } from './protocol.js';
@@ -22,15 +22,12 @@ import type { ModelRecipe } from './protocol.js';
 export interface ParallelOptions extends CheckOptions {
   readonly workers: number;
   /**
-   * Modules each worker imports first, by URL: module hooks are per thread, so a worker that
-   * must load TypeScript needs one that registers a loader (the package's bin/hooks.js).
+   * Seconds one thread searches before the workers are started (default 0.25): a search that
+   * ends sooner never starts them. Once they have loaded the model, the search is handed over to
+   * them as it stands, so the time spent alone is not lost. 0 starts them at once and hands them
+   * the search from its initial states (tests use this to exercise the threads on small models).
    */
-  readonly preload?: readonly string[];
-  /**
-   * States one thread explores before any worker starts (default 200,000): a search that fits
-   * is done before threads would have loaded the model; a larger one starts over in parallel.
-   */
-  readonly probeStates?: number;
+  readonly probeSeconds?: number;
   /** At most this many inserts a worker and level before candidates go back to the coordinator. */
   readonly levelBudget?: number;
 }
@@ -38,7 +35,7 @@ export interface ParallelOptions extends CheckOptions {
 /**
  * Checks `model` (which `recipe` rebuilds in each worker) with `workers` threads. Liveness
  * properties need the whole graph in one place: when any is selected, the check runs on one
- * thread, as {@link checkAsync} does; so does a search that ends within `probeStates`.
+ * thread, as {@link checkAsync} does; so does a search that ends before the workers are ready.
  *
  * @example
  * const recipe = { module: new URL('../../models/counter.ts', import.meta.url).href, params: { procs: 5, max: 5 } };
@@ -50,26 +47,30 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
   for (const name of wanted) if (!known.includes(name)) throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
   const all = model.properties.filter((p) => wanted.includes(p.name));
   if (!(Number.isInteger(options.workers) && options.workers >= 1)) throw new CheckError('bad-option', `workers must be a whole number >= 1, got ${options.workers}`);
-  if (options.workers === 1 || all.some((p) => !isSafety(p))) return checkAsync(model, options);
+  // Partial order reduction runs on one thread (core/por.ts).
+  if (options.workers === 1 || options.por || all.some((p) => !isSafety(p))) return checkAsync(model, options);
   const start = performance.now();
-  const probe = Math.min(options.probeStates ?? 200_000, options.maxStates ?? Infinity);
   const names = all.map((p) => p.name);
   let crew: Crew | undefined;
-  const hire = (): Crew => (crew ??= new Crew(recipe, names, options));
+  let ready = false;
+  const hire = (): Crew => {
+    if (crew) return crew;
+    crew = new Crew(recipe, names, options);
+    // A crew that failed to load is handed the search too: runShared then reports why.
+    crew.ready.then(() => (ready = true), () => (ready = true));
+    return crew;
+  };
+  const probe = options.probeSeconds ?? 0.25;
+  const timer = probe > 0 ? setTimeout(hire, probe * 1000) : undefined;
   try {
-    if (probe > 0) {
-      // Once the probe looks large, the workers start loading while it goes on.
-      const onProgress = (p: Progress): void => {
-        if (p.states >= probe / 8) hire();
-        options.onProgress?.(p);
-      };
-      const first = await checkAsync(model, { ...options, maxStates: probe, progressIntervalMs: 100, onProgress });
-      if (first.incomplete !== 'max-states' || probe === options.maxStates) return first;
-    }
+    if (probe <= 0) await hire().ready;
+    const first = await searchOrPause(model, options, () => ready);
+    if (!('table' in first)) return first;
     const left = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(1e-3, options.timeLimitSeconds - (performance.now() - start) / 1000) };
-    const run = await runShared(model, hire(), names, { ...options, ...left });
+    const run = await runShared(model, hire(), names, { ...options, ...left }, first);
     return report(model, all, run, options, start);
   } finally {
+    clearTimeout(timer);
     await crew?.terminate();
   }
 }
@@ -85,9 +86,9 @@ function report<S, A extends Action>(model: Model<S, A>, all: readonly Property<
     ...symmetryStats(model, options.symmetry ?? true, all),
   };
   const found = all.filter((_, i) => run.found.has(i));
-  const confirmed = found.length === 0 ? new Map<string, PropertyResult<S, A>>() : rebuild(model, found, Math.max(...run.found.values()), options);
-  // A finding the single-threaded rebuild could not fit in memory is not reported.
-  const unconfirmed = found.some((p) => !confirmed.has(p.name));
+  // Rebuilt on one thread, so the paths are the very ones `check` reports; a finding that
+  // search could not fit in memory is not reported.
+  const { results: confirmed, unconfirmed } = fullSearchFindings<S, A>(model, found.map((p) => p.name), Math.max(0, ...run.found.values()), options, 'the workers');
   const stopped = run.stopped ?? (unconfirmed ? 'memory-limit' : undefined);
   const properties = all.map((p, i) => confirmed.get(p.name) ?? settled<S, A>(p, stopped === undefined && !run.found.has(i)));
   const violated = properties.some((r) => r.status === 'violated');
@@ -101,21 +102,4 @@ function settled<S, A extends Action>(p: Property<S>, exhaustive: boolean): Prop
   const base = { name: p.name, kind: p.kind };
   if (!exhaustive) return { ...base, status: 'unknown' };
   return p.kind === 'reachable' ? { ...base, status: 'violated', failure: 'unreachable' } : { ...base, status: 'holds' };
-}
-
-/**
- * The single-threaded search for the properties the workers found decided, down to the deepest
- * depth found: it finds the same first states in the same order as {@link check} would, so the
- * reported paths are identical, and it replays them.
- */
-function rebuild<S, A extends Action>(model: Model<S, A>, found: readonly Property<S>[], depth: number, options: CheckOptions): Map<string, PropertyResult<S, A>> {
-  const { signal: _signal, onProgress: _progress, timeLimitSeconds: _time, maxStates: _max, ...rest } = options;
-  const r = check(model, { ...rest, properties: found.map((p) => p.name), maxDepth: depth + 1 });
-  const out = new Map<string, PropertyResult<S, A>>();
-  for (const p of r.properties) {
-    if (r.incomplete === 'memory-limit' && p.status === 'unknown') continue;
-    if (p.status === 'unknown') throw new CheckError('replay-failed', `the workers found '${p.name}' decided at depth ${depth}, but one thread did not: the model is not deterministic`);
-    out.set(p.name, p);
-  }
-  return out;
 }

@@ -56,11 +56,10 @@ export class ChunkWriter {
   }
 }
 
-/** Visits the entries of chunk `k` (views, valid during the call). */
-export function eachInChunk(chunks: Chunks, k: number, visit: (state: Uint8Array) => boolean): boolean {
-  const c = new Uint8Array(chunks.buffers[k]!);
-  const end = chunks.used[k]!;
-  for (let at = 0; at < end; ) {
+/** Visits the entries of a chunk holding `used` bytes (views, valid during the call). */
+export function eachInChunk(chunk: SharedArrayBuffer, used: number, visit: (state: Uint8Array) => boolean): boolean {
+  const c = new Uint8Array(chunk);
+  for (let at = 0; at < used; ) {
     const len = c[at]! | (c[at + 1]! << 8);
     if (!visit(c.subarray(at + 2, at + 2 + len))) return false;
     at += 2 + len;

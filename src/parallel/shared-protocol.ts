@@ -18,12 +18,13 @@ export interface LevelOrder {
   readonly type: 'level';
   readonly depth: number;
   readonly table: TableShape;
-  readonly tableBytes: number;
   /** New states this worker may insert into each segment before handing candidates back. */
   readonly budget: Int32Array;
   readonly level: Chunks;
   /** Int32 [0]: the next chunk to take. */
   readonly cursor: SharedArrayBuffer;
+  /** Collect garbage after the level: it lets go of enough buffers (collect.ts). */
+  readonly release: boolean;
 }
 
 export interface LevelDone {

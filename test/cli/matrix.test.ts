@@ -102,7 +102,7 @@ describe('allocheck matrix', () => {
     expect(readFileSync(join(dir, 'dm-raid1', 'mempool-only', 'min=2', 'story.md'), 'utf8')).toBe(readFileSync(join(check, 'story.md'), 'utf8'));
     expect(existsSync(join(dir, 'dm-raid1', 'memalloc-inheritance', 'min=2'))).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, 'matrix.json'), 'utf8')).cells).toHaveLength(4);
-  });
+  }, 30_000);
 
   it('Ctrl-C: stops, prints the partial table and exits 3', async () => {
     let out = '';

@@ -7,9 +7,8 @@ import { checkParallel } from '../../src/parallel/check-parallel.js';
 import type { ModelRecipe } from '../../src/parallel/protocol.js';
 import { safetyProperties } from '../../properties/index.js';
 
-const preload = [new URL('../../bin/hooks.js', import.meta.url).href];
 // No single-threaded probe: these models are small, and the threads are what is tested.
-const probeStates = 0;
+const probeSeconds = 0;
 const url = (path: string): string => new URL(path, import.meta.url).href;
 
 /** The parts of a result that must not depend on the number of threads. */
@@ -33,7 +32,7 @@ describe('checkParallel', () => {
     const levels = Array.from({ length: one.stats.depth }, (_, d) => check(model, { maxDepth: d + 1 }).stats.states);
     for (const workers of [2, 3]) {
       const seen: number[] = [];
-      const many = await checkParallel(model, recipe, { workers, preload, probeStates, onProgress: (p) => seen.push(p.states) });
+      const many = await checkParallel(model, recipe, { workers, probeSeconds, onProgress: (p) => seen.push(p.states) });
       expect(essence(many)).toEqual(essence(one));
       expect(seen.slice(0, levels.length)).toEqual(levels);
       expect(many.stats.workers).toBe(workers);
@@ -44,7 +43,7 @@ describe('checkParallel', () => {
     const recipe: ModelRecipe = { module: url('../support/fixtures/counter-below.ts'), params: { procs: 4, max: 3, limit: 3 } };
     const model = below.build(recipe.params);
     const one = check(model, { properties: ['below', 'bounded'] });
-    const many = await checkParallel(model, recipe, { workers: 2, preload, probeStates, properties: ['below', 'bounded'] });
+    const many = await checkParallel(model, recipe, { workers: 2, probeSeconds, properties: ['below', 'bounded'] });
     expect(one.verdict).toBe('violated');
     expect(essence(many).properties).toEqual(essence(one).properties);
   }, 30_000);
@@ -55,7 +54,7 @@ describe('checkParallel', () => {
       const model = dm.build(params, policy);
       const options = { properties: [...safetyProperties] };
       const one = check(model, options);
-      const many = await checkParallel(model, recipe, { ...options, workers: 2, preload, probeStates });
+      const many = await checkParallel(model, recipe, { ...options, workers: 2, probeSeconds });
       expect(essence(many).properties).toEqual(essence(one).properties);
       expect(many.verdict).toBe(one.verdict);
       if (one.verdict === 'holds') expect(many.stats.states).toBe(one.stats.states);
@@ -65,24 +64,24 @@ describe('checkParallel', () => {
   it('stops at a state limit as incomplete, and runs liveness on one thread', async () => {
     const recipe: ModelRecipe = { module: url('../../models/counter.ts'), params: { procs: 4, max: 4 } };
     const model = counter.build(recipe.params);
-    const limited = await checkParallel(model, recipe, { workers: 2, preload, probeStates, maxStates: 1000 });
+    const limited = await checkParallel(model, recipe, { workers: 2, probeSeconds, maxStates: 1000 });
     expect([limited.verdict, limited.incomplete]).toEqual(['incomplete', 'max-states']);
     expect(limited.properties.every((p) => p.status === 'unknown')).toBe(true);
     const live = { ...model, properties: [...model.properties, { kind: 'recoverable' as const, name: 'zero', q: (s: Uint8Array) => s[0] === 0 }] };
-    const r = await checkParallel(live, recipe, { workers: 2, preload, maxStates: 1000 });
+    const r = await checkParallel(live, recipe, { workers: 2, maxStates: 1000 });
     expect(r.stats.workers).toBeUndefined();
   }, 30_000);
 
   it('finishes a small search on one thread before starting any worker', async () => {
     const recipe: ModelRecipe = { module: url('../support/fixtures/not-a-model.ts'), params: {} };
     // The recipe cannot be built: no worker may have been started for a search this small.
-    const r = await checkParallel(counter.build({ procs: 3, max: 3 }), recipe, { workers: 2, preload, probeStates: 100_000 });
+    const r = await checkParallel(counter.build({ procs: 3, max: 3 }), recipe, { workers: 2, probeSeconds: 30 });
     expect([r.verdict, r.stats.states, r.stats.workers]).toEqual(['holds', 4430, undefined]);
   });
 
   it('turns a model module that cannot be built into an error', async () => {
     const recipe: ModelRecipe = { module: url('../support/fixtures/not-a-model.ts'), params: {} };
-    await expect(checkParallel(counter.build({}), recipe, { workers: 2, preload, probeStates })).rejects.toThrow(/has no default export with a build\(\) function/);
+    await expect(checkParallel(counter.build({}), recipe, { workers: 2, probeSeconds })).rejects.toThrow(/has no default export with a build\(\) function/);
   }, 30_000);
 
   it("hands candidates past a worker's budget back to the coordinator, and still finds the same states and paths", async () => {
@@ -91,7 +90,7 @@ describe('checkParallel', () => {
     for (const properties of [['bounded'], ['below', 'bounded']]) {
       const one = check(model, { properties });
       for (const levelBudget of [0, 1, 7]) {
-        const many = await checkParallel(model, recipe, { workers: 2, preload, probeStates, properties, levelBudget });
+        const many = await checkParallel(model, recipe, { workers: 2, probeSeconds, properties, levelBudget });
         expect(essence(many), `budget ${levelBudget}, ${properties}`).toEqual(essence(one));
       }
     }
@@ -102,7 +101,7 @@ describe('checkParallel', () => {
     const model = counter.build(recipe.params);
     const one = check(model);
     // 16 slots a segment at first: every segment grows several times during the search.
-    const many = await checkParallel(model, recipe, { workers: 2, preload, probeStates, tableCapacity: 16 });
+    const many = await checkParallel(model, recipe, { workers: 2, probeSeconds, tableCapacity: 16 });
     expect(essence(many)).toEqual(essence(one));
     expect(many.stats.tableBytes).toBeGreaterThan(16 * 8 * 256);
   }, 30_000);

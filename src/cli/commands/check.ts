@@ -28,11 +28,14 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --symmetry             count states up to permutations of interchangeable actors (default
                          where the model declares them; safety only, liveness uses the full graph)
   --no-symmetry          explore every permutation (to compare)
+  --por                  partial order reduction where the model declares local steps (safety
+                         only, not with symmetry, one thread; same verdicts and counterexamples)
   --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
                          of physical memory); a search that needs more stops as incomplete
-  --workers N            threads for the safety search (default: the number of cores); a
-                         search that ends within 200,000 states, or that checks a liveness
-                         property, runs on one thread
+  --workers N            threads for the safety search, this one included (default: the
+                         number of cores); the others start after 0.25 s and take the search
+                         over as it stands; a search that ends before they are ready, or that
+                         checks a liveness property, runs on one thread
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR
   --quiet                no progress line
@@ -117,12 +120,12 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const recipe = { module: modelUrl(name, io.cwd).href, params, args };
   const result = await checkParallel(model, recipe, {
     workers,
-    preload: [new URL('../../../bin/hooks.js', import.meta.url).href],
     ...(values.property ? { properties: names(values.property) } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
     symmetry: symmetryOption(values.symmetry, values['no-symmetry']),
+    ...(values.por ? { por: true } : {}),
     memoryLimitBytes: byteSize('memory-limit', values['memory-limit']) ?? defaultMemoryLimit(),
     ...(fairness ? { fairness } : {}),
     signal: io.signal,

@@ -24,6 +24,7 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --param k=v            fix a parameter for every cell (repeatable)
   --property NAME[,..]   check only these properties (repeatable; default: all of the model's)
   --max-states N, --max-depth N, --time-limit S   limits for each cell (a cell that hits one is incomplete)
+  --por                  partial order reduction in each cell (see 'allocheck check --help')
   --jobs N               checks at once on worker threads (default: the cores; 0: no workers)
   --json | --markdown | --csv   the table's format (default: aligned text)
   --stable               leave out the seconds column (for output compared byte for byte)
@@ -45,13 +46,14 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
 
 /** Per-cell limits from the shared options. */
-export function cellLimits(values: Pick<Values, 'property' | 'max-states' | 'max-depth' | 'time-limit'>): CellLimits {
+export function cellLimits(values: Pick<Values, 'property' | 'max-states' | 'max-depth' | 'time-limit' | 'por'>): CellLimits {
   const properties = names(values.property);
   return {
     ...(properties ? { properties } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
+    ...(values.por ? { por: true } : {}),
   };
 }
 

@@ -23,6 +23,7 @@ export const SYNTH_HELP = `usage: allocheck synth <model> --find NAME [options]
   --param k=v            fix a parameter (repeatable)
   --property NAME[,..]   the properties that must hold (default: all of the model's)
   --max-states N, --max-depth N, --time-limit S   limits for each check (hitting one makes the answer incomplete)
+  --por                  partial order reduction in each check (see 'allocheck check --help')
   --jobs N               checks at once on worker threads (default: the cores; 0: no workers)
   --json                 print one JSON object
 Bisection is used when the parameter declares the direction in which it is safer (monotone);
