@@ -25,11 +25,11 @@ export default scenario({
     'reclaim, whose writeout goes through md0: to its own queue. Passing PF_MEMALLOC with the request fixes it, ' +
     'within the limits the assumption parameters name.',
   params: {
-    pages: param(7, [4, 12], 'pages in the zone'),
+    pages: param(7, [4, 16], 'pages in the zone'),
     min: param(2, [1, 6], 'min watermark M: the reserve below it belongs to reclaim', { monotone: 'safer-up' }),
     legs: param(2, [1, 3], 'mirror legs: allocations per request', { monotone: 'safer-down' }),
     pool: param(1, [0, 4], 'raid1 mempool min_nr', { monotone: 'safer-up' }),
-    dirtiers: param(2, [1, 4], 'tasks dirtying pages on md0'),
+    dirtiers: param(2, [1, 6], 'tasks dirtying pages on md0'),
     queue: param(1, [1, 3], "capacity of kmirrord's request queue"),
     kernel: choice('2.6', ['2.6', 'modern'], 'kernel era: 2.6.9 or modern mempool_alloc and watermarks'),
     daemon_reclaim_io: choice('yes', yesNo, "kmirrord allocates with GFP_KERNEL-like rights, so its direct reclaim may start I/O (else GFP_NOIO)", { assumption: true }),

@@ -16,7 +16,11 @@ import { SEGMENTS, SharedTable } from './shared-table.js';
 /** Bytes of chunks read between two collections (one costs a few ms for a heap this small). */
 const READ_COLLECT = 64 * 2 ** 20;
 
+const RECENT_MASK = (1 << 15) - 1;
+
 export class Expander {
+  /** Fingerprints this thread found in the table or put there lately, direct-mapped. */
+  private readonly recent = new Int32Array((RECENT_MASK + 1) * 2);
   private table: SharedTable | undefined;
   private budget: Int32Array<ArrayBufferLike> = new Int32Array(SEGMENTS);
   private release = false;
@@ -53,12 +57,20 @@ export class Expander {
     this.transitions++;
     const bytes = this.model.encode(state);
     fingerprint(this.key ? this.key(state) : bytes);
-    const k = SharedTable.segmentOf(fp.hi);
+    const hi = fp.hi | 0;
+    const lo = fp.lo | 0;
+    // Most successors were seen moments ago by this thread: a hit in this small cache (of
+    // fingerprints known to be in the table) saves a probe of the big shared one.
+    const r = (lo & RECENT_MASK) << 1;
+    if (this.recent[r] === hi && this.recent[r + 1] === lo) return;
+    const k = SharedTable.segmentOf(hi);
     if (this.perSegment[k]! >= this.budget[k]!) {
       this.overflow.add(bytes);
       return;
     }
-    if (this.table!.insert(fp.hi, fp.lo) < 0) return;
+    this.recent[r] = hi;
+    this.recent[r + 1] = lo;
+    if (this.table!.insert(hi, lo) < 0) return;
     this.perSegment[k]!++;
     this.inserted++;
     this.next.push(bytes);
@@ -100,6 +112,7 @@ export class Expander {
    * frontier drops chunks as it reads them too).
    */
   begin(order: LevelOrder): void {
+    if (order.first) this.recent.fill(0), this.decided.clear();
     this.table = new SharedTable(order.table);
     this.cursor = new Int32Array(order.cursor);
     this.depth = order.depth;

@@ -133,7 +133,7 @@ export async function runShared<S, A extends Action>(model: Model<S, A>, crew: C
 
 /** The coordinator's side of a search: the shared table, the counts, what was found. */
 class Ledger<S, A extends Action> {
-  table: SharedTable;
+  readonly table: SharedTable;
   readonly counts = new Float64Array(SEGMENTS);
   readonly found = new Map<number, number>();
   /** States stored outside the workers (handed back, or inherited), for the next level. */
@@ -160,7 +160,7 @@ class Ledger<S, A extends Action> {
       if (w <= c * MAX_LOAD) continue;
       const capacity = Math.max(Math.ceil(c * GROWTH), Math.ceil(w / MAX_LOAD));
       if (capacity * 8 + this.table.bytes > (this.options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
-      this.table = this.table.withSegment(k, capacity);
+      this.table.grow(k, capacity);
       // Free the old buffers as we go, so a growth needs a few segments beside the table.
       dropped += c * 8;
       if (worthCollecting(dropped)) collect(dropped), (dropped = 0);
@@ -251,6 +251,7 @@ async function levels<S, A extends Action>(
   let level = rest.take();
   if (frontier === 0) [level, frontier, carried, depth] = [book.extras.take(), carried, 0, depth + 1];
   let perState = 4; // new states per expanded state, for sizing the table
+  let first = true;
   let stopped: IncompleteReason | undefined;
   try {
     for (;;) {
@@ -262,7 +263,8 @@ async function levels<S, A extends Action>(
       const dropped = book.ensure((k) => book.counts[k]! + expected) + levelBytes(level);
       const { table, counts } = book;
       const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / hands.length))));
-      const order: LevelOrder = { type: 'level', depth, table: table.shape, budget, level, cursor: new SharedArrayBuffer(4), release: worthCollecting(dropped) || table.bytes >= LARGE_TABLE };
+      const order: LevelOrder = { type: 'level', depth, table: table.shape, budget, level, cursor: new SharedArrayBuffer(4), release: worthCollecting(dropped) || table.bytes >= LARGE_TABLE, first };
+      first = false;
       const done = await Promise.all(hands.map((hand) => hand(order)));
       const { inserted, expanded } = book.absorb(done);
       if (done.some((d) => d.stopped)) {

@@ -25,6 +25,8 @@ export interface LevelOrder {
   readonly cursor: SharedArrayBuffer;
   /** Collect garbage after the level: it lets go of enough buffers (collect.ts). */
   readonly release: boolean;
+  /** The first level of a search: forget what earlier searches left (decided properties, cached fingerprints). */
+  readonly first: boolean;
 }
 
 export interface LevelDone {

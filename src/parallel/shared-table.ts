@@ -25,9 +25,11 @@ export interface TableShape {
 export class SharedTable {
   private readonly fps: Int32Array[];
   private readonly caps: Int32Array;
+  private readonly buffers: SharedArrayBuffer[];
 
-  constructor(readonly shape: TableShape) {
-    this.fps = shape.buffers.map((b) => new Int32Array(b));
+  constructor(shape: TableShape) {
+    this.buffers = [...shape.buffers];
+    this.fps = this.buffers.map((b) => new Int32Array(b));
     this.caps = Int32Array.from(shape.capacities);
   }
 
@@ -43,12 +45,19 @@ export class SharedTable {
     return (hi | 0 || ZERO_HI) >>> 24;
   }
 
+  /** The buffers and capacities now, for the threads. */
+  get shape(): TableShape {
+    return { buffers: [...this.buffers], capacities: Array.from(this.caps) };
+  }
+
   get bytes(): number {
-    return this.shape.capacities.reduce((sum, c) => sum + c * 8, 0);
+    let sum = 0;
+    for (const c of this.caps) sum += c * 8;
+    return sum;
   }
 
   capacity(segment: number): number {
-    return this.shape.capacities[segment]!;
+    return this.caps[segment]!;
   }
 
   /** Inserts unless present: the segment it went into, or -1 when it was there. Safe from any thread. */
@@ -58,10 +67,7 @@ export class SharedTable {
     const k = h >>> 24;
     const fps = this.fps[k]!;
     const c = this.caps[k]!;
-    const u = l >>> 0;
-    let s = Math.floor((u >>> 16) * (c / 65536) + (u & 0xffff) * (c / 4294967296));
-    if (s >= c) s = c - 1;
-    for (; ; s = s + 1 === c ? 0 : s + 1) {
+    for (let s = home(l, c); ; s = s + 1 === c ? 0 : s + 1) {
       const i = s << 1;
       let cur = fps[i]!;
       if (cur === 0) {
@@ -78,15 +84,33 @@ export class SharedTable {
     }
   }
 
-  /** This table with segment `k` rehashed into `capacity` slots (single-threaded, between levels). */
-  withSegment(k: number, capacity: number): SharedTable {
-    const buffers = [...this.shape.buffers];
-    const capacities = [...this.shape.capacities];
-    buffers[k] = new SharedArrayBuffer(capacity * 8);
-    capacities[k] = capacity;
-    const next = new SharedTable({ buffers, capacities });
+  /**
+   * Rehashes segment `k` into a new buffer of `capacity` slots, in place of the old one. Only
+   * between levels, on one thread, while no thread probes the table: so plain writes do, and
+   * the other segments are not touched (threads get the new {@link shape} with the next level).
+   */
+  grow(k: number, capacity: number): void {
     const old = this.fps[k]!;
-    for (let s = 0; s < old.length; s += 2) if (old[s] !== 0) next.insert(old[s]!, old[s + 1]!);
-    return next;
+    const buffer = new SharedArrayBuffer(capacity * 8);
+    const fps = new Int32Array(buffer);
+    for (let s = 0; s < old.length; s += 2) {
+      const h = old[s]!;
+      if (h === 0) continue;
+      const l = old[s + 1]!;
+      let t = home(l, capacity);
+      while (fps[t << 1] !== 0) t = t + 1 === capacity ? 0 : t + 1;
+      fps[t << 1] = h;
+      fps[(t << 1) + 1] = l;
+    }
+    this.buffers[k] = buffer;
+    this.fps[k] = fps;
+    this.caps[k] = capacity;
   }
+}
+
+/** The home slot of a (non-zero) low word in a segment of `c` slots. */
+function home(l: number, c: number): number {
+  const u = l >>> 0;
+  const s = Math.floor((u >>> 16) * (c / 65536) + (u & 0xffff) * (c / 4294967296));
+  return s < c ? s : c - 1;
 }
