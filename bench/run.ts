@@ -81,6 +81,6 @@ function main(): number {
 }
 
 const PARALLEL_COUNTER = ['counter', 'procs=5', 'max=5'];
-const PARALLEL_ALLOC = ['dm-raid1', 'pages=12', 'queue=3', 'background=yes', 'dirtiers=4', 'pool=4', 'legs=3', '--policy', 'memalloc-inheritance', '--property', 'pages-conserved', '--no-symmetry'];
+const PARALLEL_ALLOC = ['dm-raid1', 'pages=12', 'queue=3', 'background=yes', 'dirtiers=5', 'pool=4', 'legs=3', '--policy', 'memalloc-inheritance', '--property', 'pages-conserved', '--no-symmetry'];
 
 process.exitCode = main();
