@@ -14,7 +14,7 @@ import type { LevelDone, LevelOrder } from './shared-protocol.js';
 import { SEGMENTS, SharedTable } from './shared-table.js';
 
 /** Bytes of chunks read between two collections (one costs a few ms for a heap this small). */
-const READ_COLLECT = 64 * 2 ** 20;
+const READ_COLLECT = 32 * 2 ** 20;
 
 const RECENT_MASK = (1 << 15) - 1;
 
@@ -23,7 +23,6 @@ export class Expander {
   private readonly recent = new Int32Array((RECENT_MASK + 1) * 2);
   private table: SharedTable | undefined;
   private budget: Int32Array<ArrayBufferLike> = new Int32Array(SEGMENTS);
-  private release = false;
   /** The level's chunks, each let go of once it is taken (by this thread or another). */
   private chunks: (SharedArrayBuffer | undefined)[] = [];
   private used: readonly number[] = [];
@@ -117,7 +116,6 @@ export class Expander {
     this.cursor = new Int32Array(order.cursor);
     this.depth = order.depth;
     this.budget = order.budget;
-    this.release = order.release;
     this.chunks = (order.level.buffers as SharedArrayBuffer[]).splice(0);
     this.used = order.level.used;
     this.kept = 0;
@@ -151,10 +149,10 @@ export class Expander {
     const next = this.next.take();
     const overflow = this.overflow.take();
     // Let go of the level and the table before the coordinator grows it: a buffer is freed only
-    // when every thread has collected its wrapper.
+    // when every thread has collected its wrapper. The caller collects (see `release`) once
+    // nothing holds the order either.
     this.table = undefined;
     this.chunks = [];
-    if (this.release) collect(Infinity);
     const { perSegment, inserted, expanded, transitions, findings, stopped } = this;
     return { type: 'done', perSegment, inserted, expanded, transitions, next, frontierBytes, findings, overflow, stopped };
   }

@@ -23,9 +23,15 @@ import { workerUrl } from './worker-bundle.js';
 import type { FromSharedWorker, LevelDone, LevelOrder, SharedSetup } from './shared-protocol.js';
 import { SEGMENTS, SharedTable } from './shared-table.js';
 
+/** A segment grows when the next level's estimate would load it past this. */
 const MAX_LOAD = 0.85;
-/** A segment grows by at least this factor (as the single-threaded table does): dense, and few growths. */
-const GROWTH = 1.3;
+/**
+ * It grows to hold the estimate at this load, and by at least GROWTH: sized to what is coming
+ * rather than by a fixed factor, so the table ends dense (an underestimate is safe: the threads'
+ * budgets hand the surplus back to be inserted after a further growth).
+ */
+const TARGET_LOAD = 0.75;
+const GROWTH = 1.1;
 /**
  * From this size on, every thread collects after each level, so that the next growth frees old
  * segments as it goes (no thread still holds them) instead of needing a second table.
@@ -158,7 +164,7 @@ class Ledger<S, A extends Action> {
       const c = this.table.capacity(k);
       const w = want(k);
       if (w <= c * MAX_LOAD) continue;
-      const capacity = Math.max(Math.ceil(c * GROWTH), Math.ceil(w / MAX_LOAD));
+      const capacity = Math.max(Math.ceil(c * GROWTH), Math.ceil(w / TARGET_LOAD));
       if (capacity * 8 + this.table.bytes > (this.options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
       this.table.grow(k, capacity);
       // Free the old buffers as we go, so a growth needs a few segments beside the table.
@@ -259,13 +265,15 @@ async function levels<S, A extends Action>(
       if (stopped || frontier === 0 || book.found.size === safety.length) break;
       if (book.states >= (options.maxStates ?? Infinity)) throw new LimitHit('max-states');
       if (depth >= (options.maxDepth ?? Infinity)) throw new LimitHit('max-depth');
-      const expected = (frontier * perState * 1.15) / SEGMENTS + 16;
+      const expected = (frontier * perState * 1.1) / SEGMENTS + 16;
       const dropped = book.ensure((k) => book.counts[k]! + expected) + levelBytes(level);
       const { table, counts } = book;
       const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / hands.length))));
-      const order: LevelOrder = { type: 'level', depth, table: table.shape, budget, level, cursor: new SharedArrayBuffer(4), release: worthCollecting(dropped) || table.bytes >= LARGE_TABLE, first };
+      const release = worthCollecting(dropped) || table.bytes >= LARGE_TABLE;
+      // The order is not kept here: this frame lives across levels, and an order holds the
+      // table's segments and the level's chunks, which must be freed as the next ones replace them.
+      const done = await expand(hands, { type: 'level', depth, table: table.shape, budget, level, cursor: new SharedArrayBuffer(4), release, first });
       first = false;
-      const done = await Promise.all(hands.map((hand) => hand(order)));
       const { inserted, expanded } = book.absorb(done);
       if (done.some((d) => d.stopped)) {
         stopped = interrupted() ?? 'interrupted';
@@ -275,8 +283,10 @@ async function levels<S, A extends Action>(
       frontier = inserted + added + carried;
       carried = 0;
       level = pool([...done.map((d) => d.next), book.extras.take()]);
-      if (order.release) collect(Infinity);
-      perState = Math.max(1, (inserted + added) / Math.max(1, expanded));
+      done.length = 0; // for the same reason: the reports hold the next level's chunks
+      if (release) collect(Infinity);
+      // Levels shrink towards the end: the ratio may fall below one.
+      perState = Math.max(0.05, (inserted + added) / Math.max(1, expanded));
       if (frontier > 0) depth++;
       const seconds = (performance.now() - started) / 1000;
       options.onProgress?.({ states: book.states, transitions: book.transitions, depth, frontier, seconds, statesPerSecond: seconds > 0 ? book.states / seconds : 0 });
@@ -286,6 +296,11 @@ async function levels<S, A extends Action>(
     stopped = e.reason;
   }
   return { states: book.states, transitions: book.transitions, depth, tableBytes: book.table.bytes, frontierBytes: book.frontierBytes, found: book.found, stopped };
+}
+
+/** Sends a level to every hand; the order is referenced only until each has taken it in. */
+function expand(hands: readonly Hand[], order: LevelOrder): Promise<LevelDone[]> {
+  return Promise.all(hands.map((hand) => hand(order)));
 }
 
 /**

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CheckError } from '../core/errors.js';
 import { isSafety } from '../core/model.js';
 import { symmetryKey } from '../core/symmetry.js';
+import { collect } from './collect.js';
 import { Expander } from './expander.js';
 import { buildRecipe } from './recipe.js';
 import type { FromSharedWorker, LevelOrder, SharedSetup } from './shared-protocol.js';
@@ -29,6 +30,8 @@ export function serve(module: { readonly default?: unknown }): void {
         expander.work();
         const done = expander.finish();
         post(done, [done.overflow.buffer as ArrayBuffer, done.perSegment.buffer as ArrayBuffer]);
+        // Collect once this handler, which holds the order and its buffers, has returned.
+        if (m.release) setImmediate(() => collect(Infinity));
       } catch (e) {
         fail(e);
       }
