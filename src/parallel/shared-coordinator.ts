@@ -73,10 +73,12 @@ export class Crew {
   readonly ready: Promise<unknown>;
   private readonly inbox: ((m: FromSharedWorker) => void)[] = [];
   private closed = false;
+  /** Resolves once the bundle is built and the threads are created (or not, when terminated first). */
+  private readonly spawned: Promise<void>;
 
   constructor(recipe: ModelRecipe, names: readonly string[], options: Options) {
     const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
-    this.ready = workerUrl(recipe.module).then((url) => {
+    this.spawned = workerUrl(recipe.module).then((url) => {
       if (this.closed) return;
       // The calling thread is one of the hands (see runShared): it needs no thread of its own.
       this.workers = Array.from({ length: options.workers - 1 }, () => new Worker(url, { workerData }));
@@ -84,8 +86,8 @@ export class Crew {
         w.on('message', (m: FromSharedWorker) => this.inbox[i]?.(m));
         w.on('error', (e) => this.inbox[i]?.({ type: 'failed', message: e.message }));
       });
-      return Promise.all(this.workers.map((_, i) => this.answer(i, 'ready')));
     });
+    this.ready = this.spawned.then(() => Promise.all(this.workers.map((_, i) => this.answer(i, 'ready'))));
     // Awaited later, or never when the probe finishes the search: a failure must not go unhandled.
     this.ready.catch(() => {});
   }
@@ -109,9 +111,10 @@ export class Crew {
     });
   }
 
+  /** Stops the threads, loaded or not: a search that ended before they were ready does not wait for them. */
   async terminate(): Promise<void> {
     this.closed = true;
-    await this.ready.catch(() => {});
+    await this.spawned.catch(() => {});
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
