@@ -268,6 +268,8 @@ async function levels<S, A extends Action>(
       if (stopped || frontier === 0 || book.found.size === safety.length) break;
       if (book.states >= (options.maxStates ?? Infinity)) throw new LimitHit('max-states');
       if (depth >= (options.maxDepth ?? Infinity)) throw new LimitHit('max-depth');
+      // The frontier counts against the limit as the table does: this level and the next one.
+      if (book.table.bytes + levelBytes(level) * (1 + perState) > (options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
       const expected = (frontier * perState * 1.1) / SEGMENTS + 16;
       const dropped = book.ensure((k) => book.counts[k]! + expected) + levelBytes(level);
       const { table, counts } = book;

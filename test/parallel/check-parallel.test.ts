@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import counter from '../../models/counter.js';
 import dm from '../../models/dm-raid1.js';
 import below from '../support/fixtures/counter-below.js';
+import wide from '../support/fixtures/wide.js';
 import { check } from '../../src/core/check.js';
 import { checkParallel } from '../../src/parallel/check-parallel.js';
 import type { ModelRecipe } from '../../src/parallel/protocol.js';
@@ -95,6 +96,16 @@ describe('checkParallel', () => {
       }
     }
   }, 60_000);
+
+  it('stops at the memory limit as incomplete, counting the frontier as well as the table', async () => {
+    // 2,047 states of 1,000 bytes: the last level alone is 1 MB, the table's first size 512 KiB.
+    const recipe: ModelRecipe = { module: url('../support/fixtures/wide.ts'), params: { depth: 10, size: 1000 } };
+    const model = wide.build(recipe.params);
+    expect(check(model).verdict).toBe('holds');
+    const r = await checkParallel(model, recipe, { workers: 2, probeSeconds, memoryLimitBytes: 1.2 * 2 ** 20 });
+    expect([r.verdict, r.incomplete, r.properties[0]!.status]).toEqual(['incomplete', 'memory-limit', 'unknown']);
+    expect(check(model, { memoryLimitBytes: 1.2 * 2 ** 20 }).incomplete).toBe('memory-limit');
+  }, 30_000);
 
   it('grows the shared table segment by segment between levels without losing a state', async () => {
     const recipe: ModelRecipe = { module: url('../../models/counter.ts'), params: { procs: 3, max: 5 } };
