@@ -42,6 +42,7 @@ export function counterModel(procs: number, max: number): Model<CounterState> {
     decode: (b) => b.slice(),
     isRest: () => false,
     fairness: () => 'weak',
+    actors: actions.map((a) => a.read.actor),
     // A process that has read (pc = 1) next takes inc or dec: both read and write only its own
     // t and pc, which no other process reads or writes and no property reads ('bounded' reads
     // cnt). Its read and write steps touch cnt, so it is local nowhere else.

@@ -142,6 +142,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     isRest: (s) => actors.every((a) => atRest(exec, s, a)),
     properties: allocProperties,
     fairness: (actor) => fairness.get(actor) ?? 'none',
+    actors: actors.map((a) => a.name),
     describe: (s) => describeState(world, s),
     ...(canon ? { canonical: (s: AllocState) => canon(s.bytes) } : {}),
   };

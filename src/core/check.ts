@@ -1,17 +1,16 @@
 import { Bfs, type PausedSearch } from './bfs.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
-import { checkFairnessActors, checkFairnessOption, fairnessOf, fairnessTable } from './fairness.js';
+import { Budget } from './budget.js';
+import { checkFairnessNames, checkFairnessOption } from './fairness.js';
+import { GraphAnalysis } from './graph-analysis.js';
 import { GraphBuilder } from './graph-builder.js';
-import { safetyOnGraph } from './graph-safety.js';
-import { livenessOnGraph } from './liveness.js';
 import { isSafety, type Action, type Fairness, type LivenessProperty, type Model, type Property, type SafetyProperty } from './model.js';
 import { successorList } from './path.js';
 import { shortestPaths } from './shortest-paths.js';
 import { porPlan, porStats } from './por.js';
 import { symmetryStats } from './symmetry.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
-import type { StateGraph } from './state-graph.js';
 
 /** How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. */
 export interface CheckOptions {
@@ -35,7 +34,10 @@ export interface CheckOptions {
    * pass it stops with verdict `incomplete` ('memory-limit') instead of failing to allocate.
    */
   readonly memoryLimitBytes?: number;
-  /** Fairness per actor for liveness properties, overriding the model's `fairness`. */
+  /**
+   * Fairness per actor for liveness properties, overriding the model's `fairness` (no effect on
+   * safety properties). Names are checked against the model's `actors` when it lists them.
+   */
   readonly fairness?: Readonly<Record<string, Fairness>>;
   /**
    * Partial order reduction by the model's `localActors` (default false; see por.ts). Safety
@@ -75,6 +77,7 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
     throw new CheckError('bad-option', `tableCapacity must be a number from 0 to ${MAX_TABLE_CAPACITY}, got ${capacity}`);
   }
   checkFairnessOption(options.fairness);
+  if (model.actors !== undefined) checkFairnessNames(options.fairness, model.actors);
   return {
     all,
     safety: all.filter(isSafety),
@@ -95,6 +98,7 @@ class Session<S, A extends Action> {
   private lastProgress = this.start;
   readonly resolved: Resolved<S>;
   private readonly por: ReturnType<typeof porPlan>;
+  private analysis: GraphAnalysis<S, A> | undefined;
 
   constructor(readonly model: Model<S, A>, options: CheckOptions) {
     this.resolved = resolveOptions(model, options, this.start);
@@ -114,6 +118,18 @@ class Session<S, A extends Action> {
   private active(): Bfs<S, A> | GraphBuilder<S, A> | undefined {
     const explorer = this.graph ?? this.bfs;
     return explorer.finished ? undefined : explorer;
+  }
+
+  /**
+   * After a complete or stopped exploration with a liveness property: decides one more property
+   * on the graph. Returns true when every property is decided (at once without a graph).
+   */
+  analyse(): boolean {
+    if (this.graph === undefined) return true;
+    const { deadline, options } = this.resolved;
+    this.analysis ??= new GraphAnalysis(this.model, this.graph.graph(), this.resolved.all, options.fairness, new Budget(deadline, options.signal));
+    this.analysis.step();
+    return this.analysis.done;
   }
 
   /** Runs until `sliceEnd` (ms, performance clock) or the end. Returns true when finished. */
@@ -165,25 +181,16 @@ class Session<S, A extends Action> {
     const reduced = this.por.reduced ? fullSearchFindings<S, A>(this.model, findings.map((f) => this.resolved.safety[f.property]!.name), deepest, this.resolved.options, 'the reduced search') : undefined;
     const paths = reduced ? undefined : guardModel('rebuilding a counterexample', () => shortestPaths(this.model, this.bfs.findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
     // Paths that do not fit in memory cannot be replayed, so their findings are not reported.
-    const stopped = (reduced ? reduced.unconfirmed : paths === undefined) ? 'memory-limit' : b.stopped;
+    while (!this.analyse());
+    // An exploration stopped by a limit names that limit; a complete one, the analysis's stop.
+    const stopped = (reduced ? reduced.unconfirmed : paths === undefined) ? 'memory-limit' : b.stopped ?? this.analysis?.stopped;
     const settled = (prop: Property<S>): PropertyResult<S, A> => reduced?.results.get(prop.name) ?? this.propertyResult(prop, stopped === undefined, paths);
-    const properties = this.graph ? this.graphResults(this.graph.graph()) : this.resolved.all.map(settled);
+    const properties = this.analysis ? this.analysis.results : this.resolved.all.map(settled);
     const violated = properties.some((r) => r.status === 'violated');
     // With no property selected, only a complete search may say 'holds' (of nothing, vacuously).
     const allHold = properties.every((r) => r.status === 'holds') && (properties.length > 0 || !stopped);
     const verdict = violated ? 'violated' : allHold ? 'holds' : 'incomplete';
     return stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: stopped };
-  }
-
-  /** Every selected property, decided on the explored graph. */
-  private graphResults(graph: StateGraph): PropertyResult<S, A>[] {
-    const overrides = this.resolved.options.fairness;
-    if (graph.stopped === undefined) checkFairnessActors(overrides, graph.actorNames);
-    const of = fairnessOf(this.model, overrides);
-    const context = { model: this.model, graph, fairness: fairnessTable(graph.actorNames, of), fairnessOf: of };
-    return guardModel('the liveness check', () =>
-      this.resolved.all.map((prop, k) => (isSafety(prop) ? safetyOnGraph(this.model, graph, prop, k) : livenessOnGraph(context, prop, k))),
-    );
   }
 
   private propertyResult(prop: Property<S>, exhaustive: boolean, paths: readonly Path<S, A>[] | undefined): PropertyResult<S, A> {
@@ -250,10 +257,23 @@ export function check<S, A extends Action>(model: Model<S, A>, options: CheckOpt
   return session.result();
 }
 
-/** Like {@link check}, but yields to the event loop between slices so signals and progress work. */
+/**
+ * Like {@link check}, but yields to the event loop between slices of the search, and between the
+ * properties decided on the graph, so signals and progress work.
+ */
 export async function checkAsync<S, A extends Action>(model: Model<S, A>, options: CheckOptions = {}): Promise<CheckResult<S, A>> {
   const session = new Session(model, options);
-  while (!session.advance(performance.now() + 50)) await new Promise((resolve) => setTimeout(resolve, 0));
+  while (!session.advance(performance.now() + 50)) await yieldToEventLoop();
+  return finish(session);
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The result, yielding between the properties decided on the graph so an abort is seen. */
+async function finish<S, A extends Action>(session: Session<S, A>): Promise<CheckResult<S, A>> {
+  while (!session.analyse()) await yieldToEventLoop();
   return session.result();
 }
 
@@ -273,7 +293,7 @@ export async function searchOrPause<S, A extends Action>(model: Model<S, A>, opt
   const safetyOnly = session.resolved.liveness.length === 0 && !options.por;
   for (;;) {
     if (safetyOnly && handOver()) return session.bfs.pause();
-    if (session.advance(performance.now() + 50)) return session.result();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (session.advance(performance.now() + 50)) return finish(session);
+    await yieldToEventLoop();
   }
 }

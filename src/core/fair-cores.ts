@@ -17,6 +17,7 @@
  * "Enabled" is about the full model: an actor is enabled at a node if any edge of that node
  * (even one leaving the subgraph) is the actor's.
  */
+import type { Budget } from './budget.js';
 import { forEachScc, SccScratch } from './scc.js';
 import type { StateGraph } from './state-graph.js';
 
@@ -35,13 +36,14 @@ export interface ActorCensus {
 }
 
 /** Counts, per actor, enabled nodes and internal edges of `component` (`inside[v] === stamp`). */
-export function census(g: StateGraph, component: ArrayLike<number>, inside: Int32Array, stamp: number): ActorCensus {
+export function census(g: StateGraph, component: ArrayLike<number>, inside: Int32Array, stamp: number, budget: Budget): ActorCensus {
   const actors = g.actorNames.length;
   const enabled = new Int32Array(actors);
   const internal = new Int32Array(actors);
   const seenAt = new Int32Array(actors).fill(-1);
   for (let i = 0; i < component.length; i++) {
     const v = component[i]!;
+    budget.step(1 + g.offsets[v + 1]! - g.offsets[v]!);
     for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
       const a = g.actorOf[e]!;
       if (seenAt[a] !== v) {
@@ -81,9 +83,10 @@ function enablesAny(g: StateGraph, v: number, actors: Uint8Array): boolean {
 
 /**
  * Fair cores among `candidates`: `core[v]` is the core's number (1, 2, ...) or 0. Cores are
- * disjoint, each strongly connected with a fair cycle through all of it.
+ * disjoint, each strongly connected with a fair cycle through all of it. `budget` may stop the
+ * search (it throws); no partial result is returned.
  */
-export function fairCores(g: StateGraph, candidates: Int32Array, fairness: FairnessTable): Int32Array {
+export function fairCores(g: StateGraph, candidates: Int32Array, fairness: FairnessTable, budget: Budget): Int32Array {
   const core = new Int32Array(g.nodes);
   const member = new Int32Array(g.nodes);
   const inside = new Int32Array(g.nodes);
@@ -97,13 +100,13 @@ export function fairCores(g: StateGraph, candidates: Int32Array, fairness: Fairn
     const set = work.pop()!;
     if (set.length === 0) continue;
     const tag = member[set[0]!]!;
-    forEachScc(g, member, tag, set, scratch, (stack, from, to) => {
+    forEachScc(g, member, tag, set, scratch, budget, (stack, from, to) => {
       for (let i = from; i < to; i++) member[stack[i]!] = 0;
       if (to - from === 1 && !hasSelfLoop(g, stack[from]!)) return; // no cycle
       const component = stack.slice(from, to);
       stamps++;
       for (const v of component) inside[v] = stamps;
-      const verdict = judge(census(g, component, inside, stamps), component.length, fairness);
+      const verdict = judge(census(g, component, inside, stamps, budget), component.length, fairness);
       if (verdict === 'fair') {
         cores++;
         for (const v of component) core[v] = cores;

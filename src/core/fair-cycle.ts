@@ -4,6 +4,7 @@
  * shortest cycle through the node, then, while some fairness requirement is open, a detour to
  * the nearest edge or node that meets one (BFS inside the core) and the shortest way back.
  */
+import type { Budget } from './budget.js';
 import { CheckError } from './errors.js';
 import { census, NONE, STRONG, type FairnessTable } from './fair-cores.js';
 import { sourceOf, type StateGraph } from './state-graph.js';
@@ -18,7 +19,7 @@ class CoreWalk {
   private readonly enabledAt: Int32Array;
   private stamp = 0;
 
-  constructor(private readonly g: StateGraph, private readonly core: Int32Array, private readonly id: number, size: number) {
+  constructor(private readonly g: StateGraph, private readonly core: Int32Array, private readonly id: number, size: number, private readonly budget: Budget) {
     this.seen = new Int32Array(g.nodes);
     this.parent = new Int32Array(g.nodes);
     this.queue = new Int32Array(size);
@@ -52,6 +53,7 @@ class CoreWalk {
     queue[tail++] = from;
     for (let head = 0; head < tail; head++) {
       const u = queue[head]!;
+      this.budget.step(1 + g.offsets[u + 1]! - g.offsets[u]!);
       for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
         const w = g.targets[e]!;
         if (core[w] !== id) continue;
@@ -76,20 +78,21 @@ class CoreWalk {
 /**
  * The edges of a fair cycle from `entry` back to it, inside core number `id` (`core[v] === id`).
  * Every weak actor moves or is disabled somewhere on it; every strong actor enabled in the core
- * moves on it.
+ * moves on it. `budget` may stop the search (it throws).
  */
-export function fairCycle(g: StateGraph, core: Int32Array, id: number, entry: number, fairness: FairnessTable): number[] {
+export function fairCycle(g: StateGraph, core: Int32Array, id: number, entry: number, fairness: FairnessTable, budget: Budget): number[] {
   const nodes: number[] = [];
+  budget.step(g.nodes);
   for (let v = 0; v < g.nodes; v++) if (core[v] === id) nodes.push(v);
   const inside = new Int32Array(g.nodes);
   for (const v of nodes) inside[v] = 1;
-  const c = census(g, nodes, inside, 1);
+  const c = census(g, nodes, inside, 1, budget);
   const open = new Uint8Array(fairness.length);
   for (let a = 0; a < fairness.length; a++) {
     if (fairness[a] === NONE) continue;
     open[a] = fairness[a] === STRONG ? (c.enabled[a]! > 0 ? OPEN_STRONG : 0) : OPEN_WEAK;
   }
-  const walk = new CoreWalk(g, core, id, nodes.length);
+  const walk = new CoreWalk(g, core, id, nodes.length, budget);
   const cycle: number[] = [];
   const take = (path: readonly number[]): void => {
     for (const e of path) {

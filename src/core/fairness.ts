@@ -56,3 +56,12 @@ export function checkFairnessActors(overrides: Readonly<Record<string, Fairness>
     throw new CheckError('bad-option', `fairness names actor '${unknown[0]}' that never moves; actors: ${actorNames.join(', ') || '(none)'}`);
   }
 }
+
+/**
+ * Rejects an override naming an actor the model does not list ({@link Model.actors}); checked
+ * before the search, so a misspelt name is caught even when no liveness property is checked.
+ */
+export function checkFairnessNames(overrides: Readonly<Record<string, Fairness>> | undefined, actors: readonly string[]): void {
+  const unknown = Object.keys(overrides ?? {}).find((a) => !actors.includes(a));
+  if (unknown !== undefined) throw new CheckError('bad-option', `fairness names actor '${unknown}', which the model does not have; actors: ${actors.join(', ') || '(none)'}`);
+}

@@ -9,6 +9,7 @@
  *   q (`q = done || rest`), which keeps the strict reading available to everyone else.
  * Only expanded nodes have edges, so in a partial graph every violation found is real.
  */
+import type { Budget } from './budget.js';
 import { fairCores, type FairnessTable } from './fair-cores.js';
 import { fairCycle } from './fair-cycle.js';
 import { pendingNodes, searchObligations, stemTo } from './obligation-search.js';
@@ -24,17 +25,21 @@ export interface LassoFinding {
   readonly rest: boolean;
 }
 
-/** The shortest-stem violation of liveness property number `k` (a leads-to), or undefined. */
-export function findLeadsToViolation(g: StateGraph, k: number, fairness: FairnessTable): LassoFinding | undefined {
-  const search = searchObligations(g, k);
-  const core = fairCores(g, pendingNodes(search), fairness);
+/**
+ * The shortest-stem violation of liveness property number `k` (a leads-to), or undefined.
+ * `budget` may stop the search (it throws): then nothing is known.
+ */
+export function findLeadsToViolation(g: StateGraph, k: number, fairness: FairnessTable, budget: Budget): LassoFinding | undefined {
+  const search = searchObligations(g, k, budget);
+  const core = fairCores(g, pendingNodes(search), fairness, budget);
   for (let i = 0; i < search.count; i++) {
+    budget.step();
     const x = search.order[i]!;
     if ((x & 1) === 0) continue;
     const v = x >>> 1;
     if (core[v] === 0 && !isDead(g, v)) continue;
     const { init, edges } = stemTo(g, search, x);
-    const cycle = core[v] === 0 ? undefined : fairCycle(g, core, core[v]!, v, fairness);
+    const cycle = core[v] === 0 ? undefined : fairCycle(g, core, core[v]!, v, fairness, budget);
     return { init, stem: edges, cycle, rest: cycle === undefined && g.rest[v] === 1 };
   }
   return undefined;

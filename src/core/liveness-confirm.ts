@@ -4,6 +4,7 @@
  * (by encoding), keep an obligation open forever, and satisfy every fairness constraint; a trap
  * must be a state from which the model itself reaches no q-state.
  */
+import type { Budget } from './budget.js';
 import { CheckError } from './errors.js';
 import { fingerprint, fp } from './hash.js';
 import { FingerprintTable } from './fingerprint-table.js';
@@ -55,9 +56,9 @@ export function confirmLasso<S, A extends Action>(model: Model<S, A>, prop: Lead
 
 /**
  * Throws `replay-failed` unless no q-state is reachable from the path's last state, exploring
- * from it through the model (the trap region bounds the work).
+ * from it through the model (the trap region bounds the work). `budget` may stop it (it throws).
  */
-export function confirmTrap<S, A extends Action>(model: Model<S, A>, prop: Recoverable<S>, path: Path<S, A>): void {
+export function confirmTrap<S, A extends Action>(model: Model<S, A>, prop: Recoverable<S>, path: Path<S, A>, budget: Budget): void {
   const table = new FingerprintTable({ initialCapacity: 1024 });
   const start = path.states[path.states.length - 1]!;
   fingerprint(model.encode(start));
@@ -65,6 +66,7 @@ export function confirmTrap<S, A extends Action>(model: Model<S, A>, prop: Recov
   const queue: S[] = [start];
   for (let head = 0; head < queue.length; head++) {
     const s = queue[head]!;
+    budget.step();
     if (prop.q(s)) throw new CheckError('replay-failed', `the trap found for '${prop.name}' reaches q on replay`);
     for (const { next } of successorList(model, s)) {
       fingerprint(model.encode(next));

@@ -42,7 +42,12 @@
  * in this analysis can make a check fail loudly, never report a false violation; 'holds' rests
  * on the argument above, on exhaustive exploration, and on fingerprints not colliding (the
  * result states that probability).
+ *
+ * Time limit and interruption: every loop of the analysis counts its steps against a budget
+ * (budget.ts) that looks at the clock and the abort signal every few thousand steps and stops
+ * the analysis by throwing; the property is then `unknown` and the check `incomplete`.
  */
+import type { Budget } from './budget.js';
 import type { FairnessTable } from './fair-cores.js';
 import { choicesOf, treePathTo } from './graph-path.js';
 import { findLeadsToViolation } from './leads-to.js';
@@ -58,11 +63,13 @@ export interface LivenessContext<S, A extends Action> {
   readonly graph: StateGraph;
   readonly fairness: FairnessTable;
   readonly fairnessOf: (actor: string) => Fairness;
+  /** The time limit and the abort signal: the analysis throws AnalysisStopped when over. */
+  readonly budget: Budget;
 }
 
 function leadsTo<S, A extends Action>(c: LivenessContext<S, A>, prop: LeadsTo<S>, k: number): PropertyResult<S, A> {
   const base = { name: prop.name, kind: prop.kind };
-  const found = findLeadsToViolation(c.graph, k, c.fairness);
+  const found = findLeadsToViolation(c.graph, k, c.fairness, c.budget);
   if (found === undefined) return { ...base, status: c.graph.stopped === undefined ? 'holds' : 'unknown' };
   const edges = [...found.stem, ...(found.cycle ?? [])];
   const choices = choicesOf(c.graph, found.init, edges);
@@ -75,11 +82,11 @@ function leadsTo<S, A extends Action>(c: LivenessContext<S, A>, prop: LeadsTo<S>
 
 function recoverable<S, A extends Action>(c: LivenessContext<S, A>, prop: Recoverable<S>, k: number): PropertyResult<S, A> {
   const base = { name: prop.name, kind: prop.kind };
-  const trap = findTrap(c.graph, k);
+  const trap = findTrap(c.graph, k, c.budget);
   if (trap === undefined) return { ...base, status: c.graph.stopped === undefined ? 'holds' : 'unknown' };
   const { init, edges } = treePathTo(c.graph, trap.representative);
   const path = replay(c.model, choicesOf(c.graph, init, edges));
-  confirmTrap(c.model, prop, path);
+  confirmTrap(c.model, prop, path, c.budget);
   const details = { trapped: trap.count, states: c.graph.nodes };
   return { ...base, status: 'violated', failure: 'unrecoverable', counterexample: path, details };
 }
@@ -87,7 +94,10 @@ function recoverable<S, A extends Action>(c: LivenessContext<S, A>, prop: Recove
 /**
  * The result of liveness property number `k` of the graph's properties. It holds only on a
  * complete graph; a violation found in a partial graph is real (it uses only expanded states).
+ * Throws AnalysisStopped (budget.ts) when the time limit passes or the signal aborts, before or
+ * during the analysis: the property is then undecided, and no partial answer is given.
  */
 export function livenessOnGraph<S, A extends Action>(c: LivenessContext<S, A>, prop: LivenessProperty<S>, k: number): PropertyResult<S, A> {
+  c.budget.check();
   return prop.kind === 'leads-to' ? leadsTo(c, prop, k) : recoverable(c, prop, k);
 }

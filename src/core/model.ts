@@ -66,6 +66,15 @@ export interface Model<S, A extends Action = Action> {
   /** Fairness of each actor for liveness properties; actors not named are `none`. */
   fairness?(actor: string): Fairness;
   /**
+   * The names of the actors that may move (optional). With it, a fairness override naming
+   * anything else is rejected before the search, whatever properties are checked; without it,
+   * only after a complete liveness exploration, against the actors seen moving.
+   *
+   * @example
+   * actors: ['p0', 'p1', 'p2']
+   */
+  readonly actors?: readonly string[];
+  /**
    * Symmetry reduction (optional): an encoding equal for states that are equal up to a
    * permutation of interchangeable actors, and only for those. The search then stores one
    * state per class; it keeps exploring concrete states, so paths stay real. Sound only for

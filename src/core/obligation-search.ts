@@ -5,6 +5,7 @@
  * of copy 1 are exactly those where an obligation can be pending, and BFS order there gives
  * the shortest stem to any of them. Product node `2v + copy`.
  */
+import type { Budget } from './budget.js';
 import { P_BIT, Q_BIT, sourceOf, type StateGraph } from './state-graph.js';
 
 /** `via` of a copy-1 node entered by switching from the same node in copy 0. */
@@ -18,8 +19,8 @@ export interface ObligationSearch {
   readonly via: Int32Array;
 }
 
-/** Runs the two-copy BFS for liveness property number `k` of the graph. */
-export function searchObligations(g: StateGraph, k: number): ObligationSearch {
+/** Runs the two-copy BFS for liveness property number `k` of the graph; `budget` may stop it (it throws). */
+export function searchObligations(g: StateGraph, k: number, budget: Budget): ObligationSearch {
   const { offsets, targets, labels, properties: stride } = g;
   const seen = new Uint8Array(2 * g.nodes);
   const via = new Int32Array(2 * g.nodes);
@@ -41,6 +42,7 @@ export function searchObligations(g: StateGraph, k: number): ObligationSearch {
     const x = order[head]!;
     const v = x >>> 1;
     const end = offsets[v + 1]!;
+    budget.step(1 + end - offsets[v]!);
     if ((x & 1) === 0) {
       for (let e = offsets[v]!; e < end; e++) if (seen[2 * targets[e]!] === 0) arrive(targets[e]!, e);
       continue;

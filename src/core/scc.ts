@@ -7,6 +7,8 @@
  * refines a component by giving its surviving nodes a fresh tag and running this again.
  */
 
+import type { Budget } from './budget.js';
+
 /** Scratch arrays sized to the whole graph, reused across calls. */
 export class SccScratch {
   readonly index: Int32Array;
@@ -36,6 +38,7 @@ export interface Csr {
  * `roots`), in reverse topological order. The component is `stack[from .. to)`, scratch memory
  * valid only during the call (no view is made: most components are single nodes, and a view
  * each would cost more than the search). The callback may retag the component's own nodes.
+ * Each edge and node visited is a step of `budget`, which may stop the search by throwing.
  */
 export function forEachScc(
   g: Csr,
@@ -43,6 +46,7 @@ export function forEachScc(
   tag: number,
   roots: ArrayLike<number>,
   scratch: SccScratch,
+  budget: Budget,
   onComponent: (stack: Int32Array, from: number, to: number) => void,
 ): void {
   const { index, low, onStack, stack, callNode, callEdge } = scratch;
@@ -60,6 +64,7 @@ export function forEachScc(
     callNode[cp] = root;
     callEdge[cp++] = offsets[root]!;
     while (cp > 0) {
+      budget.step();
       const v = callNode[cp - 1]!;
       const e = callEdge[cp - 1]!;
       if (e < offsets[v + 1]!) {

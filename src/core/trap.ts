@@ -4,6 +4,7 @@
  * unexpanded nodes are seeds too (what lies beyond them is unknown), so every node reported
  * trapped really is.
  */
+import type { Budget } from './budget.js';
 import { Q_BIT, type StateGraph } from './state-graph.js';
 
 export interface Trap {
@@ -14,23 +15,28 @@ export interface Trap {
 }
 
 /** Reversed CSR: the predecessors of `v` are `sources[offsets[v] .. offsets[v+1])`. */
-function reverse(g: StateGraph): { offsets: Int32Array; sources: Int32Array } {
+function reverse(g: StateGraph, budget: Budget): { offsets: Int32Array; sources: Int32Array } {
   const n = g.nodes;
+  budget.step(n + g.targets.length);
   const offsets = new Int32Array(n + 1);
   for (let e = 0; e < g.targets.length; e++) offsets[g.targets[e]! + 1]!++;
   for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
   const fill = offsets.slice(0, n);
   const sources = new Int32Array(g.targets.length);
   for (let u = 0; u < g.expanded; u++) {
+    budget.step(1 + g.offsets[u + 1]! - g.offsets[u]!);
     for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) sources[fill[g.targets[e]!]!++] = u;
   }
   return { offsets, sources };
 }
 
-/** The trap region for liveness property number `k`, or undefined when every node can recover. */
-export function findTrap(g: StateGraph, k: number): Trap | undefined {
+/**
+ * The trap region for liveness property number `k`, or undefined when every node can recover.
+ * `budget` may stop the search (it throws).
+ */
+export function findTrap(g: StateGraph, k: number, budget: Budget): Trap | undefined {
   const n = g.nodes;
-  const { offsets, sources } = reverse(g);
+  const { offsets, sources } = reverse(g, budget);
   const recovers = new Uint8Array(n);
   const queue = new Int32Array(n);
   let tail = 0;
@@ -42,6 +48,7 @@ export function findTrap(g: StateGraph, k: number): Trap | undefined {
   }
   for (let head = 0; head < tail; head++) {
     const v = queue[head]!;
+    budget.step(1 + offsets[v + 1]! - offsets[v]!);
     for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
       const u = sources[i]!;
       if (recovers[u] === 0) {

@@ -1,6 +1,6 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Action, Fairness, Model } from '../../core/model.js';
+import { isSafety, type Action, type Fairness, type Model } from '../../core/model.js';
 import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
 import { writeCheckOutput } from '../check-output.js';
@@ -20,8 +20,9 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --policy P             policy, or several joined by '+' (allocation models)
   --param k=v            set a model parameter (repeatable)
   --property NAME[,..]   check only these properties (repeatable)
-  --fair actor=weak|strong  fairness of an actor for liveness (repeatable)
-  --unfair actor         treat an actor as adversarial (repeatable)
+  --fair actor=weak|strong  fairness of an actor for liveness properties (repeatable; an
+                         unknown actor is an error; with no liveness property selected, a note)
+  --unfair actor         treat an actor as adversarial (repeatable; as --fair)
   --max-states N         stop after N states (verdict incomplete)
   --max-depth N          do not expand states deeper than N (verdict incomplete)
   --time-limit S         stop after S seconds (verdict incomplete)
@@ -67,19 +68,41 @@ export function fairnessOverrides(fair: readonly string[] | undefined, unfair: r
 /**
  * Builds a model from its definition. An allocation model takes fairness overrides by actor
  * name or kind ('dirtier' for all dirtiers), checked here against its actors; any other model
- * leaves them to the engine (`fairness` in the returned options), which checks the names.
+ * gets them through the engine (`fairness` in the returned options), its names checked here when
+ * the model lists its actors, else by the engine after a liveness search.
  */
 export function buildModel(def: Definition, params: ParamValues, policy: string | undefined, fairness: Record<string, Fairness>): { model: Model<unknown, Action>; fairness?: Record<string, Fairness> } {
   if (policy !== undefined && def.policies === undefined) throw new UsageError(`model '${def.name}' takes no --policy (it is not an allocation model)`);
   const hasFairness = Object.keys(fairness).length > 0;
   if (!hasFairness) return { model: def.build(params, policy) };
-  if (def.policies === undefined) return { model: def.build(params, policy), fairness };
+  if (def.policies === undefined) {
+    const model = def.build(params, policy);
+    if (model.actors !== undefined) checkFairnessNames(def.name, fairness, model.actors, 'actors');
+    return { model, fairness };
+  }
   const model = def.build(params, policy, { fairness });
   const view = (model as Partial<AllocModel>).describe?.(model.initialStates()[0] as AllocState);
-  const known = new Set(view?.actors.flatMap((a) => [a.name, a.kind]) ?? []);
-  const unknown = Object.keys(fairness).find((name) => !known.has(name));
-  if (unknown !== undefined) throw new UsageError(`--fair/--unfair names '${unknown}', which is not an actor of ${def.name}; actors and kinds: ${[...known].join(', ')}`);
+  checkFairnessNames(def.name, fairness, [...new Set(view?.actors.flatMap((a) => [a.name, a.kind]) ?? [])], 'actors and kinds');
   return { model };
+}
+
+function checkFairnessNames(model: string, fairness: Record<string, Fairness>, known: readonly string[], what: string): void {
+  const unknown = Object.keys(fairness).find((name) => !known.includes(name));
+  if (unknown !== undefined) throw new UsageError(`--fair/--unfair names '${unknown}', which is not an actor of ${model}; ${what}: ${known.join(', ')}`);
+}
+
+/**
+ * A note when fairness is given but no liveness property is selected: fairness changes nothing
+ * then, and the user should know the flag did nothing. Undefined when no note is due (or when a
+ * selected name is unknown: the check reports that).
+ */
+export function fairnessNote(model: Model<unknown, Action>, selected: readonly string[] | undefined, fairness: Record<string, Fairness>): string | undefined {
+  if (Object.keys(fairness).length === 0) return undefined;
+  const chosen = selected === undefined ? model.properties : model.properties.filter((p) => selected.includes(p.name));
+  if (chosen.length < (selected?.length ?? 0) || chosen.some((p) => !isSafety(p))) return undefined;
+  const liveness = model.properties.filter((p) => !isSafety(p)).map((p) => p.name);
+  const which = liveness.length > 0 ? `liveness properties of ${model.name}: ${liveness.join(', ')}` : `${model.name} has none`;
+  return `note: --fair/--unfair affect only liveness properties, and none is selected (${which})`;
 }
 
 export type { CheckOutcome } from '../check-output.js';
@@ -113,6 +136,9 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const policy = values.policy ?? (def.policies ? 'none' : undefined);
   const overrides = fairnessOverrides(values.fair, values.unfair);
   const { model, fairness } = buildModel(def, params, policy, overrides);
+  const selected = names(values.property);
+  const note = fairnessNote(model, selected, overrides);
+  if (note !== undefined) io.err(`allocheck: ${note}\n`);
   const progress = progressReporter(io, values.quiet ?? false);
   const workers = count('workers', values.workers, 1) ?? availableParallelism();
   // Workers rebuild the model from its module: the same definition, parameters and policy.
@@ -120,7 +146,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const recipe = { module: modelUrl(name, io.cwd).href, params, args };
   const result = await checkParallel(model, recipe, {
     workers,
-    ...(values.property ? { properties: names(values.property) } : {}),
+    ...(selected ? { properties: selected } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
