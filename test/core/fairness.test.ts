@@ -67,14 +67,22 @@ describe('fairness options', () => {
     expect(() => check(counterWithProgress(1, 1), { fairness: bad })).toThrow(/fairness of actor 'p0' is 'fair'; valid: weak, strong, none/);
   });
 
-  it('rejects an actor that never moves (a misspelt name)', () => {
+  it('rejects an actor that never moves (a misspelt name), for a model that does not list its actors', () => {
+    const { actors: _listed, ...unlisted } = counterWithProgress(2, 1);
     try {
-      check(counterWithProgress(2, 1), { properties: ['p0-writes'], fairness: { P0: 'none' } });
+      check(unlisted, { properties: ['p0-writes'], fairness: { P0: 'none' } });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(CheckError);
       expect((e as CheckError).code).toBe('bad-option');
       expect((e as CheckError).message).toMatch(/actor 'P0' that never moves; actors: p0, p1/);
     }
+  });
+});
+
+describe('fairness names', () => {
+  it('a model that lists its actors has the names checked before the search, even for safety only', () => {
+    expect(() => check(counterWithProgress(2, 2), { properties: ['bounded'], fairness: { p9: 'weak' } })).toThrow(/fairness names actor 'p9', which the model does not have; actors: p0, p1/);
+    expect(check(counterWithProgress(2, 2), { properties: ['bounded'], fairness: { p1: 'none' } }).verdict).toBe('holds');
   });
 });
