@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { AllocModel } from '../alloc/compile.js';
 import { CheckError } from '../core/errors.js';
+import type { Fairness } from '../core/model.js';
 import { parseTrace } from '../render/trace-json.js';
 import type { Trace } from '../render/trace.js';
 import { loadDefinition } from './registry.js';
@@ -29,16 +30,18 @@ export function readTrace(file: string, cwd: string): Trace {
 }
 
 /**
- * The model the trace was recorded from, built with its params and policy. A model that no
- * longer accepts them is a stale trace, not bad input: the result says so (`why`).
+ * The model the trace was recorded from, built with its params, policy and fairness in force
+ * (then `fairness`, by actor name, over it). A model that no longer accepts them is a stale
+ * trace, not bad input: the result says so (`why`).
  */
-export async function modelOfTrace(trace: Trace, file: string, cwd: string): Promise<{ model: AllocModel } | { why: string }> {
+export async function modelOfTrace(trace: Trace, file: string, cwd: string, fairness: Readonly<Record<string, Fairness>> = {}): Promise<{ model: AllocModel } | { why: string }> {
   const where = trace.source === undefined ? trace.model : resolve(dirname(resolve(cwd, file)), trace.source);
   const def = await loadDefinition(where, cwd);
   if (def.policies === undefined) throw new UsageError(`model '${trace.model}' is not an allocation model; traces are recorded only for those`);
   let model;
   try {
-    model = def.build(trace.params, trace.policy);
+    const inForce = { ...trace.fairness, ...fairness };
+    model = def.build(trace.params, trace.policy, Object.keys(inForce).length > 0 ? { fairness: inForce } : undefined);
   } catch (e) {
     if (e instanceof CheckError && e.code === 'bad-option') return { why: `the model no longer accepts the recorded parameters or policy: ${e.message}` };
     throw e;

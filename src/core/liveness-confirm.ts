@@ -16,42 +16,69 @@ function fail(name: string, why: string): never {
   throw new CheckError('replay-failed', `the lasso found for '${name}' does not reproduce it on replay: ${why}`);
 }
 
-/** True when some state from which q never holds again (to the end, or around the cycle) satisfies p. */
-function obligationOpen<S>(prop: LeadsTo<S>, states: readonly S[], loopStart: number): boolean {
+/**
+ * Why no obligation of `p ~> q` stays open to the end (or around the cycle), naming the step
+ * (0 = the initial state) whose q-state meets the last one; undefined when one stays open.
+ */
+export function closedObligation<S>(prop: LeadsTo<S>, states: readonly S[], loopStart: number): string | undefined {
   let from = states.length;
   while (from > 0 && !prop.q(states[from - 1]!)) from--;
-  if (from > loopStart) return false;
-  return states.slice(from).some((s) => prop.p(s));
+  if (from > loopStart) return `the obligation is met at step ${from - 1}: q holds there, ${loopStart < states.length - 1 ? 'on the cycle, so every obligation is met each time round' : 'in the last state'}`;
+  if (states.slice(from).some((s) => prop.p(s))) return undefined;
+  return from === 0 ? 'no obligation is opened: p never holds on the path' : `the obligation is met at step ${from - 1} and p does not hold again after it`;
 }
 
-/** The fairness constraint an actor's behaviour on the cycle breaks, if any. */
-function unfairActor<S, A extends Action>(model: Model<S, A>, path: Path<S, A>, loopStart: number, fairnessOf: (actor: string) => Fairness): string | undefined {
+/** Why a lasso's cycle does not close (by encoding), or undefined when it does. */
+export function unclosedCycle<S>(model: Model<S, Action>, states: readonly S[], loopStart: number): string | undefined {
+  const last = states.length - 1;
+  if (loopStart < last && sameState(model, states[last]!, states[loopStart]!)) return undefined;
+  return `the cycle does not close: the state after the last step (${last}) is not the state after step ${loopStart}`;
+}
+
+/** The fairness constraint a unit's behaviour on the cycle breaks, if any. */
+function unfairUnit<S, A extends Action>(model: Model<S, A>, path: Path<S, A>, loopStart: number, fairnessOf: (unit: string) => Fairness): string | undefined {
   const cycle = path.states.slice(loopStart, -1);
   const enabled = cycle.map((s) => new Set(successorList(model, s).map((step) => fairnessUnit(step.action))));
   const moved = new Set(path.actions.slice(loopStart).map(fairnessUnit));
-  const actors = new Set(enabled.flatMap((set) => [...set]));
-  for (const actor of actors) {
-    const kind = fairnessOf(actor);
-    if (kind === 'none' || moved.has(actor)) continue;
-    if (kind === 'weak' && enabled.every((set) => set.has(actor))) return `${actor} is always enabled (weak fairness) but never moves`;
-    if (kind === 'strong') return `${actor} is enabled on the cycle (strong fairness) but never moves`;
+  const units = new Set(enabled.flatMap((set) => [...set]));
+  const span = `steps ${loopStart + 1}..${path.actions.length}`;
+  for (const unit of units) {
+    const kind = fairnessOf(unit);
+    if (kind === 'none' || moved.has(unit)) continue;
+    if (kind === 'weak' && enabled.every((set) => set.has(unit))) return `${unit} is enabled throughout the cycle (${span}, weak fairness) but never takes a step on it`;
+    if (kind === 'strong') return `${unit} is enabled on the cycle (${span}, strong fairness) but never takes a step on it`;
   }
   return undefined;
 }
 
-/** Throws `replay-failed` unless the replayed path is a fair violation of `p ~> q`. */
-export function confirmLasso<S, A extends Action>(model: Model<S, A>, prop: LeadsTo<S>, path: Path<S, A>, fairnessOf: (actor: string) => Fairness): void {
+/**
+ * Why `path` is not a fair violation of `p ~> q`, or undefined when it is: a lasso must close
+ * (by encoding), keep an obligation open around the cycle, and be fair to every unit under
+ * `fairnessOf` (weak: a unit enabled at every state of the cycle takes a step on it; strong: a
+ * unit enabled at some state of it does); a path without a loop must end in a dead end with an
+ * obligation open.
+ *
+ * @example
+ * lassoFault(model, progress, path, fairnessOf(model, undefined)) // undefined: a fair livelock
+ */
+export function lassoFault<S, A extends Action>(model: Model<S, A>, prop: LeadsTo<S>, path: Path<S, A>, fairnessOf: (unit: string) => Fairness): string | undefined {
   const { states, loopStart } = path;
-  const last = states[states.length - 1]!;
   if (loopStart === undefined) {
-    if (successorList(model, last).length > 0) fail(prop.name, 'the last state is not a dead end');
-    if (!obligationOpen(prop, states, states.length - 1)) fail(prop.name, 'no obligation stays open to the end');
-    return;
+    if (successorList(model, states[states.length - 1]!).length > 0) return 'the last state is not a dead end';
+    return closedObligation(prop, states, states.length - 1);
   }
-  if (loopStart >= states.length - 1 || !sameState(model, last, states[loopStart]!)) fail(prop.name, 'the cycle does not close');
-  if (!obligationOpen(prop, states, loopStart)) fail(prop.name, 'no obligation stays open around the cycle');
-  const unfair = unfairActor(model, path, loopStart, fairnessOf);
-  if (unfair !== undefined) fail(prop.name, `the cycle is unfair: ${unfair}`);
+  const open = unclosedCycle(model, states, loopStart);
+  if (open !== undefined) return open;
+  const closed = closedObligation(prop, states, loopStart);
+  if (closed !== undefined) return closed;
+  const unfair = unfairUnit(model, path, loopStart, fairnessOf);
+  return unfair === undefined ? undefined : `the cycle is unfair: ${unfair}`;
+}
+
+/** Throws `replay-failed` unless the replayed path is a fair violation of `p ~> q`. */
+export function confirmLasso<S, A extends Action>(model: Model<S, A>, prop: LeadsTo<S>, path: Path<S, A>, fairnessOf: (unit: string) => Fairness): void {
+  const fault = lassoFault(model, prop, path, fairnessOf);
+  if (fault !== undefined) fail(prop.name, fault);
 }
 
 /**

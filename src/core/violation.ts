@@ -3,8 +3,9 @@
  * counterexample against today's model: the steps may replay and yet no longer end in the
  * failure they were recorded for.
  */
-import { sameState, successorList } from './path.js';
-import type { Action, Model, Property } from './model.js';
+import { closedObligation, lassoFault, unclosedCycle } from './liveness-confirm.js';
+import { successorList } from './path.js';
+import type { Action, Fairness, Model, Property } from './model.js';
 import type { Path } from './result.js';
 
 function deadEnd<S, A extends Action>(model: Model<S, A>, s: S): boolean {
@@ -27,26 +28,25 @@ function trapped<S, A extends Action>(model: Model<S, A>, from: S, q: (s: S) => 
   return true;
 }
 
-/** A lasso closes and keeps `p ~> q` open: some p-state after which q never holds again. */
-function openObligation<S>(p: (s: S) => boolean, q: (s: S) => boolean, states: readonly S[], loopStart: number): boolean {
-  let from = states.length;
-  while (from > 0 && !q(states[from - 1]!)) from--;
-  return from <= loopStart && states.slice(from).some(p);
-}
-
 /**
- * Why `path` does not violate `prop`, or undefined when it does. Fairness of a lasso is not
- * judged here (the liveness checker does that when it finds one); the shape is.
+ * Why `path` does not violate `prop`, or undefined when it does. A lasso of a `leads-to`
+ * property is judged as the liveness checker judges one before reporting it (`lassoFault`):
+ * it closes, keeps an obligation open, and is fair under `fairnessOf` (every unit `none` when
+ * absent, so only the shape is judged).
  *
  * @example
  * whyNotViolated(model, noDeadlock, path) // undefined: the path ends in a deadlock
  */
-export function whyNotViolated<S, A extends Action>(model: Model<S, A>, prop: Property<S>, path: Path<S, A>): string | undefined {
+export function whyNotViolated<S, A extends Action>(
+  model: Model<S, A>,
+  prop: Property<S>,
+  path: Path<S, A>,
+  fairnessOf: (unit: string) => Fairness = () => 'none',
+): string | undefined {
   const last = path.states[path.states.length - 1]!;
   const { loopStart } = path;
-  if (loopStart !== undefined && (loopStart >= path.states.length - 1 || !sameState(model, last, path.states[loopStart]!))) {
-    return `the cycle does not close: the state after the last step is not the state after step ${loopStart}`;
-  }
+  const open = loopStart === undefined ? undefined : unclosedCycle(model, path.states, loopStart);
+  if (open !== undefined) return open;
   switch (prop.kind) {
     case 'invariant':
       return prop.holds(last) ? `'${prop.name}' holds in the last state` : undefined;
@@ -55,8 +55,8 @@ export function whyNotViolated<S, A extends Action>(model: Model<S, A>, prop: Pr
     case 'reachable':
       return `'${prop.name}' is a reachability property: a path is a witness, not a counterexample`;
     case 'leads-to':
-      if (loopStart === undefined) return deadEnd(model, last) && openObligation(prop.p, prop.q, path.states, path.states.length - 1) ? undefined : 'the path neither loops nor ends in a dead end with the obligation open';
-      return openObligation(prop.p, prop.q, path.states, loopStart) ? undefined : 'no obligation stays open around the cycle';
+      if (loopStart === undefined) return deadEnd(model, last) && closedObligation(prop, path.states, path.states.length - 1) === undefined ? undefined : 'the path neither loops nor ends in a dead end with the obligation open';
+      return lassoFault(model, prop, path, fairnessOf);
     case 'recoverable':
       return trapped(model, last, prop.q) ? undefined : 'the model can still recover from the last state';
   }

@@ -1,20 +1,28 @@
 /**
  * Confirms a saved trace against the model: re-executes its replay token and compares every
  * recorded step (actor, action, context, text, state) with what the model does now, then checks
- * that the path still violates the recorded property. A hand-edited or stale trace is named by
+ * that the path still violates the recorded property; a lasso is judged as the liveness checker
+ * judges one before reporting it, fairness included. A hand-edited or stale trace is named by
  * its first step that does not follow.
  */
 import type { AllocModel } from '../alloc/compile.js';
 import type { AllocAction } from '../alloc/exec.js';
 import type { AllocState } from '../alloc/state.js';
 import { CheckError } from '../core/errors.js';
+import { fairnessOf } from '../core/fairness.js';
 import { replay } from '../core/path.js';
 import type { Path } from '../core/result.js';
 import { whyNotViolated } from '../core/violation.js';
 import { traceStep, type Trace } from './trace.js';
 
-/** The outcome: confirmed, or the first step (0 = the header or initial state) that does not follow. */
-export type ReplayVerdict = { readonly ok: true; readonly steps: number } | { readonly ok: false; readonly step: number; readonly why: string };
+/**
+ * The outcome: confirmed, or the first step (0 = the header or initial state) that does not
+ * follow; `judged` when every step follows but the path does not violate the property (for a
+ * lasso: it does not close, its obligation is met, or it is unfair).
+ */
+export type ReplayVerdict =
+  | { readonly ok: true; readonly steps: number }
+  | { readonly ok: false; readonly step: number; readonly why: string; readonly judged?: true };
 
 /** The first place two JSON-like values differ, as `where: recorded X, replayed Y`. */
 export function firstDifference(recorded: unknown, replayed: unknown, where: string): string | undefined {
@@ -76,8 +84,9 @@ export function replayTrace(model: AllocModel, trace: Trace): ReplayVerdict {
   }
   if (broken) return { ok: false, step: broken.step, why: broken.why };
   const prop = model.properties.find((p) => p.name === trace.property.name)!;
-  const notViolated = whyNotViolated(model, prop, path);
-  if (notViolated) return { ok: false, step: trace.steps.length, why: `the path no longer violates ${prop.name}: ${notViolated}` };
+  // The model was built with the trace's fairness (modelOfTrace), so its declaration is the fairness in force.
+  const notViolated = whyNotViolated(model, prop, path, fairnessOf(model, undefined));
+  if (notViolated) return { ok: false, step: trace.steps.length, why: `the path no longer violates ${prop.name}: ${notViolated}`, judged: true };
   const failure = prop.kind === 'deadlock-free' ? prop.classify?.(path.states.at(-1)!) ?? 'deadlock' : undefined;
   if (failure !== undefined && trace.property.failure !== undefined && failure !== trace.property.failure) {
     return { ok: false, step: trace.steps.length, why: `the end is now classified as ${failure}, recorded ${trace.property.failure}` };

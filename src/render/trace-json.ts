@@ -6,7 +6,7 @@
  */
 import { CheckError } from '../core/errors.js';
 import type { StateView } from '../alloc/describe.js';
-import { TRACE_FORMAT, TRACE_VERSION, type Trace, type TraceStep } from './trace.js';
+import { TRACE_FORMAT, TRACE_VERSIONS_READ, type Trace, type TraceStep } from './trace.js';
 
 /** The trace as the text of trace.json. @example traceToJson(trace).startsWith('{\n  "format": "allocheck-trace"') */
 export function traceToJson(trace: Trace): string {
@@ -67,9 +67,17 @@ function step(v: unknown, i: number): TraceStep {
   return o as unknown as TraceStep;
 }
 
+function fairness(v: unknown): void {
+  for (const [actor, kind] of Object.entries(obj(v, 'fairness'))) {
+    if (kind !== 'weak' && kind !== 'strong' && kind !== 'none') bad(`fairness.${actor}`, "must be 'weak', 'strong' or 'none'");
+  }
+}
+
 function header(o: Obj): void {
   if (o.format !== TRACE_FORMAT) bad('format', `must be '${TRACE_FORMAT}'`);
-  if (o.version !== TRACE_VERSION) bad('version', `${JSON.stringify(o.version)} is not supported (this allocheck reads version ${TRACE_VERSION})`);
+  if (typeof o.version !== 'number' || !TRACE_VERSIONS_READ.includes(o.version)) {
+    bad('version', `${JSON.stringify(o.version)} is not supported (this allocheck reads versions ${TRACE_VERSIONS_READ.join(', ')})`);
+  }
   for (const k of ['model', 'policy', 'kernel']) str(o, k, 'trace');
   if (o.source !== undefined) str(o, 'source', 'trace');
   scalars(o.params, 'params');
@@ -82,6 +90,7 @@ function header(o: Obj): void {
   const p = obj(o.property, 'property');
   str(p, 'name', 'property');
   str(p, 'kind', 'property');
+  if (o.fairness !== undefined) fairness(o.fairness);
   int(o.pages, 'pages');
   arr(o.actors, 'actors').forEach((a, i) => ['name', 'kind'].forEach((k) => str(obj(a, `actors[${i}]`), k, `actors[${i}]`)));
 }

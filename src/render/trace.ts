@@ -6,13 +6,16 @@
  */
 import type { AllocModel } from '../alloc/compile.js';
 import type { StateView } from '../alloc/describe.js';
+import type { Fairness } from '../core/model.js';
 import type { ParamSpecs, ParamValues } from '../core/params.js';
 import type { Path, PropertyResult } from '../core/result.js';
 import type { AllocAction } from '../alloc/exec.js';
 import type { AllocState } from '../alloc/state.js';
 
 export const TRACE_FORMAT = 'allocheck-trace';
-export const TRACE_VERSION = 1;
+export const TRACE_VERSION = 2;
+/** Versions this allocheck reads: version 1 lacks `fairness` and is otherwise the same. */
+export const TRACE_VERSIONS_READ: readonly number[] = [1, 2];
 
 /** One transition: who moved, what they did, in which allocation context, and the state after it. */
 export interface TraceStep {
@@ -32,7 +35,8 @@ export interface TraceAssumption {
 
 export interface Trace {
   readonly format: typeof TRACE_FORMAT;
-  readonly version: typeof TRACE_VERSION;
+  /** `TRACE_VERSION` when written; a version 1 file read back keeps its 1. */
+  readonly version: number;
   readonly model: string;
   /** Where the model file is, relative to the trace file, when it is not one shipped in models/. */
   readonly source?: string;
@@ -42,6 +46,11 @@ export interface Trace {
   /** The assumption parameters the verdict depends on, with their meaning. */
   readonly assumptions: readonly TraceAssumption[];
   readonly property: { readonly name: string; readonly kind: string; readonly failure?: string; readonly description?: string };
+  /**
+   * For a `leads-to` property: the fairness in force for each actor ('weak', 'strong' or
+   * 'none'; overrides included), which a lasso is judged under on replay.
+   */
+  readonly fairness?: Readonly<Record<string, Fairness>>;
   readonly pages: number;
   readonly actors: readonly { readonly name: string; readonly kind: string }[];
   /** The replay token: `choices[0]` the initial state, then one successor index per step. */
@@ -66,6 +75,11 @@ export function traceStep(model: AllocModel, action: AllocAction, state: AllocSt
 
 function assumptionsOf(model: AllocModel, specs: ParamSpecs | undefined): TraceAssumption[] {
   return Object.entries(model.assumptions).map(([name, value]) => ({ name, value, doc: specs?.[name]?.doc ?? '' }));
+}
+
+/** Each actor's fairness as the model applies it (its declaration, or the override it was built with). */
+function fairnessInForce(model: AllocModel, actors: readonly { readonly name: string }[]): Record<string, Fairness> {
+  return Object.fromEntries(actors.map((a) => [a.name, model.fairness?.(a.name) ?? 'none']));
 }
 
 /**
@@ -97,6 +111,7 @@ export function traceOfPath(model: AllocModel, path: Path<AllocState, AllocActio
     params: { ...model.params },
     assumptions: assumptionsOf(model, options.specs),
     property: description === undefined || property.description !== undefined ? property : { ...property, description },
+    ...(property.kind === 'leads-to' ? { fairness: fairnessInForce(model, initial.actors) } : {}),
     pages: model.world.pages,
     actors: initial.actors.map((a) => ({ name: a.name, kind: a.kind })),
     choices: [...path.choices],

@@ -70,6 +70,39 @@ describe('allocheck matrix', () => {
     expect(cells.map((c) => [c.model, c.verdict])).toEqual([['dm-raid1', 'deadlock'], ['fuse-writeback', 'n/a']]);
   });
 
+  describe('a point the model rejects (dm-raid1 refuses a min watermark that is not below pages)', () => {
+    const args = ['matrix', 'dm-raid1', '--policies', 'mempool-only', '--sweep', 'pages=4..5', '--sweep', 'min=3..4', '--property', 'no-deadlock', '--stable', '--jobs', '0'];
+    const reason = 'dm-raid1: the min watermark 4 must be below pages=4';
+
+    it('is an invalid cell with the reason; the rest of the table is checked, and the exit code is theirs', async () => {
+      const r = await cli([...args, '--json']);
+      expect(r.code).toBe(1);
+      const cells = JSON.parse(r.out).cells as (Cell & { note?: string })[];
+      expect(cells.map((c) => [c.swept.pages, c.swept.min, c.verdict])).toEqual([[4, 3, 'oom'], [4, 4, 'invalid'], [5, 3, 'deadlock'], [5, 4, 'oom']]);
+      expect(cells[1]).toMatchObject({ note: reason });
+      expect(cells[1]!.states).toBeUndefined();
+      const one = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--param', 'pages=5', '--param', 'min=3', '--property', 'no-deadlock', '--json']);
+      expect(cells[2]!.states).toBe(JSON.parse(one.out).stats.states);
+    });
+
+    it('shows in every format', async () => {
+      const text = await cli(args);
+      expect(text.out).toMatch(/^dm-raid1 {2}mempool-only {2}4 {6}4 {4}invalid {8}- {6}-$/m);
+      expect(text.out).toMatch(/^4 cells: 2 oom, 1 invalid, 1 deadlock\ninvalid: dm-raid1 under mempool-only at pages=4 min=4: dm-raid1: the min watermark 4 must be below pages=4\n$/m);
+      const md = await cli([...args, '--markdown']);
+      expect(md.out).toMatch(/^\| dm-raid1 \| mempool-only \| 4 \| 4 \| invalid \| - \| - \|$/m);
+      expect(md.out.endsWith(`|\n\n- invalid: dm-raid1 under mempool-only at pages=4 min=4: ${reason}\n`)).toBe(true);
+      const csv = await cli([...args, '--csv']);
+      expect(csv.out.split('\n')[2]).toBe(`dm-raid1,mempool-only,4,4,invalid,,,,,${reason}`);
+    });
+
+    it('does not count toward the exit code: the checked cells all hold, exit 0', async () => {
+      const r = await cli(['matrix', 'dm-raid1', '--policies', 'mempool-only', '--sweep', 'pages=4,6', '--param', 'min=4', '--property', 'no-deadlock', '--jobs', '0']);
+      expect(r.out).toMatch(/2 cells: 1 invalid, 1 holds/);
+      expect(r.code).toBe(0);
+    });
+  });
+
   it.each([
     [['matrix', 'dm-raid1', '--sweep', 'page=5..6'], /^allocheck: model 'dm-raid1' has no parameter 'page'; its parameters: pages, min, legs, pool, dirtiers, queue, kernel, daemon_reclaim_io, background, inherit_noio\n$/],
     [['matrix', 'dm-raid1', 'fuse-writeback', '--sweep', 'pool=1..2'], /^allocheck: model 'fuse-writeback' has no parameter 'pool'; its parameters: pages, min, dirtiers, buffers, queue, dirty_limit\n$/],
@@ -77,7 +110,7 @@ describe('allocheck matrix', () => {
     [['matrix', 'dm-raid1', '--sweep', 'kernel=1..2'], /kernel is a choice, sweep it as kernel=2\.6,modern/],
     [['matrix', 'dm-raid1', '--policies', 'mempol-only'], /^allocheck: unknown policy 'mempol-only'; known: none, mempool-only/],
     [['matrix', 'fuse-writeback', '--policies', 'mempool-only'], /^allocheck: policy 'mempool-only' applies to none of the models/],
-    [['matrix', 'dm-raid1', '--sweep', 'pages=4..5', '--param', 'min=5'], /^allocheck: dm-raid1 under none at pages=4: .*min watermark 5 must be below pages=4/],
+    [['matrix', 'dm-raid1', '--sweep', 'pages=4..5', '--param', 'min=5'], /^allocheck: every cell is rejected by its model, e.g. dm-raid1 under none at pages=4: .*min watermark 5 must be below pages=4\n$/],
     [['matrix', 'dm-raid1', '--json', '--csv'], /^allocheck: choose one of --json, --markdown, --csv/],
     [['matrix'], /^allocheck: matrix needs at least one model/],
   ])('bad input %j: one line, exit 2', async (args, message) => {

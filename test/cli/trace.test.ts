@@ -82,6 +82,52 @@ describe('allocheck replay', () => {
   });
 });
 
+describe('allocheck replay of a lasso', () => {
+  /** A liveness counterexample written by check --out (the trace path), after `edit` when given. */
+  async function lasso(out: string, args: readonly string[], edit?: (t: Record<string, unknown>) => void): Promise<string> {
+    const r = await cli(['check', ...args, '--property', 'writeout-progress', '--out', out, '--quiet'], dir);
+    expect(r.code).toBe(1);
+    const file = join(dir, out, 'trace.json');
+    if (edit) {
+      const t = JSON.parse(readFileSync(file, 'utf8'));
+      edit(t);
+      writeFileSync(file, JSON.stringify(t));
+    }
+    return file;
+  }
+
+  it("confirms the checker's lasso (nfs-ack, retransmit=yes, policy none): exit 0", async () => {
+    const r = await cli(['replay', await lasso('nfs', ['nfs-ack', '--param', 'retransmit=yes'])], dir);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^confirmed: .*writeout-progress violated \(livelock\) on a cycle of 6 steps repeating forever\)\n$/);
+  });
+
+  it('a lasso found with --unfair replays under the recorded fairness, and not under fair settings', async () => {
+    const file = await lasso('starved', ['bio-mempool', '--policy', 'mempool-only', '--unfair', 'disk-irq']);
+    expect(JSON.parse(readFileSync(file, 'utf8')).fairness['disk-irq']).toBe('none');
+    expect((await cli(['replay', file], dir)).code).toBe(0);
+    const fair = await cli(['replay', file, '--fair', 'disk-irq=weak'], dir);
+    expect(fair.code).toBe(1);
+    expect(fair.out).toMatch(/^NOT confirmed: .*trace\.json: every step follows, but the path no longer violates writeout-progress: the cycle is unfair: disk-irq \[kswapd\] is enabled throughout the cycle \(steps \d+\.\.\d+, weak fairness\) but never takes a step on it\n$/);
+    const unknown = await cli(['replay', file, '--fair', 'disk=weak'], dir);
+    expect(unknown).toMatchObject({ code: 2, err: expect.stringMatching(/--fair\/--unfair names 'disk', which is not an actor of the trace; actors and kinds: .*disk-irq/) });
+  });
+
+  it('a hand-edited fairness makes the cycle unfair: exit 1', async () => {
+    const file = await lasso('edited-fairness', ['bio-mempool', '--policy', 'mempool-only', '--unfair', 'disk-irq'], (t) => ((t.fairness as Record<string, string>)['disk-irq'] = 'strong'));
+    const r = await cli(['replay', file], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/the cycle is unfair: disk-irq \[kswapd\] is enabled on the cycle \(steps \d+\.\.\d+, strong fairness\) but never takes a step on it\n$/);
+  });
+
+  it('a loop that does not close: exit 1', async () => {
+    const file = await lasso('unclosed', ['nfs-ack', '--param', 'retransmit=yes'], (t) => (t.loopStart = (t.loopStart as number) + 1));
+    const r = await cli(['replay', file], dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/every step follows, but the path no longer violates writeout-progress: the cycle does not close: the state after the last step \(15\) is not the state after step 10\n$/);
+  });
+});
+
 describe('a model given by path', () => {
   it('records the file relative to the trace, and replay finds it from anywhere', async () => {
     const repo = new URL('../../', import.meta.url).pathname;

@@ -16,6 +16,7 @@ describe('docs/trace.schema.json', () => {
     delete t.steps[2].state;
     expect(validate(schema, t)).toBe('$.steps[2].state: required');
     expect(validate(schema, { ...JSON.parse(traceToJson(lassoTrace())), extra: 1 })).toBe('$.extra: not allowed');
-    expect(validate(schema, { ...JSON.parse(traceToJson(lassoTrace())), version: 2 })).toBe('$.version: must be 1');
+    expect(validate(schema, { ...JSON.parse(traceToJson(lassoTrace())), version: 3 })).toBe('$.version: not one of 1, 2');
+    expect(validate(schema, { ...JSON.parse(traceToJson(lassoTrace())), fairness: { kswapd: 'Weak' } })).toBe('$.fairness.kswapd: not one of weak, strong, none');
   });
 });

@@ -21,7 +21,9 @@ export function seedTrace(def: Scenario, policy: string, params: Record<string, 
 
 /**
  * A hand-made lasso: nfs-ack with retransmission, where the ACK of kswapd's writeout is dropped
- * (free memory is below the atomic floor) and resent, forever: steps 8 and 9 repeat.
+ * (free memory is below the atomic floor) and resent, forever: steps 8 and 9 repeat. A shape
+ * for the renderers: under the model's fairness it is not a counterexample (dirtier2, strongly
+ * fair, is enabled on the cycle and never moves), and replay says so.
  */
 export const lassoChoices = [0, 0, 0, 0, 0, 0, 1, 1, 2, 2];
 export const lassoStart = 7;

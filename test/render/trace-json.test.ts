@@ -24,8 +24,17 @@ describe('trace.json', () => {
     expect(t.steps.at(-1)!.state.waitsFor).toContainEqual(expect.objectContaining({ from: 'kmirrord', to: 'kmirrord' }));
   });
 
-  it('keeps a lasso its cycle start', () => {
-    expect(parseTrace(traceToJson(lassoTrace())).loopStart).toBe(7);
+  it('keeps a lasso its cycle start and the fairness in force', () => {
+    const back = parseTrace(traceToJson(lassoTrace()));
+    expect(back.loopStart).toBe(7);
+    expect(back.fairness).toEqual({ dirtier1: 'strong', dirtier2: 'strong', kswapd: 'strong', softirq: 'weak', 'nfs-server': 'weak' });
+    expect(traceToJson(back)).toBe(traceToJson(lassoTrace()));
+  });
+
+  it('records fairness only for a leads-to property, and still reads version 1', () => {
+    expect(seedTrace(seedCases[0]!.def, 'mempool-only').fairness).toBeUndefined();
+    const { fairness: _, ...v1 } = { ...JSON.parse(traceToJson(lassoTrace())), version: 1 };
+    expect(parseTrace(JSON.stringify(v1))).toMatchObject({ version: 1, loopStart: 7 });
   });
 
   const good: unknown = JSON.parse(traceToJson(seedTrace(seedCases[1]!.def, 'none')));
@@ -42,7 +51,8 @@ describe('trace.json', () => {
   it.each([
     ['not JSON', '{"format": "allocheck-trace", ', /not JSON/],
     ['another format', edit(['format'], 'itf'), /format must be 'allocheck-trace'/],
-    ['a newer version', edit(['version'], 2), /version 2 is not supported \(this allocheck reads version 1\)/],
+    ['a newer version', edit(['version'], 3), /version 3 is not supported \(this allocheck reads versions 1, 2\)/],
+    ['a fairness that is not a kind', edit(['fairness'], { kswapd: 'Weak' }), /fairness\.kswapd must be 'weak', 'strong' or 'none'/],
     ['a missing state field', edit(['steps', 3, 'state', 'waitsFor'], undefined), /steps\[3\]\.state\.waitsFor must be an array/],
     ['a negative choice', edit(['choices', 2], -1), /choices\[2\] must be a whole number >= 0/],
     ['choices that do not match the steps', edit(['choices'], choices.slice(1)), /choices has 12 entries; a trace of 12 steps needs 13/],

@@ -7,7 +7,7 @@ import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
 import { planMatrix } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
-import { formatTable, tally, type TableFormat } from '../matrix/table.js';
+import { formatTable, invalidLines, tally, type TableFormat } from '../matrix/table.js';
 import { CHECK_OPTIONS, count, names, pairs, parseOptions, seconds } from '../options.js';
 import { progressBar } from '../progress-bar.js';
 import { rehydrate } from '../runner/rehydrate.js';
@@ -30,7 +30,10 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --stable               leave out the seconds column (for output compared byte for byte)
   --out DIR              write each failing cell's counterexample files under DIR, and matrix.json
   --quiet                no progress bar
-exit codes: 0 every cell holds, 1 some cell is violated, 3 some is incomplete (none violated), 2 bad input`;
+  A point the model rejects (e.g. a min watermark not below pages) is an 'invalid' cell with the
+  model's reason; it is not checked and does not count toward the exit code.
+exit codes: 0 every checked cell holds, 1 some cell is violated, 3 some is incomplete (none
+  violated), 2 bad input (including a matrix whose every cell the model rejects)`;
 
 const OPTIONS = {
   ...CHECK_OPTIONS,
@@ -110,6 +113,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   io.out(formatTable(format, rows, sweeps.map((s) => s.name), values.stable ?? false));
   if (format === 'text') {
     io.out(`${tally(rows)}\n`);
+    for (const line of invalidLines(rows)) io.out(`${line}\n`);
     for (const r of rows) if (r.verdict === 'error') io.out(`error in ${r.model} ${r.policy ?? ''}: ${r.note}\n`);
     if (io.signal.aborted) io.out('interrupted: the table is partial\n');
   }

@@ -1,18 +1,53 @@
+import type { Fairness } from '../../core/model.js';
 import { replayTrace } from '../../render/replay-trace.js';
+import type { Trace } from '../../render/trace.js';
 import { titleOf } from '../../render/legend.js';
 import { EXIT, type Io } from '../io.js';
 import { modelOfTrace, readTrace } from '../load-trace.js';
 import { parseOptions } from '../options.js';
 import { UsageError } from '../usage-error.js';
+import { fairnessOverrides } from './check.js';
 
-export const REPLAY_HELP = `usage: allocheck replay <trace.json>
-  Re-executes a counterexample trace against its model (built with the recorded parameters and
-  policy) and compares every step's actor, action, context, text and state.
-exit codes: 0 confirmed, 1 a step does not follow (the trace is stale or edited), 2 bad input`;
+export const REPLAY_HELP = `usage: allocheck replay <trace.json> [--fair actor=weak|strong] [--unfair actor]
+  Re-executes a counterexample trace against its model (built with the recorded parameters,
+  policy and fairness) and compares every step's actor, action, context, text and state, then
+  checks that the path still violates its property. A lasso must close, keep its obligation open
+  around the cycle, and be fair: a weakly fair unit enabled throughout the cycle, or a strongly
+  fair one enabled anywhere on it, must take a step on it.
+  --fair actor=weak|strong, --unfair actor   judge the lasso under other fairness than recorded
+                                             (an actor name or kind, as for check; repeatable)
+exit codes: 0 confirmed, 1 a step does not follow or the path is not a counterexample (stale,
+  edited, or unfair), 2 bad input`;
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
+  fair: { type: 'string', multiple: true },
+  unfair: { type: 'string', multiple: true },
+} as const;
+
+/** Overrides by actor name or kind, spelled out by name (the trace's fairness is by name, and a name wins over a kind). */
+function byName(overrides: Readonly<Record<string, Fairness>>, trace: Trace): Record<string, Fairness> {
+  const out: Record<string, Fairness> = {};
+  for (const [who, kind] of Object.entries(overrides)) {
+    const actors = trace.actors.filter((a) => a.name === who || a.kind === who);
+    if (actors.length === 0) {
+      throw new UsageError(`--fair/--unfair names '${who}', which is not an actor of the trace; actors and kinds: ${[...new Set(trace.actors.flatMap((a) => [a.name, a.kind]))].join(', ')}`);
+    }
+    for (const a of actors) out[a.name] = kind;
+  }
+  return out;
+}
+
+/** What the verdict says failed, in one clause. */
+function whereOf(verdict: { readonly step: number; readonly judged?: true }): string {
+  if (verdict.judged) return 'every step follows, but';
+  return verdict.step === 0 ? 'its header or initial state does not match the model:' : `step ${verdict.step} does not follow:`;
+}
 
 /** `allocheck replay`: confirms a trace, or names its first step that does not follow. */
 export async function replayCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseOptions(argv, { help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } }, 'replay');
+  const { values, positionals } = parseOptions(argv, OPTIONS, 'replay');
   if (values.help) {
     io.out(REPLAY_HELP + '\n');
     return EXIT.holds;
@@ -21,13 +56,13 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<nu
   if (file === undefined) throw new UsageError(`replay needs a trace file, e.g. 'allocheck replay out/trace.json'`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'; give one trace file`);
   const trace = readTrace(file, io.cwd);
-  const built = await modelOfTrace(trace, file, io.cwd);
+  const overrides = byName(fairnessOverrides(values.fair, values.unfair), trace);
+  const built = await modelOfTrace(trace, file, io.cwd, overrides);
   const verdict = 'why' in built ? { ok: false as const, step: 0, why: built.why } : replayTrace(built.model, trace);
   if (verdict.ok) {
     io.out(`confirmed: ${file} replays exactly (${titleOf(trace)})\n`);
     return EXIT.holds;
   }
-  const where = verdict.step === 0 ? 'its header or initial state does not match the model' : `step ${verdict.step} does not follow`;
-  io.out(`NOT confirmed: ${file}: ${where}: ${verdict.why}\n`);
+  io.out(`NOT confirmed: ${file}: ${whereOf(verdict)} ${verdict.why}\n`);
   return EXIT.violated;
 }

@@ -1,7 +1,9 @@
 /**
  * The cells of a matrix: every model x parameter point x policy, in that order (policies vary
  * fastest, so the policies of one point sit next to each other). Everything is checked here,
- * before any worker starts: unknown names, swept names a model lacks, points a model rejects.
+ * before any worker starts: unknown names and swept names a model lacks are bad input; a point
+ * the model's build rejects (a combination its scenario refuses) is an `invalid` cell with the
+ * model's reason, unless every cell is, which is bad input again.
  */
 import { buildCell } from '../../api/cell.js';
 import { policyList } from '../../alloc/index.js';
@@ -26,6 +28,8 @@ export interface PlannedCell {
   readonly swept: ParamValues;
   /** Why the policy does not apply to this model: the cell is not checked. */
   readonly notApplicable?: string;
+  /** Why the model rejects this point (its one-line `bad-option` message): the cell is not checked. */
+  readonly invalid?: string;
 }
 
 export interface MatrixRequest {
@@ -54,15 +58,24 @@ function label(model: string, policy: string | undefined, swept: ParamValues): s
   return [model, policy ? `under ${policy}` : '', point ? `at ${point}` : ''].filter(Boolean).join(' ');
 }
 
-/** Checks that the model accepts the cell, naming the cell when it does not. */
-function validate(cell: PlannedCell): void {
-  if (cell.notApplicable) return;
+/** Why the model refuses to build the cell ('bad-option'), or undefined when it builds. */
+function rejection(cell: PlannedCell): string | undefined {
+  if (cell.notApplicable) return undefined;
   try {
     buildCell(cell.def, cell.policy, cell.params);
+    return undefined;
   } catch (e) {
+    if (e instanceof CheckError && e.code === 'bad-option') return e.message;
     if (e instanceof CheckError) throw new CheckError(e.code, `${label(cell.model, cell.policy, cell.swept)}: ${e.message}`);
     throw e;
   }
+}
+
+/** With no cell left to check, the request itself is wrong: bad input, naming the first rejection. */
+function checkSomeValid(cells: readonly PlannedCell[]): void {
+  const first = cells.find((c) => c.invalid !== undefined);
+  if (first === undefined || cells.some((c) => !c.notApplicable && c.invalid === undefined)) return;
+  throw new CheckError('bad-option', `every cell is rejected by its model, e.g. ${label(first.model, first.policy, first.swept)}: ${first.invalid}`);
 }
 
 /** Loads the models and lays out the cells. */
@@ -79,13 +92,14 @@ export async function planMatrix(req: MatrixRequest): Promise<PlannedCell[]> {
       for (const policy of policies) {
         const na = whyNot(def, policy);
         const cell: PlannedCell = { index: cells.length, model: def.name, source, def, policy, params, swept, ...(na ? { notApplicable: na } : {}) };
-        validate(cell);
-        cells.push(cell);
+        const invalid = rejection(cell);
+        cells.push(invalid === undefined ? cell : { ...cell, invalid });
       }
     }
   }
   const unused = (req.policies ?? []).filter((p) => cells.every((c) => c.policy !== p || c.notApplicable));
   if (unused.length) throw new UsageError(`policy '${unused[0]}' applies to none of the models (${req.models.join(', ')})`);
+  checkSomeValid(cells);
   return cells;
 }
 

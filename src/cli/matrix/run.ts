@@ -8,7 +8,10 @@ import type { ResultJson } from '../result-json.js';
 import type { CellReply, CellRunner } from '../runner/protocol.js';
 import type { PlannedCell } from './plan.js';
 
-/** One line of the table. `verdict` is a failure class, 'holds', 'incomplete', 'n/a', 'not run' or 'error'. */
+/**
+ * One line of the table. `verdict` is a failure class, 'holds', 'incomplete', 'n/a' (the policy
+ * does not apply), 'invalid' (the model rejects the point), 'not run' or 'error'.
+ */
 export interface MatrixRow {
   readonly model: string;
   readonly policy: string | null;
@@ -33,6 +36,7 @@ export interface CellOutcome {
 
 function rowOf(cell: PlannedCell, reply: CellReply | undefined): MatrixRow {
   const base = { model: cell.model, policy: cell.policy ?? null, params: cell.params, swept: cell.swept };
+  if (cell.invalid !== undefined) return { ...base, verdict: 'invalid', note: cell.invalid };
   if (!reply) return { ...base, verdict: 'n/a', note: cell.notApplicable ?? '' };
   if (!reply.ok) return { ...base, verdict: reply.notRun ? 'not run' : 'error', note: reply.message };
   return { ...base, ...summarize(reply.json) };
@@ -48,12 +52,13 @@ export async function runCells(cells: readonly PlannedCell[], runner: CellRunner
   const onAbort = (): void => runner.abort();
   hooks.signal.addEventListener('abort', onAbort);
   if (hooks.signal.aborted) runner.abort();
-  const total = cells.filter((c) => !c.notApplicable).length;
+  const skipped = (c: PlannedCell): boolean => c.notApplicable !== undefined || c.invalid !== undefined;
+  const total = cells.filter((c) => !skipped(c)).length;
   let done = 0;
   try {
     return await Promise.all(
       cells.map(async (cell): Promise<CellOutcome> => {
-        if (cell.notApplicable) return { cell, row: rowOf(cell, undefined) };
+        if (skipped(cell)) return { cell, row: rowOf(cell, undefined) };
         const reply = await runner.run({ id: cell.index, model: cell.source, policy: cell.policy, params: cell.params, limits });
         const row = rowOf(cell, reply);
         hooks.onDone?.(++done, total, row);
@@ -65,9 +70,12 @@ export async function runCells(cells: readonly PlannedCell[], runner: CellRunner
   }
 }
 
-/** The exit code of a matrix: 2 if a model failed, 1 if any cell is violated, 3 if any is not decided, else 0. */
+/**
+ * The exit code of a matrix, over the cells that were to be checked ('n/a' and 'invalid' ones
+ * are not): 2 if a model failed, 1 if any cell is violated, 3 if any is not decided, else 0.
+ */
 export function matrixExit(rows: readonly MatrixRow[]): 0 | 1 | 2 | 3 {
-  const checked = rows.filter((r) => r.verdict !== 'n/a');
+  const checked = rows.filter((r) => r.verdict !== 'n/a' && r.verdict !== 'invalid');
   if (checked.some((r) => r.verdict === 'error')) return 2;
   if (checked.some((r) => !['holds', 'incomplete', 'not run'].includes(r.verdict))) return 1;
   if (checked.some((r) => r.verdict !== 'holds')) return 3;

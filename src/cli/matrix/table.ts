@@ -1,4 +1,5 @@
 /** A matrix's rows as text, Markdown, CSV or JSON. Pure: the command prints what these return. */
+import { cellLabel } from './plan.js';
 import type { MatrixRow } from './run.js';
 
 export type TableFormat = 'text' | 'markdown' | 'csv' | 'json';
@@ -51,14 +52,26 @@ function csvTable(cols: readonly Column[], rows: readonly MatrixRow[]): string {
   return [all.map((c) => c.title), ...rows.map((r) => all.map((c) => c.cell(r)))].map((l) => l.map(csvField).join(',')).join('\n') + '\n';
 }
 
-/** Formats rows; `swept` names the parameter columns; `stable` leaves out the timing column. */
+/** One line per cell the model rejected, naming the cell and the model's reason (the table has no room for it). */
+export function invalidLines(rows: readonly MatrixRow[]): string[] {
+  return rows.filter((r) => r.verdict === 'invalid').map((r) => `invalid: ${cellLabel(r.model, r.policy ?? undefined, r.swept)}: ${r.note ?? ''}`);
+}
+
+/**
+ * Formats rows; `swept` names the parameter columns; `stable` leaves out the timing column. CSV
+ * and JSON carry an invalid cell's reason in `note`; Markdown lists them under the table (the
+ * text format's lines come after its tally, from the command).
+ */
 export function formatTable(format: TableFormat, rows: readonly MatrixRow[], swept: readonly string[], stable = false): string {
   if (format === 'json') {
     const out = stable ? rows.map(({ seconds: _s, ...r }) => r) : rows;
     return JSON.stringify({ swept, cells: out }, null, 2) + '\n';
   }
   const cols = columns(swept, !stable);
-  return format === 'markdown' ? markdownTable(cols, rows) : format === 'csv' ? csvTable(cols, rows) : textTable(cols, rows);
+  if (format === 'csv') return csvTable(cols, rows);
+  if (format === 'text') return textTable(cols, rows);
+  const notes = invalidLines(rows);
+  return markdownTable(cols, rows) + (notes.length > 0 ? `\n${notes.map((l) => `- ${l}`).join('\n')}\n` : '');
 }
 
 /** One line counting the verdicts, e.g. "8 cells: 4 holds, 4 deadlock". */
