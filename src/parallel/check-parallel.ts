@@ -67,7 +67,7 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
     const first = await searchOrPause(model, options, () => ready);
     if (!('table' in first)) return first;
     const left = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(1e-3, options.timeLimitSeconds - (performance.now() - start) / 1000) };
-    const run = await runShared(model, hire(), names, { ...options, ...left }, first);
+    const run = await runShared(model, hire(), names, { ...options, ...left, since: start }, first);
     return report(model, all, run, options, start);
   } finally {
     clearTimeout(timer);

@@ -60,6 +60,8 @@ type Options = CheckOptions & {
   readonly workers: number;
   /** At most this many inserts a worker and level (tests use it to exercise the hand-back). */
   readonly levelBudget?: number;
+  /** When the whole check began (performance clock), for progress rates that include the single-threaded start. */
+  readonly since?: number;
 };
 
 /**
@@ -249,7 +251,7 @@ async function levels<S, A extends Action>(
   hands: readonly Hand[],
   interrupted: () => IncompleteReason | undefined,
 ): Promise<Omit<RunSummary, 'startup'>> {
-  const started = performance.now();
+  const started = options.since ?? performance.now();
   const book = new Ledger(model, safety, symmetryKey(model, options.symmetry ?? true), options);
   book.inherit(from);
   // The paused search's two levels: the rest of the one it was expanding, then the next.
