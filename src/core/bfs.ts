@@ -110,10 +110,9 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.store(nextState);
   };
 
-  /** The fingerprint under which a state is stored. */
-  private fingerprintOf(state: S): [number, number] {
+  /** The fingerprint under which a state is stored, left in `fp`. */
+  private fingerprintOf(state: S): void {
     fingerprint(this.key ? this.key(state) : this.model.encode(state));
-    return [fp.hi, fp.lo];
   }
 
   /** Stores a state; its parent is `root` (initial states) or the state being expanded. */

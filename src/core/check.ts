@@ -179,7 +179,7 @@ class Session<S, A extends Action> {
     const { findings } = this.bfs;
     const deepest = Math.max(0, ...findings.map((f) => f.depth));
     const reduced = this.por.reduced ? fullSearchFindings<S, A>(this.model, findings.map((f) => this.resolved.safety[f.property]!.name), deepest, this.resolved.options, 'the reduced search') : undefined;
-    const paths = reduced ? undefined : guardModel('rebuilding a counterexample', () => shortestPaths(this.model, this.bfs.findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
+    const paths = reduced ? undefined : guardModel('rebuilding a counterexample', () => shortestPaths(this.model, findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
     // Paths that do not fit in memory cannot be replayed, so their findings are not reported.
     while (!this.analyse());
     // An exploration stopped by a limit names that limit; a complete one, the analysis's stop.

@@ -46,6 +46,7 @@
  *   reports.
  */
 import { FingerprintTable } from './fingerprint-table.js';
+import { fp } from './hash.js';
 import { isSafety, type Action, type Emit, type Model, type Property } from './model.js';
 import type { Stats } from './result.js';
 import { reducesSymmetry } from './symmetry.js';
@@ -64,9 +65,11 @@ export function porPlan<S>(model: Model<S, Action>, options: { readonly por?: bo
 
 /**
  * Expands states by ample sets. The search tells it the states it stores at the next depth
- * ({@link stored}) and when it goes one level deeper ({@link nextLevel}); `fingerprintOf` and
- * `inTable` tell whether a successor is stored already. With both it knows whether a successor
- * lies at the current depth or above (the C3 proviso), asked before any successor is stored.
+ * ({@link stored}) and when it goes one level deeper ({@link nextLevel}); `fingerprint` (which
+ * leaves a state's stored fingerprint in `fp`) and `inTable` tell whether a successor is stored
+ * already. With both it knows whether a successor lies at the current depth or above (the C3
+ * proviso), asked before any successor is stored. Nothing is allocated a state: the callbacks
+ * handed to the model are made once and read the state of the expansion from fields.
  */
 export class AmpleExpander<S, A extends Action> {
   /** States expanded with one actor's successors only, and states expanded fully. */
@@ -74,10 +77,16 @@ export class AmpleExpander<S, A extends Action> {
   full = 0;
   /** The states stored at the next depth so far. */
   private fresh = new FingerprintTable({ values: false });
+  /** The expansion under way: the local actors, those with a successor, those revisiting, the one chosen. */
+  private candidates: readonly string[] = [];
+  private readonly enabled = new Set<string>();
+  private readonly revisits = new Set<string>();
+  private chosen: string | undefined;
+  private sink: Emit<S, A> = () => {};
 
   constructor(
     private readonly model: Model<S, A>,
-    private readonly fingerprintOf: (state: S) => readonly [number, number],
+    private readonly fingerprint: (state: S) => void,
     private readonly inTable: (hi: number, lo: number) => boolean,
   ) {}
 
@@ -98,38 +107,46 @@ export class AmpleExpander<S, A extends Action> {
 
   /** Stored at the depth being expanded or above (stored, and not at the next depth). */
   private atOrAbove(state: S): boolean {
-    const [hi, lo] = this.fingerprintOf(state);
+    this.fingerprint(state);
+    const { hi, lo } = fp;
     return this.inTable(hi, lo) && this.fresh.find(hi, lo) < 0;
   }
 
   /** Emits the successors of `state` in ample(state): one local actor's, or all. */
   expand(state: S, emit: Emit<S, A>): void {
-    const chosen = this.choose(state);
-    if (chosen === undefined) {
+    this.chosen = this.choose(state);
+    if (this.chosen === undefined) {
       this.full++;
       this.model.successors(state, emit);
       return;
     }
     this.ample++;
-    this.model.successors(state, (action, next) => {
-      if (action.actor === chosen) emit(action, next);
-    });
+    this.sink = emit;
+    this.model.successors(state, this.onlyChosen);
   }
+
+  private readonly onlyChosen = (action: A, next: S): void => {
+    if (action.actor === this.chosen) this.sink(action, next);
+  };
 
   /** The first local actor with a successor and none at the current depth or above, if any. */
   private choose(state: S): string | undefined {
-    const candidates = this.model.localActors?.(state) ?? [];
-    if (candidates.length === 0) return undefined;
-    const enabled = new Set<string>();
-    const revisits = new Set<string>();
-    this.model.successors(state, (action, next) => {
-      const actor = action.actor;
-      if (!candidates.includes(actor)) return;
-      enabled.add(actor);
-      if (!revisits.has(actor) && this.atOrAbove(next)) revisits.add(actor);
-    });
-    return candidates.find((actor) => enabled.has(actor) && !revisits.has(actor));
+    this.candidates = this.model.localActors?.(state) ?? [];
+    if (this.candidates.length === 0) return undefined;
+    this.enabled.clear();
+    this.revisits.clear();
+    this.model.successors(state, this.probe);
+    return this.candidates.find(this.qualifies);
   }
+
+  private readonly probe = (action: A, next: S): void => {
+    const actor = action.actor;
+    if (!this.candidates.includes(actor)) return;
+    this.enabled.add(actor);
+    if (!this.revisits.has(actor) && this.atOrAbove(next)) this.revisits.add(actor);
+  };
+
+  private readonly qualifies = (actor: string): boolean => this.enabled.has(actor) && !this.revisits.has(actor);
 }
 
 /** What the reduction did, for the stats; absent when it was not asked for. */
