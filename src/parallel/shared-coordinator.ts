@@ -271,9 +271,10 @@ async function levels<S, A extends Action>(
       if (book.states >= (options.maxStates ?? Infinity)) throw new LimitHit('max-states');
       if (depth >= (options.maxDepth ?? Infinity)) throw new LimitHit('max-depth');
       // The frontier counts against the limit as the table does: this level and the next one.
-      if (book.table.bytes + levelBytes(level) * (1 + perState) > (options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
+      const frontierBytes = levelBytes(level);
+      if (book.table.bytes + frontierBytes * (1 + perState) > (options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
       const expected = (frontier * perState * 1.1) / SEGMENTS + 16;
-      const dropped = book.ensure((k) => book.counts[k]! + expected) + levelBytes(level);
+      const dropped = book.ensure((k) => book.counts[k]! + expected) + frontierBytes;
       const { table, counts } = book;
       const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / hands.length))));
       const release = worthCollecting(dropped) || table.bytes >= LARGE_TABLE;

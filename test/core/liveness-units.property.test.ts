@@ -6,27 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/core/check.js';
 import type { Action, Fairness, Model } from '../../src/core/model.js';
 import type { Path } from '../../src/core/result.js';
-import type { Graph } from './graph-model.js';
+import type { Edge, Graph } from './graph-model.js';
 import { naiveLeadsTo } from './naive-liveness.js';
 
 const ACTORS = 2;
 const GROUPS = [undefined, 'x', 'y'] as const;
 
-interface UnitEdge {
-  readonly from: number;
-  readonly to: number;
-  readonly actor: number;
+interface UnitEdge extends Edge {
   readonly group: number; // index into GROUPS
 }
 
-interface UnitGraph {
-  readonly nodes: number;
+/** A graph-model.ts graph whose edges also name a fairness group. */
+interface UnitGraph extends Omit<Graph, 'edges'> {
   readonly edges: readonly UnitEdge[];
-  readonly inits: readonly number[];
-  readonly p: readonly boolean[];
-  readonly q: readonly boolean[];
-  readonly rest: readonly boolean[];
-  readonly fairness: readonly Fairness[];
 }
 
 const unitArb: fc.Arbitrary<UnitGraph> = fc.integer({ min: 1, max: 5 }).chain((n) => {
