@@ -65,6 +65,8 @@ export interface DaemonOptions extends TaskOptions {
   readonly serves: string;
   /** Under memalloc-inheritance, whether NOIO travels with MEMALLOC (default true). */
   readonly inheritNoio?: boolean;
+  /** Requests whose I/O it keeps in flight (default 1: it waits for the disk after each); see inflight.ts. */
+  readonly inflight?: number;
 }
 
 /**
@@ -75,7 +77,9 @@ export function daemon(name: string, o: DaemonOptions, body: readonly (Step | In
   const steps = [serve(), ...body];
   const last = steps[steps.length - 1]!;
   if (('step' in last ? last.step : last).kind !== 'complete') steps.push(complete());
-  return actor('daemon', name, o, steps, { serves: o.serves, inheritNoio: o.inheritNoio ?? true });
+  const inflight = o.inflight ?? 1;
+  if (!Number.isInteger(inflight) || inflight < 1) throw new Error(`daemon ${name}: inflight must be a whole number >= 1, got ${inflight}`);
+  return actor('daemon', name, o, steps, { serves: o.serves, inheritNoio: o.inheritNoio ?? true, inflight });
 }
 
 /** Packets for other sockets, competing for atomic memory; each reader reads its own. */

@@ -17,7 +17,7 @@ import { resolvePolicies } from './policies/index.js';
 import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
 import { canonicalizer, symmetryGroups } from './symmetry.js';
-import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, World, WorldSpec } from './world.js';
+import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, PoolInfo, World, WorldSpec } from './world.js';
 
 /** A scenario built for one parameter setting and policy: what `check` explores. */
 export interface AllocModel extends Model<AllocState, AllocAction> {
@@ -80,7 +80,7 @@ function expand(specs: readonly ActorSpec[], fairness: Readonly<Record<string, F
       const device = s.device;
       actors.push({
         index: actors.length, name, kind: s.kind, context: s.context, flags: s.flags, program: s.program,
-        inheritNoio: s.inheritNoio ?? true, fairness: f,
+        inheritNoio: s.inheritNoio ?? true, fairness: f, inflight: s.inflight ?? 1,
         ...(device === undefined ? {} : { device }),
       });
     }
@@ -109,6 +109,27 @@ function linkDaemons(spec: WorldSpec, all: readonly ActorSpec[], actors: ActorIn
   return devices;
 }
 
+/** Every mutex a step takes is declared in the world's locks. */
+function checkLocks(spec: WorldSpec, all: readonly ActorSpec[]): void {
+  const declared = new Set(spec.locks ?? []);
+  for (const a of all) {
+    const missing = a.program.find((i) => i.step.lock !== undefined && !declared.has(i.step.lock));
+    if (missing) throw new CheckError('bad-option', `actor ${a.name} takes mutex '${missing.step.lock}', which the world does not declare; locks: ${[...declared].join(', ') || '(none)'}`);
+  }
+}
+
+function poolInfos(spec: WorldSpec): PoolInfo[] {
+  return Object.entries(spec.pools ?? {}).map(([name, p], index) =>
+    typeof p === 'number' ? { index, name, minNr: p, returnedBy: 'irq', always: false } : { index, name, minNr: p.minNr, returnedBy: p.returnedBy, always: true },
+  );
+}
+
+/** The driver's own mempools (a PoolSpec) are mempools under every policy. */
+function driverPools(pools: readonly PoolInfo[]): Policy {
+  const always = new Set(pools.filter((p) => p.always).map((p) => p.name));
+  return { name: 'driver-pools', summary: '', notApplicable: () => undefined, hooks: always.size ? { usePool: (site) => site.pool !== undefined && always.has(site.pool) } : {} };
+}
+
 /** Builds the model for one world, policy and parameter setting. */
 export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const policies = resolvePolicies(o.policy, spec, o.name, o.extraPolicies);
@@ -116,15 +137,18 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const all = [...declared, ...implicitActors(spec)];
   const { actors, groups } = expand(all, o.fairness ?? {});
   const devices = linkDaemons(spec, all, actors);
-  const pools = Object.entries(spec.pools ?? {}).map(([name, minNr], index) => ({ index, name, minNr }));
+  checkLocks(spec, all);
+  const pools = poolInfos(spec);
   const { pages, min } = spec.memory;
-  const layout = makeLayout(devices.length, devices.map((d) => (d.kind === 'daemon' ? d.queue : undefined)), pools.length, actors.length);
+  const poolSizes = pools.map((p) => (p.returnedBy === 'daemon' ? 3 : 1));
+  const layout = makeLayout(devices.length, devices.map((d) => (d.kind === 'daemon' ? d.queue : undefined)), poolSizes, actors.length, actors.map((a) => a.inflight), spec.locks?.length ?? 0);
   const world: World = {
     kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, devices, actors, layout,
     dirtyLimit: spec.memory.dirtyLimit ?? Math.max(1, Math.floor((pages - min) / 2)),
-    hooks: composeHooks(policies),
+    hooks: composeHooks([...policies, driverPools(pools)]),
     deviceNamed: new Map(devices.map((d) => [d.name, d])),
     poolNamed: new Map(pools.map((p) => [p.name, p])),
+    lockNamed: new Map((spec.locks ?? []).map((l, i) => [l, i])),
   };
   const poolsOn = policies.some((p) => p.hooks.usePool !== undefined);
   const init = initialState(world, poolsOn);

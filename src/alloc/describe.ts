@@ -7,11 +7,13 @@ import { ownMask, siteOf } from './allocate.js';
 import { Exec } from './exec.js';
 import { F_SLEEPING } from './mempool.js';
 import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
+import { lockWait } from './locks.js';
 import { atRest } from './machine.js';
 import type { Purpose } from './policy.js';
 import type { AllocState } from './state.js';
 import { runWriteout } from './writeout.js';
-import type { ActorInfo, DeviceInfo, World } from './world.js';
+import { POOL_AWAITING, POOL_IN_USE, ownPools } from './inflight.js';
+import type { ActorInfo, DeviceInfo, PoolInfo, World } from './world.js';
 
 export interface StateView {
   readonly free: number;
@@ -101,6 +103,11 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
     edges.push({ from: x.me.name, to: `mempool ${step.pool}`, why: 'asleep until an element is returned' });
     return `asleep on the ${step.pool} mempool`;
   }
+  const onLock = lockWait(x, step);
+  if (onLock) {
+    edges.push({ from: x.me.name, ...onLock });
+    return `asleep on mutex ${step.lock} held by ${onLock.to}`;
+  }
   if (['alloc', 'mempool-alloc', 'dirty', 'write-through'].includes(step.kind)) {
     const floor = floorFor(world, x, step.kind === 'alloc' || step.kind === 'mempool-alloc' ? 'page' : 'dirty', step.pool);
     edges.push({ from: x.me.name, to: 'memory', why: `blocked on memory (floor ${floor})` });
@@ -118,11 +125,22 @@ function memoryEdges(world: World, s: AllocState, edges: Edge[]): void {
   }
   for (const p of world.pools) {
     if (s.bytes[world.layout.pool(p.index)] !== 0) continue;
+    if (p.returnedBy === 'daemon') daemonPoolEdges(world, s, p, edges);
     for (const a of world.actors) {
       if (a.kind === 'daemon' && s.register(a.index, R_HELD) > 0 && s.register(a.index, R_REQ) > 0) {
         edges.push({ from: `mempool ${p.name}`, to: a.name, why: `${a.name} holds pages taken for its request` });
       }
     }
+  }
+}
+
+/** A pool only its daemon refills waits for that daemon's next pass (dm's region pool). */
+function daemonPoolEdges(world: World, s: AllocState, p: PoolInfo, edges: Edge[]): void {
+  const at = world.layout.pool(p.index);
+  for (const a of world.actors) {
+    if (a.kind !== 'daemon' || !ownPools(world, a).includes(p)) continue;
+    const why = `only ${a.name} returns its elements, on its next pass (${s.bytes[at + POOL_IN_USE]} in use by requests, ${s.bytes[at + POOL_AWAITING]} awaiting it)`;
+    edges.push({ from: `mempool ${p.name}`, to: a.name, why });
   }
 }
 

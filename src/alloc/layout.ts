@@ -44,32 +44,57 @@ export const FREE = 0;
 /** Set (and kept) when an allocation not entitled to the reserve took free pages below M. */
 export const LEAK = 1;
 
+/** A request in flight on an asynchronous daemon: its submitter + 1 (0: a free slot), then its pages. */
+export const SLOT_REQ = 0;
+export const SLOT_HELD = 1;
+export const SLOT = 2;
+
 export interface Layout {
   readonly size: number;
   dirty(device: number): number;
   writeout(device: number): number;
+  /** A mempool's level; for a pool its daemon returns, then its elements in use and those awaiting return. */
   pool(pool: number): number;
+  /** Offset of an asynchronous daemon's in-flight slots (SLOT bytes each). */
+  slots(actor: number): number;
+  /** A mutex's owner: actor index + 1, 0 when free. */
+  lock(lock: number): number;
   /** Offset of a daemon device's queue: the count, then `capacity` entries. */
   queue(device: number): number;
   actor(actor: number): number;
 }
 
-export function makeLayout(devices: number, queues: readonly (number | undefined)[], pools: number, actors: number): Layout {
-  const deviceBase = 2;
-  const poolBase = deviceBase + 2 * devices;
-  const queueAt: number[] = [];
-  let at = poolBase + pools;
-  for (const cap of queues) {
-    queueAt.push(at);
-    if (cap !== undefined) at += 1 + cap;
+/** Where one part of each kind starts, given how many bytes each one takes. */
+function offsets(start: number, sizes: readonly number[]): { at: number[]; end: number } {
+  const at: number[] = [];
+  let end = start;
+  for (const n of sizes) {
+    at.push(end);
+    end += n;
   }
-  const actorBase = at;
+  return { at, end };
+}
+
+/**
+ * @param poolSizes bytes a pool takes: 1, or 3 for a pool its daemon returns (level, in use, awaiting return)
+ * @param inflight requests each actor keeps in flight: slots only for those above 1
+ * @param locks mutexes, one owner byte each
+ */
+export function makeLayout(devices: number, queues: readonly (number | undefined)[], poolSizes: readonly number[], actors: number, inflight: readonly number[] = [], locks = 0): Layout {
+  const deviceBase = 2;
+  const pools = offsets(deviceBase + 2 * devices, poolSizes);
+  const queueAt = offsets(pools.end, queues.map((cap) => (cap === undefined ? 0 : 1 + cap)));
+  const slotAt = offsets(queueAt.end, Array.from({ length: actors }, (_, a) => ((inflight[a] ?? 1) > 1 ? SLOT * inflight[a]! : 0)));
+  const lockBase = slotAt.end;
+  const actorBase = lockBase + locks;
   return {
     size: actorBase + REGISTERS * actors,
+    lock: (l) => lockBase + l,
     dirty: (d) => deviceBase + 2 * d,
     writeout: (d) => deviceBase + 2 * d + 1,
-    pool: (p) => poolBase + p,
-    queue: (d) => queueAt[d]!,
+    pool: (p) => pools.at[p]!,
+    slots: (a) => slotAt.at[a]!,
+    queue: (d) => queueAt.at[d]!,
     actor: (a) => actorBase + REGISTERS * a,
   };
 }

@@ -31,7 +31,7 @@ export function initialState(world: World, poolsOn: boolean): AllocState {
   const s = new Uint8Array(world.layout.size);
   let free = world.pages;
   for (const p of world.pools) {
-    const n = poolsOn ? p.minNr : 0;
+    const n = poolsOn || p.always ? p.minNr : 0;
     s[world.layout.pool(p.index)] = n;
     free -= n;
   }

@@ -4,7 +4,9 @@
  * `dirtyPage('md0')`, `times(2, mempoolAlloc('raid1'))`, `submit('disk')`, `complete()`.
  */
 import { allocate } from './allocate.js';
+import { gfp } from './context.js';
 import type { Exec } from './exec.js';
+import { takenTo } from './inflight.js';
 import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
 import type { Instr, Step } from './world.js';
 
@@ -88,14 +90,19 @@ export function reclaim(): Step {
   };
 }
 
-/** Takes a page into the actor's hand, from `pool` when a mempool policy is on. */
-export function alloc(opts: { pool?: string; what?: string } = {}): Step {
+/**
+ * Takes a page into the actor's hand, from `pool` when a mempool policy is on (or always, for a
+ * driver's own pool), in the actor's context or the gfp mask `context` names.
+ */
+export function alloc(opts: { pool?: string; what?: string; context?: string } = {}): Step {
+  const mask = opts.context === undefined ? undefined : gfp(opts.context);
   return {
     kind: 'alloc',
     doing: () => (opts.pool ? `allocating from the ${opts.pool} mempool` : 'allocating a page'),
     run(x) {
       const what = opts.what ?? (x.reg(R_REQ) ? 'a page for its request' : 'a page');
-      allocate(x, { purpose: 'page', pool: opts.pool, what, then: x.goOn });
+      const to = takenTo(x, opts.pool);
+      allocate(x, { purpose: 'page', pool: opts.pool, what, then: x.goOn, ...(to === undefined ? {} : { to }), ...(mask === undefined ? {} : { mask }) });
     },
     ...(opts.pool === undefined ? {} : { pool: opts.pool }),
   };

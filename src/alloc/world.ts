@@ -43,6 +43,8 @@ export interface Step {
   readonly device?: string;
   /** The mempool the step allocates from or returns its pages to (under a mempool policy). */
   readonly pool?: string;
+  /** The mutex the step takes (its waiters sleep until the holder releases it). */
+  readonly lock?: string;
   /** Emits the step's moves for the actor `x` is running. */
   run(x: Exec): void;
   /** True when an actor stopped here is at a legitimate rest point (an idle daemon). */
@@ -77,20 +79,45 @@ export interface ActorSpec {
   readonly fairness?: Fairness;
   /** For the actors a device brings (irq, receiver, server): the device's index. */
   readonly device?: number;
+  /**
+   * For daemons: requests whose I/O it keeps in flight at once. 1 (the default): it waits for the
+   * disk after each request; n >= 2: it issues a request's I/O asynchronously (dm_io with a
+   * completion callback) and goes on to the next, with up to n requests in flight.
+   */
+  readonly inflight?: number;
+}
+
+/**
+ * Who returns a mempool's elements: the device interrupt when the I/O completes (a bio_set,
+ * kmirrord's leg pool), or the daemon itself on a later pass once the I/O has completed (dm's
+ * region pool: kmirrord frees clean regions in dm_rh_update_states).
+ */
+export type ReturnedBy = 'irq' | 'daemon';
+
+/** A mempool the driver always has, whatever the policy (dm's region pool). */
+export interface PoolSpec {
+  readonly minNr: number;
+  readonly returnedBy: ReturnedBy;
 }
 
 export interface WorldSpec {
   readonly kernel: Kernel;
   readonly memory: { readonly pages: number; readonly min: number; readonly dirtyLimit?: number };
-  readonly pools?: Readonly<Record<string, number>>;
+  /** A number: a mempool of that min_nr that the mempool policies turn on; a PoolSpec: always one. */
+  readonly pools?: Readonly<Record<string, number | PoolSpec>>;
   readonly devices: Readonly<Record<string, DeviceSpec>>;
   readonly actors: readonly ActorSpec[];
+  /** Mutexes tasks take and release with `lock()`/`unlock()`, held across any steps between. */
+  readonly locks?: readonly string[];
 }
 
 export interface PoolInfo {
   readonly index: number;
   readonly name: string;
   readonly minNr: number;
+  readonly returnedBy: ReturnedBy;
+  /** A mempool whatever the policy (declared with a PoolSpec). */
+  readonly always: boolean;
 }
 
 export type DeviceInfo = DeviceSpec & { readonly index: number; readonly name: string; readonly daemonIndex?: number };
@@ -109,6 +136,8 @@ export interface ActorInfo {
   readonly fairness: Fairness;
   /** The device an implicit actor (receiver, irq, server) handles. */
   readonly device?: number;
+  /** Requests it keeps in flight (1: it waits for the disk after each one). */
+  readonly inflight: number;
 }
 
 /** A scenario compiled under one policy: everything the interpreter needs, resolved once. */
@@ -125,4 +154,6 @@ export interface World {
   /** Devices and mempools by name: steps name them, and look them up on every state. */
   readonly deviceNamed: ReadonlyMap<string, DeviceInfo>;
   readonly poolNamed: ReadonlyMap<string, PoolInfo>;
+  /** Mutexes by name: the index of each one's owner byte (see Layout.lock). */
+  readonly lockNamed: ReadonlyMap<string, number>;
 }

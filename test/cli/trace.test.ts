@@ -28,7 +28,7 @@ describe('check --out', () => {
     for (const f of ['result.json', 'trace.json', 'trace.dot', 'trace.svg', 'trace.png', 'story.md']) expect(existsSync(join(dir, 'out', f)), f).toBe(true);
     const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', 'again'], dir);
     expect(r.out).toMatch(/wrote again\/result\.json, again\/trace\.json, again\/trace\.dot, again\/trace\.svg, again\/trace\.png, again\/story\.md, again\/trace-writeout-progress\.json, .*again\/story-recoverable\.md\n$/);
-    expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes:/);
+    expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes inflight=1:/);
     expect(r.out).toMatch(/ {2}11\. kmirrord takes a page for its request from the raid1 mempool \(0 left\) \[GFP_KERNEL\]/);
     expect(r.out).toMatch(/The wait-for cycle: kmirrord waits for kmirrord \(the md0 queue is full\)/);
   });

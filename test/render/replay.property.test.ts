@@ -50,6 +50,8 @@ describe('traces of counterexamples on random configurations', () => {
           seen++;
           const back = parseTrace(traceToJson(trace));
           expect(replayTrace(found.model, back)).toEqual({ ok: true, steps: trace.steps.length });
+          // A state that fails at the start (a zone the pools fill) has no step to alter.
+          if (trace.steps.length === 0) continue;
           const i = pick % trace.steps.length;
           const altered = JSON.parse(traceToJson(trace)) as { steps: { actor: string; text: string; state: { free: number; waitsFor: unknown[] } }[] };
           const step = altered.steps[i]!;
@@ -65,5 +67,5 @@ describe('traces of counterexamples on random configurations', () => {
     );
     // The generator must actually produce counterexamples, or the property says nothing.
     expect(seen).toBeGreaterThan(10);
-  });
+  }, 30_000);
 });
