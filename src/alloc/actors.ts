@@ -7,7 +7,8 @@ import { GFP_KERNEL, PF_MEMALLOC, gfp } from './context.js';
 import { otherTraffic, serve } from './handlers.js';
 import { complete } from './request-steps.js';
 import { dirtyPage, reclaim } from './steps.js';
-import type { ActorKind, ActorSpec, Instr, Step } from './world.js';
+import { flush } from './dirty-throttle.js';
+import type { ActorKind, ActorSpec, DirtyThrottle, Instr, Step } from './world.js';
 
 function instr(s: Step | Instr): Instr {
   return 'step' in s ? s : { step: s, repeat: 1 };
@@ -31,6 +32,8 @@ export interface TaskOptions {
   /** Always PF_MEMALLOC (as kswapd is). */
   readonly memalloc?: boolean;
   readonly fairness?: Fairness;
+  /** PF_LESS_THROTTLE ('less') or PF_LOCAL_THROTTLE ('local') under global dirty throttling. */
+  readonly throttle?: DirtyThrottle;
 }
 
 function actor(kind: ActorKind, name: string, o: TaskOptions, program: readonly (Step | Instr)[], extra: Partial<ActorSpec> = {}): ActorSpec {
@@ -46,6 +49,7 @@ function actor(kind: ActorKind, name: string, o: TaskOptions, program: readonly 
     flags: o.memalloc ? PF_MEMALLOC : 0,
     program: program.map(instr),
     ...(o.fairness === undefined ? {} : { fairness: o.fairness }),
+    ...(o.throttle === undefined ? {} : { throttle: o.throttle }),
     ...extra,
   };
 }
@@ -58,6 +62,14 @@ export function dirtier(device: string, o: TaskOptions & { name?: string; steps?
 /** kswapd: always PF_MEMALLOC; while memory is low it writes out dirty pages one at a time. */
 export function kswapd(o: TaskOptions = {}): ActorSpec {
   return actor('kswapd', 'kswapd', { ...o, memalloc: true }, [reclaim()]);
+}
+
+/**
+ * The flusher of `device` (per-bdi writeback): over the background threshold it writes the
+ * device's dirty pages, as an ordinary task (not PF_MEMALLOC). Named `flush-<device>`.
+ */
+export function flusher(device: string, o: TaskOptions = {}): ActorSpec {
+  return actor('flusher', `flush-${device}`, o, [flush(device)]);
 }
 
 export interface DaemonOptions extends TaskOptions {

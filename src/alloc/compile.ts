@@ -49,7 +49,7 @@ export interface CompileOptions {
  * Devices are weakly fair per owner they serve (see Exec.serving); other traffic is adversarial.
  */
 const defaultFairness: Record<ActorKind, Fairness> = {
-  dirtier: 'strong', kswapd: 'strong', daemon: 'strong', task: 'strong', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none',
+  dirtier: 'strong', kswapd: 'strong', flusher: 'strong', daemon: 'strong', task: 'strong', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none',
 };
 
 function implicitActors(spec: WorldSpec): ActorSpec[] {
@@ -80,7 +80,7 @@ function expand(specs: readonly ActorSpec[], fairness: Readonly<Record<string, F
       const device = s.device;
       actors.push({
         index: actors.length, name, kind: s.kind, context: s.context, flags: s.flags, program: s.program,
-        inheritNoio: s.inheritNoio ?? true, fairness: f, inflight: s.inflight ?? 1,
+        inheritNoio: s.inheritNoio ?? true, fairness: f, inflight: s.inflight ?? 1, throttle: s.throttle ?? 'normal',
         ...(device === undefined ? {} : { device }),
       });
     }
@@ -145,6 +145,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const world: World = {
     kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, devices, actors, layout,
     dirtyLimit: spec.memory.dirtyLimit ?? Math.max(1, Math.floor((pages - min) / 2)),
+    ...(spec.dirty ? { dirty: spec.dirty } : {}),
     hooks: composeHooks([...policies, driverPools(pools)]),
     deviceNamed: new Map(devices.map((d) => [d.name, d])),
     poolNamed: new Map(pools.map((p) => [p.name, p])),

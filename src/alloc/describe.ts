@@ -7,6 +7,7 @@ import { ownMask, siteOf } from './allocate.js';
 import { Exec } from './exec.js';
 import { F_SLEEPING } from './mempool.js';
 import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
+import { dirtyWait } from './dirty-throttle.js';
 import { lockWait } from './locks.js';
 import { atRest } from './machine.js';
 import type { Purpose } from './policy.js';
@@ -102,6 +103,11 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
   if (x.reg(R_FLAGS) & F_SLEEPING && step.pool !== undefined) {
     edges.push({ from: x.me.name, to: `mempool ${step.pool}`, why: 'asleep until an element is returned' });
     return `asleep on the ${step.pool} mempool`;
+  }
+  const throttled = dirtyWait(world, s.bytes, x.me, step);
+  if (throttled) {
+    for (const e of throttled.edges) edges.push({ from: x.me.name, ...e });
+    return throttled.status;
   }
   const onLock = lockWait(x, step);
   if (onLock) {

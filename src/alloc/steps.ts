@@ -8,7 +8,8 @@ import { gfp } from './context.js';
 import type { Exec } from './exec.js';
 import { takenTo } from './inflight.js';
 import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
-import type { Instr, Step } from './world.js';
+import { overDirtyLimit, throttled } from './dirty-throttle.js';
+import type { DeviceInfo, Instr, Step } from './world.js';
 
 function deviceIndex(x: Exec, name: string): number {
   const d = x.world.deviceNamed.get(name);
@@ -25,27 +26,25 @@ export function times(n: number, step: Step): Instr {
 export function dirtyPage(device: string): Step {
   return {
     kind: 'dirty',
+    device,
     doing: () => `dirtying a page on ${device}`,
     run(x) {
       const dev = deviceIndex(x, device);
-      if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev);
+      // The dirty-limit policy: a per-device cap, the task writing back in every era.
+      if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev, `over the dirty limit of ${device}`, true);
+      if (overDirtyLimit(x.world, x.s, x.me, dev)) return throttled(x, dev, 'throttled in balance_dirty_pages');
       allocate(x, { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: x.goOn });
     },
   };
 }
 
-/**
- * balance_dirty_pages: a task over the dirty limit writes back one of the device's dirty pages
- * itself (not PF_MEMALLOC) and waits for it; with none left to start, it waits for writeout.
- */
-function throttled(x: Exec, dev: number): void {
-  const dirty = x.world.layout.dirty(dev);
-  if (x.s[dirty] === 0) return;
+/** The actor takes one dirty page of `dev` and starts writing it out (it waits for the write). */
+export function writeOutDirtyPage(x: Exec, dev: DeviceInfo, name: string, say: string): void {
   const d = x.draft();
-  x.move(d, dirty, x.world.layout.writeout(dev));
+  x.move(d, x.world.layout.dirty(dev.index), x.world.layout.writeout(dev.index));
   x.set(d, R_WO, WO_START);
-  x.set(d, R_WODEV, dev);
-  x.emit(d, 'balance-dirty', `${x.me.name} is over the dirty limit of ${x.world.devices[dev]!.name} and writes back one of its dirty pages`);
+  x.set(d, R_WODEV, dev.index);
+  x.emit(d, name, say);
 }
 
 /** A task writes a page through `device` itself: a request that is not PF_MEMALLOC. */
@@ -78,13 +77,7 @@ export function reclaim(): Step {
     run(x) {
       if (!low(x)) return;
       for (const dev of x.world.devices) {
-        const dirty = x.world.layout.dirty(dev.index);
-        if (x.s[dirty] === 0) continue;
-        const d = x.draft();
-        x.move(d, dirty, x.world.layout.writeout(dev.index));
-        x.set(d, R_WO, WO_START);
-        x.set(d, R_WODEV, dev.index);
-        x.emit(d, 'writeout', `${x.me.name} picks a dirty page of ${dev.name} and starts writing it out`);
+        if (x.s[x.world.layout.dirty(dev.index)] !== 0) writeOutDirtyPage(x, dev, 'writeout', `${x.me.name} picks a dirty page of ${dev.name} and starts writing it out`);
       }
     },
   };

@@ -34,7 +34,10 @@ export interface DaemonDeviceSpec {
 
 export type DeviceSpec = DiskSpec | NetworkSpec | DaemonDeviceSpec;
 
-export type ActorKind = 'dirtier' | 'kswapd' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server';
+export type ActorKind = 'dirtier' | 'kswapd' | 'flusher' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server';
+
+/** How balance_dirty_pages treats a task: PF_LESS_THROTTLE (a quarter more), PF_LOCAL_THROTTLE (its own device only). */
+export type DirtyThrottle = 'normal' | 'less' | 'local';
 
 /** One step of an actor's program. Built by the functions in steps.ts or by `step()`. */
 export interface Step {
@@ -85,6 +88,8 @@ export interface ActorSpec {
    * completion callback) and goes on to the next, with up to n requests in flight.
    */
   readonly inflight?: number;
+  /** PF_LESS_THROTTLE or PF_LOCAL_THROTTLE in balance_dirty_pages (default: neither). */
+  readonly throttle?: DirtyThrottle;
 }
 
 /**
@@ -109,6 +114,12 @@ export interface WorldSpec {
   readonly actors: readonly ActorSpec[];
   /** Mutexes tasks take and release with `lock()`/`unlock()`, held across any steps between. */
   readonly locks?: readonly string[];
+  /**
+   * Global dirty throttling (vm.dirty_ratio, vm.dirty_background_ratio), in percent of dirtyable
+   * memory: a task that dirties pages over `ratio` waits in balance_dirty_pages; over `background`
+   * the flusher writes dirty pages out. Absent: no global limit.
+   */
+  readonly dirty?: { readonly ratio: number; readonly background: number };
 }
 
 export interface PoolInfo {
@@ -138,6 +149,7 @@ export interface ActorInfo {
   readonly device?: number;
   /** Requests it keeps in flight (1: it waits for the disk after each one). */
   readonly inflight: number;
+  readonly throttle: DirtyThrottle;
 }
 
 /** A scenario compiled under one policy: everything the interpreter needs, resolved once. */
@@ -146,6 +158,7 @@ export interface World {
   readonly pages: number;
   readonly watermarks: Watermarks;
   readonly dirtyLimit: number;
+  readonly dirty?: WorldSpec['dirty'];
   readonly pools: readonly PoolInfo[];
   readonly devices: readonly DeviceInfo[];
   readonly actors: readonly ActorInfo[];
