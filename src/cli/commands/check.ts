@@ -5,7 +5,8 @@ import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
 import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { CHECK_OPTIONS, byteSize, count, names, pairs, parseOptions, seconds } from '../options.js';
+import { CHECK_OPTIONS, byteSize, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
+import { OutDir } from '../out-dir.js';
 import { progressReporter } from '../progress.js';
 import { checkParallel } from '../../parallel/check-parallel.js';
 import { loadDefinition, modelUrl, type Definition } from '../registry.js';
@@ -56,12 +57,15 @@ const OPTIONS = {
 
 /** Fairness overrides from `--fair a=weak` and `--unfair a`. */
 export function fairnessOverrides(fair: readonly string[] | undefined, unfair: readonly string[] | undefined): Record<string, Fairness> {
-  const out: Record<string, Fairness> = {};
+  const out = Object.create(null) as Record<string, Fairness>;
   for (const [actor, kind] of Object.entries(pairs('fair', fair))) {
     if (kind !== 'weak' && kind !== 'strong' && kind !== 'none') throw new UsageError(`--fair ${actor}=${kind}: fairness is weak, strong or none`);
     out[actor] = kind;
   }
-  for (const actor of unfair ?? []) out[actor] = 'none';
+  for (const actor of unfair ?? []) {
+    if (Object.hasOwn(out, actor)) throw new UsageError(`fairness of '${actor}' is given twice (--fair/--unfair); give it once`);
+    out[actor] = 'none';
+  }
   return out;
 }
 
@@ -136,7 +140,10 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const policy = values.policy ?? (def.policies ? 'none' : undefined);
   const overrides = fairnessOverrides(values.fair, values.unfair);
   const { model, fairness } = buildModel(def, params, policy, overrides);
-  const selected = names(values.property);
+  const selected = names('property', values.property);
+  const outArg = outPath('--out', values.out);
+  // Before the search: an unwritable place is bad input now, not a failure after the work.
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'result.json');
   const note = fairnessNote(model, selected, overrides);
   if (note !== undefined) io.err(`allocheck: ${note}\n`);
   const progress = progressReporter(io, values.quiet ?? false);
@@ -159,12 +166,21 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   });
   progress.done();
   const json = resultJson(result, policy, params);
-  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, values.out));
+  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, outArg));
   io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params, storyFor(traces)));
-  if (values.out) {
-    const written = await writeCheckOutput(resolve(io.cwd, values.out), { result, model, def, params, policy }, traces);
-    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}
-`);
-  }
-  return exitCode(result);
+  if (out === undefined) return exitCode(result);
+  const written = await writeCheckOutput(out, '', { result, model, def, params, policy }, traces);
+  if (!values.json && written.length > 0) io.out(`wrote ${written.map((f) => join(outArg!, f)).join(', ')}\n`);
+  return reportUnwritten(io, out, outArg!, exitCode(result));
+}
+
+/**
+ * After the verdict is out: a file that could not be written is one line on stderr. A violation
+ * still exits 1 (the counterexample was printed); otherwise the missing files make it exit 2.
+ */
+export function reportUnwritten(io: Io, out: OutDir, shown: string, code: number): number {
+  const line = out.failureLine(shown);
+  if (line === undefined) return code;
+  io.err(`allocheck: ${line}\n`);
+  return code === EXIT.violated ? code : EXIT.usage;
 }
