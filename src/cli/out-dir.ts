@@ -33,7 +33,7 @@ function makeDir(dir: string): void {
     if (dirname(d) === d) break;
   }
   for (const d of missing) mkdirSync(d);
-  if (kind(dir) !== 'dir') throw new Error('it exists and is not a directory');
+  if (kind(dir) !== 'dir') throw new Error(`${dir} exists and is not a directory`);
 }
 
 /**

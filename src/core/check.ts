@@ -31,8 +31,10 @@ export interface CheckOptions {
    */
   readonly symmetry?: boolean;
   /**
-   * Bytes the visited table and the frontier may take (default: no limit). A search that would
-   * pass it stops with verdict `incomplete` ('memory-limit') instead of failing to allocate.
+   * Bytes the visited table and the frontier may take (default: no limit); with a liveness
+   * property, the stored graph (edges, node arrays, index) and what its analysis will allocate
+   * (SCC and fairness arrays) count too. A search that would pass it stops with verdict
+   * `incomplete` ('memory-limit') instead of failing to allocate.
    */
   readonly memoryLimitBytes?: number;
   /**
@@ -112,7 +114,7 @@ class Session<S, A extends Action> {
     const symmetry = options.symmetry ?? true;
     const memoryLimit = options.memoryLimitBytes ?? Infinity;
     this.por = porPlan(model, options, all);
-    if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth }, tableCapacity));
+    if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth, memoryLimit }, tableCapacity));
     this.bfs = guardModel('the search', () => new Bfs(model, this.graph ? [] : safety, { maxStates, maxDepth, tableCapacity, symmetry, memoryLimit, por: this.por.reduced }));
   }
 

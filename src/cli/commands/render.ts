@@ -43,7 +43,7 @@ export async function renderCommand(argv: readonly string[], io: Io): Promise<nu
   const target = outPath('-o', values.output);
   if (format === 'png' && target === undefined) throw new UsageError(`png is binary: give -o FILE`);
   // Before rendering: an unwritable place is bad input, named, not an error after the work.
-  if (target !== undefined) checkWritableDir(dirname(resolve(io.cwd, target)), dirname(target), '-o');
+  if (target !== undefined) checkWritableDir(dirname(resolve(io.cwd, target)), target, '-o');
   const output = await renderAs(readTrace(file, io.cwd), format);
   if (target === undefined) {
     io.out(output as string);
