@@ -12,7 +12,7 @@ import { Exec, type AllocAction } from './exec.js';
 import { diskInterrupt, receiver, retransmitter } from './handlers.js';
 import { makeLayout } from './layout.js';
 import { atRest, initialState, successors } from './machine.js';
-import { composeHooks, type Policy } from './policy.js';
+import { composeHooks, composeStages, type Policy } from './policy.js';
 import { resolvePolicies } from './policies/index.js';
 import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
@@ -123,6 +123,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, devices, actors, layout,
     dirtyLimit: spec.memory.dirtyLimit ?? Math.max(1, Math.floor((pages - min) / 2)),
     hooks: composeHooks(policies),
+    stages: composeStages(policies),
     deviceNamed: new Map(devices.map((d) => [d.name, d])),
     poolNamed: new Map(pools.map((p) => [p.name, p])),
   };

@@ -6,7 +6,7 @@
 import type { Fairness } from '../core/model.js';
 import type { Kernel, Watermarks } from './context.js';
 import type { Exec } from './exec.js';
-import type { Hooks } from './policy.js';
+import type { Hooks, Stages } from './policy.js';
 import type { Layout } from './layout.js';
 
 /** A local disk: completion needs no memory. A writeout may need a bio, from `pool` if named. */
@@ -122,6 +122,8 @@ export interface World {
   readonly actors: readonly ActorInfo[];
   readonly layout: Layout;
   readonly hooks: Hooks;
+  /** The mechanisms acting at each stage of the allocation path, composed. */
+  readonly stages: Stages;
   /** Devices and mempools by name: steps name them, and look them up on every state. */
   readonly deviceNamed: ReadonlyMap<string, DeviceInfo>;
   readonly poolNamed: ReadonlyMap<string, PoolInfo>;
