@@ -8,7 +8,7 @@
  *   reclaim, then an element, then once the full mask (one round of direct reclaim), then sleep
  *   with a timeout and start over.
  */
-import { FS, GFP_NOMEMALLOC, IO, WAIT, floorOf, onFailure } from './context.js';
+import { FS, GFP_NOMEMALLOC, IO, WAIT, floorOf, mayWritePage, onFailure } from './context.js';
 import type { Exec } from './exec.js';
 import { allocPages, type Attempt } from './page-alloc.js';
 import { FREE, F_FULLMASK, F_ROUND2, R_FLAGS, R_HELD } from './layout.js';
@@ -74,7 +74,7 @@ function alloc2004(x: Exec, at: Attempt, site: Site, mask: number, pool: PoolInf
     allocPages(x, { ...at, mask: (at.mask ?? x.me.context) & ~(WAIT | IO) }, site, nowait, 0);
     return;
   }
-  if (mask & FS && onFailure(mask) === 'reclaim' && level <= Math.floor(pool.minNr / 2)) {
+  if (mask & FS && mayWritePage(mask) && onFailure(mask) === 'reclaim' && level <= Math.floor(pool.minNr / 2)) {
     allocPages(x, at, site, mask, F_FULLMASK);
     return;
   }
