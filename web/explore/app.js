@@ -126,8 +126,8 @@ async function fromLocation(push) {
   try {
     await load(q.get('path') ?? '', q.get('at') ?? '', push);
   } catch (e) {
+    if (!current) await go([0], undefined, false);
     showError(e.message);
-    if (!current) await go([0]);
   }
 }
 
