@@ -30,10 +30,10 @@ export function checkOptionNames(options: object, known: readonly string[], what
  */
 export function checkSomethingToCheck<S, A extends Action>(model: Model<S, A>, selected: readonly string[] | undefined): void {
   const known = model.properties.map((p) => p.name);
-  if (known.length === 0) throw new CheckError('bad-option', `model '${model.name}' declares no property: there is nothing to check`);
+  if (known.length === 0) throw new CheckError('bad-model', `model '${model.name}' declares no property: there is nothing to check`);
   if (selected !== undefined && selected.length === 0) {
     throw new CheckError('bad-option', `no property selected (an empty list); known: ${known.join(', ')}`);
   }
   const inits = guardModel('initialStates', () => model.initialStates());
-  if (inits.length === 0) throw new CheckError('bad-option', `model '${model.name}' has no initial state: there is nothing to explore`);
+  if (inits.length === 0) throw new CheckError('bad-model', `model '${model.name}' has no initial state: there is nothing to explore`);
 }

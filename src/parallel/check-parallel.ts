@@ -12,6 +12,7 @@
  */
 import { checkAsync, fullSearchFindings, searchOrPause, type CheckOptions } from '../core/check.js';
 import { CHECK_OPTION_NAMES, checkOptionNames } from '../core/check-input.js';
+import { assertModel } from '../core/contract.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
 import { isSafety, type Action, type Model, type Property } from '../core/model.js';
@@ -43,6 +44,7 @@ export interface ParallelOptions extends CheckOptions {
  * const result = await checkParallel(counter.build(recipe.params), recipe, { workers: 2 });
  */
 export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, parallel: ParallelOptions): Promise<CheckResult<S, A>> {
+  assertModel(model);
   checkOptionNames(parallel, [...CHECK_OPTION_NAMES, 'workers', 'probeSeconds', 'levelBudget'], 'checkParallel');
   // The single-threaded search gets only its own options: it refuses any other name.
   const { workers: _w, probeSeconds: _p, levelBudget: _l, ...options } = parallel;

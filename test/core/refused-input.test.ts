@@ -37,14 +37,14 @@ describe('a check that could only hold vacuously is refused, never "holds"', () 
     expect(check(stuck()).verdict).toBe('violated');
   });
 
-  it.each<[string, () => unknown, RegExp]>([
-    ['properties: [] in the options', () => check(stuck(), { properties: [] }), /^no property selected \(an empty list\); known: no-deadlock$/],
-    ['a model with properties: []', () => check(stuck({ properties: [] })), /^model 'stuck' declares no property: there is nothing to check$/],
-    ['a model with no initial state', () => check(stuck({ initialStates: () => [], properties: [{ kind: 'invariant', name: 'never', holds: () => false }] })), /^model 'stuck' has no initial state: there is nothing to explore$/],
-    ['properties: [] in a cell', () => checkCell(models['dm-raid1']!, 'mempool-only', {}, { properties: [] }), /^no property selected/],
-  ])('%s: one-line CheckError', (_, f, message) => {
+  it.each<[string, () => unknown, string, RegExp]>([
+    ['properties: [] in the options', () => check(stuck(), { properties: [] }), 'bad-option', /^no property selected \(an empty list\); known: no-deadlock$/],
+    ['a model with properties: []', () => check(stuck({ properties: [] })), 'bad-model', /^model 'stuck' declares no property: there is nothing to check$/],
+    ['a model with no initial state', () => check(stuck({ initialStates: () => [], properties: [{ kind: 'invariant', name: 'never', holds: () => false }] })), 'bad-model', /^model 'stuck' has no initial state: there is nothing to explore$/],
+    ['properties: [] in a cell', () => checkCell(models['dm-raid1']!, 'mempool-only', {}, { properties: [] }), 'bad-option', /^no property selected/],
+  ])('%s: one-line CheckError', (_, f, code, message) => {
     const e = refusal(f);
-    expect(e.code).toBe('bad-option');
+    expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
   });
 
