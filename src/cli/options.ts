@@ -61,6 +61,13 @@ export function seconds(name: string, raw: string | undefined): number | undefin
   return n;
 }
 
+/** A number of seconds >= 0. */
+export function delay(name: string, raw: string): number {
+  const n = raw.trim() === '' ? NaN : Number(raw);
+  if (!(n >= 0) || !Number.isFinite(n)) throw new UsageError(`--${name} takes a number of seconds >= 0, got '${raw}'`);
+  return n;
+}
+
 /** `k=v` pairs of a repeated option, as a record. */
 export function pairs(name: string, raw: readonly string[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
