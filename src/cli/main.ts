@@ -1,5 +1,6 @@
 import { CheckError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
+import { exploreCommand } from './commands/explore.js';
 import { listCommand } from './commands/list.js';
 import { matrixCommand } from './commands/matrix.js';
 import { synthCommand } from './commands/synth.js';
@@ -18,7 +19,8 @@ usage: allocheck <command> [options]
   matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
   replay <trace>    confirm a counterexample trace (trace.json) against its model
-  render <trace>    a trace as a diagram (dot, svg, png) or a story (md, txt)
+  render <trace>    a trace as a diagram (dot, svg, png), a story (md, txt) or a mermaid sequence diagram
+  explore <model>   walk a model by hand in the browser, check it, step through its counterexample
   seed              the seed mail's argument: dm-raid1 under mempool-only and under
                     memalloc-inheritance, verdicts and counterexample files (npm start)
   help              this text
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   replay: replayCommand,
   render: renderCommand,
   seed: seedCommand,
+  explore: exploreCommand,
 };
 
 /** Runs one command line against `io`. The only place that turns errors into exit codes. */
