@@ -70,9 +70,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 /** The process entry point: real streams, Ctrl-C stops the search and reports what was explored. */
 export async function run(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
+  const stop = new AbortController();
+  // The first Ctrl-C asks the search to stop and report; the second stops it by force (a
+  // command that cannot, exits 130 a second later); a third exits at once.
   const onInterrupt = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
+    if (!controller.signal.aborted) {
+      process.stderr.write('\nallocheck: stopping, to report what was explored; Ctrl-C again to stop at once\n');
+      return controller.abort();
+    }
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    setTimeout(() => process.exit(130), 1000).unref();
   };
   process.on('SIGINT', onInterrupt);
   try {
@@ -82,6 +90,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       errIsTTY: process.stderr.isTTY === true,
       cwd: process.cwd(),
       signal: controller.signal,
+      stop: stop.signal,
     });
   } finally {
     process.off('SIGINT', onInterrupt);
