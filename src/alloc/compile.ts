@@ -80,7 +80,7 @@ function expand(specs: readonly ActorSpec[], fairness: Readonly<Record<string, F
       const device = s.device;
       actors.push({
         index: actors.length, name, kind: s.kind, context: s.context, flags: s.flags, program: s.program,
-        inheritNoio: s.inheritNoio ?? true, fairness: f,
+        inheritNoio: s.inheritNoio ?? true, kthread: s.kthread ?? false, fairness: f,
         ...(device === undefined ? {} : { device }),
       });
     }

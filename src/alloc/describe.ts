@@ -6,7 +6,7 @@ import { GFP_ATOMIC, GFP_NOIO, GFP_NOMEMALLOC, floorOf } from './context.js';
 import { ownMask, siteOf } from './allocate.js';
 import { Exec } from './exec.js';
 import { F_SLEEPING } from './mempool.js';
-import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
+import { F_INFLIGHT, F_THROTTLED, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
 import { atRest } from './machine.js';
 import type { Purpose } from './policy.js';
 import type { AllocState } from './state.js';
@@ -90,6 +90,12 @@ function writeoutStatus(world: World, x: Exec, edges: Edge[]): string {
 }
 
 function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
+  if (x.reg(R_FLAGS) & F_THROTTLED) {
+    const n = Math.floor(world.watermarks.min / 2);
+    const kswapd = world.actors.find((a) => a.kind === 'kswapd')?.name ?? 'kswapd';
+    edges.push({ from: x.me.name, to: kswapd, why: `throttled in direct reclaim until ${kswapd} raises free pages above ${n}` });
+    return `throttled in direct reclaim until ${kswapd} raises free pages above ${n}`;
+  }
   if (x.reg(R_WO) !== 0) return writeoutStatus(world, x, edges);
   const step = x.me.program[x.reg(R_PC)]!.step;
   if (x.reg(R_FLAGS) & F_INFLIGHT) return step.doing?.(x) ?? 'waiting for its I/O';

@@ -29,6 +29,8 @@ export const F_FULLMASK = 4;
 export const F_ROUND2 = 8;
 /** A `submit` step's I/O is at the disk, awaiting the interrupt. */
 export const F_INFLIGHT = 16;
+/** Asleep on pgdat->pfmemalloc_wait in throttle_direct_reclaim until kswapd wakes it. */
+export const F_THROTTLED = 64;
 
 /** Writeout stages. */
 export const WO_START = 1;

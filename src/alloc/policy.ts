@@ -46,6 +46,8 @@ export interface Hooks {
 export interface Stages {
   /** throttle_direct_reclaim: true when the task stops at the entry to direct reclaim. */
   throttleDirectReclaim(x: Exec, site: Site, mask: number): boolean;
+  /** kswapd's balance_pgdat: moves a mechanism gives kswapd (waking throttled tasks); true if any. */
+  balancePgdat(x: Exec): boolean;
 }
 
 export interface Policy {
@@ -86,6 +88,7 @@ export function composeHooks(policies: readonly Policy[]): Hooks {
 
 const noStages: Stages = {
   throttleDirectReclaim: () => false,
+  balancePgdat: () => false,
 };
 
 /**
@@ -94,6 +97,10 @@ const noStages: Stages = {
  */
 export function composeStages(policies: readonly Policy[]): Stages {
   const throttles = policies.flatMap((p) => (p.stages?.throttleDirectReclaim ? [p.stages.throttleDirectReclaim] : []));
-  if (throttles.length === 0) return noStages;
-  return { throttleDirectReclaim: (x, site, mask) => throttles.some((t) => t(x, site, mask)) };
+  const kswapd = policies.flatMap((p) => (p.stages?.balancePgdat ? [p.stages.balancePgdat] : []));
+  return {
+    throttleDirectReclaim: throttles.length === 0 ? noStages.throttleDirectReclaim : (x, site, mask) => throttles.some((t) => t(x, site, mask)),
+    // Every mechanism's kswapd moves are offered, not only the first's.
+    balancePgdat: kswapd.length === 0 ? noStages.balancePgdat : (x) => kswapd.reduce((any, k) => k(x) || any, false),
+  };
 }

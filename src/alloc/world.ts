@@ -72,6 +72,8 @@ export interface ActorSpec {
   readonly serves?: string;
   /** For daemons under memalloc-inheritance: whether NOIO travels with MEMALLOC. */
   readonly inheritNoio?: boolean;
+  /** A kernel thread (PF_KTHREAD): never throttled in direct reclaim. */
+  readonly kthread?: boolean;
   /** For a rescuer: the name of the daemon it stands in for. */
   readonly rescues?: string;
   readonly fairness?: Fairness;
@@ -128,6 +130,8 @@ export interface ActorInfo {
   readonly program: readonly Instr[];
   readonly serves?: number;
   readonly inheritNoio: boolean;
+  /** PF_KTHREAD: kswapd and kernel daemons such as kmirrord; not userspace servers. */
+  readonly kthread: boolean;
   /** For a rescuer: the daemon it stands in for. */
   readonly rescues?: number;
   readonly fairness: Fairness;

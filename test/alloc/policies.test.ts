@@ -10,7 +10,7 @@ import { check } from '../../src/core/check.js';
 import type { ActorInfo } from '../../src/alloc/world.js';
 
 const byName = (n: string) => policies.find((p) => p.name === n)!;
-const daemonInfo = { index: 0, name: 'kmirrord', kind: 'daemon', context: GFP_KERNEL, flags: 0, program: [], inheritNoio: true, fairness: 'weak' } as ActorInfo;
+const daemonInfo = { index: 0, name: 'kmirrord', kind: 'daemon', context: GFP_KERNEL, flags: 0, program: [], inheritNoio: true, kthread: true, fairness: 'weak' } as ActorInfo;
 const site = (o: Partial<Site>): Site => ({ actor: daemonInfo, purpose: 'page', serving: true, request: 0, pool: undefined, ...o });
 
 function thrown(f: () => unknown): CheckError {
