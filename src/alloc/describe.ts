@@ -103,6 +103,11 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
   step.run(x.at(s.bytes, x.me, () => moves++));
   if (moves > 0) return step.doing?.(x) ?? step.kind;
   if (atRest(new Exec(world), s, x.me)) return 'idle';
+  if (step.kind === 'bio-alloc') {
+    const pending = s.bytes[world.layout.bioList(x.me.index)]!;
+    edges.push({ from: x.me.name, to: `mempool ${step.pool}`, why: 'asleep in mempool_alloc until a bio returns to the bio_set' });
+    return `asleep on the empty ${step.pool} bio_set with ${pending} bio(s) on its own bio_list`;
+  }
   if (x.reg(R_FLAGS) & F_SLEEPING && step.pool !== undefined) {
     edges.push({ from: x.me.name, to: `mempool ${step.pool}`, why: 'asleep until an element is returned' });
     return `asleep on the ${step.pool} mempool`;
@@ -115,7 +120,19 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
   return `blocked ${step.doing?.(x) ?? step.kind}`;
 }
 
+/** An empty bio_set waits for the bios on tasks' bio_lists: they return only once issued. */
+function biosetEdges(world: World, s: AllocState, edges: Edge[]): void {
+  for (const p of world.pools) {
+    if (p.device === undefined || s.bytes[world.layout.pool(p.index)] !== 0) continue;
+    for (const a of world.actors) {
+      const list = world.layout.bioList(a.index);
+      if (list >= 0 && s.bytes[list]! > 0) edges.push({ from: `mempool ${p.name}`, to: a.name, why: `${a.name}'s bios on its bio_list are issued only when its make_request returns` });
+    }
+  }
+}
+
 function memoryEdges(world: World, s: AllocState, edges: Edge[]): void {
+  biosetEdges(world, s, edges);
   for (const d of world.devices) {
     const pending = s.bytes[world.layout.dirty(d.index)]! + s.bytes[world.layout.writeout(d.index)]!;
     if (pending === 0 || d.kind === 'disk') continue;

@@ -7,6 +7,7 @@ import { allocate } from './allocate.js';
 import { GFP_ATOMIC } from './context.js';
 import type { Exec } from './exec.js';
 import { FREE, F_INFLIGHT, R_FLAGS, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST } from './layout.js';
+import { completeBios } from './bio.js';
 import { completeSubmit } from './request-steps.js';
 import { completeDiskWrite, completeNetWrite } from './writeout.js';
 import type { Step } from './world.js';
@@ -45,6 +46,7 @@ export function diskInterrupt(device: number): Step {
     rest: idle,
     run(x) {
       const dev = x.world.devices[device]!;
+      completeBios(x, device);
       for (const a of x.world.actors) {
         x.serving = a.name;
         const base = x.world.layout.actor(a.index);

@@ -37,7 +37,7 @@ export function initialState(world: World, poolsOn: boolean, clean = 0): AllocSt
     free -= sh.objects;
   }
   for (const p of world.pools) {
-    const n = poolsOn ? p.minNr : 0;
+    const n = poolsOn || p.device !== undefined ? p.minNr : 0;
     s[world.layout.pool(p.index)] = n;
     free -= n;
   }

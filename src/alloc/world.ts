@@ -34,7 +34,7 @@ export interface DaemonDeviceSpec {
 
 export type DeviceSpec = DiskSpec | NetworkSpec | DaemonDeviceSpec;
 
-export type ActorKind = 'dirtier' | 'kswapd' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server';
+export type ActorKind = 'dirtier' | 'kswapd' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server' | 'rescuer';
 
 /** One step of an actor's program. Built by the functions in steps.ts or by `step()`. */
 export interface Step {
@@ -91,6 +91,15 @@ export interface ShrinkerSpec {
   readonly stopsWithout?: 'IO' | 'FS';
 }
 
+/**
+ * A bio_set (block/bio.c): a mempool of `minNr` bios that a stacking driver allocates from
+ * inside its make_request; the bios it issues go to `device`, whose completion returns them.
+ */
+export interface BiosetSpec {
+  readonly minNr: number;
+  readonly device: string;
+}
+
 export interface WorldSpec {
   readonly kernel: Kernel;
   /**
@@ -101,6 +110,8 @@ export interface WorldSpec {
   readonly memory: { readonly pages: number; readonly min: number; readonly dirtyLimit?: number; readonly clean?: number };
   readonly pools?: Readonly<Record<string, number>>;
   readonly shrinkers?: Readonly<Record<string, ShrinkerSpec>>;
+  /** bio_sets by name: mempools that exist under every policy (see BiosetSpec). */
+  readonly biosets?: Readonly<Record<string, BiosetSpec>>;
   readonly devices: Readonly<Record<string, DeviceSpec>>;
   readonly actors: readonly ActorSpec[];
 }
@@ -117,6 +128,8 @@ export interface PoolInfo {
   readonly index: number;
   readonly name: string;
   readonly minNr: number;
+  /** For a bio_set: the device its issued bios complete on. */
+  readonly device?: number;
 }
 
 export type DeviceInfo = DeviceSpec & { readonly index: number; readonly name: string; readonly daemonIndex?: number };

@@ -3,6 +3,7 @@
  * A new file under models/ is listed here too (a test compares this list with the directory).
  */
 import bioMempool from '../../models/bio-mempool.js';
+import bioSplit from '../../models/bio-split.js';
 import counter from '../../models/counter.js';
 import dmRaid1 from '../../models/dm-raid1.js';
 import fuseWriteback from '../../models/fuse-writeback.js';
@@ -20,6 +21,7 @@ import type { Definition } from './definition.js';
  */
 export const models: Readonly<Record<string, Definition>> = Object.freeze({
   'bio-mempool': bioMempool,
+  'bio-split': bioSplit,
   counter,
   'dm-raid1': dmRaid1,
   'fuse-writeback': fuseWriteback,

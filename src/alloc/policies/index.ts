@@ -5,6 +5,7 @@
 import { CheckError } from '../../core/errors.js';
 import type { Policy } from '../policy.js';
 import type { WorldSpec } from '../world.js';
+import { biosetRescuer } from './bioset-rescuer.js';
 import { dirtyLimit } from './dirty-limit.js';
 import { ioFlusher } from './io-flusher.js';
 import { memallocInheritance } from './memalloc-inheritance.js';
@@ -14,7 +15,7 @@ import { none } from './none.js';
 import { reclaimThrottle } from './reclaim-throttle.js';
 import { rescuer } from './rescuer.js';
 
-export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, rescuer];
+export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, rescuer, biosetRescuer];
 
 /** Name and summary of every policy, for `list`. */
 export const policyList: readonly { name: string; summary: string }[] = policies.map(({ name, summary }) => ({ name, summary }));
