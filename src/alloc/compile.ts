@@ -49,7 +49,7 @@ export interface CompileOptions {
  * Devices are weakly fair per owner they serve (see Exec.serving); other traffic is adversarial.
  */
 const defaultFairness: Record<ActorKind, Fairness> = {
-  dirtier: 'strong', kswapd: 'strong', daemon: 'strong', task: 'strong', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none', rescuer: 'weak',
+  dirtier: 'strong', kswapd: 'strong', daemon: 'strong', task: 'strong', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none', rescuer: 'strong',
 };
 
 function implicitActors(spec: WorldSpec): ActorSpec[] {

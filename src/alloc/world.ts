@@ -74,7 +74,9 @@ export interface ActorSpec {
   readonly inheritNoio?: boolean;
   /** A kernel thread (PF_KTHREAD): never throttled in direct reclaim. */
   readonly kthread?: boolean;
-  /** For a rescuer: the name of the daemon it stands in for. */
+  /** A workqueue's worker (workqueue.ts): its first step creates the worker. */
+  readonly workqueue?: boolean;
+  /** For a workqueue's rescuer: the name of the workqueue whose items it runs. */
   readonly rescues?: string;
   readonly fairness?: Fairness;
   /** For the actors a device brings (irq, receiver, server): the device's index. */
@@ -145,7 +147,7 @@ export interface ActorInfo {
   readonly inheritNoio: boolean;
   /** PF_KTHREAD: kswapd and kernel daemons such as kmirrord; not userspace servers. */
   readonly kthread: boolean;
-  /** For a rescuer: the daemon it stands in for. */
+  /** For a workqueue's rescuer: the workqueue whose items it runs. */
   readonly rescues?: number;
   readonly fairness: Fairness;
   /** The device an implicit actor (receiver, irq, server) handles. */

@@ -9,6 +9,7 @@ import dmRaid1 from '../../models/dm-raid1.js';
 import fuseWriteback from '../../models/fuse-writeback.js';
 import ioFlusher from '../../models/io-flusher.js';
 import nfsAck from '../../models/nfs-ack.js';
+import wqCompletion from '../../models/wq-completion.js';
 import { CheckError } from '../core/errors.js';
 import type { Definition } from './definition.js';
 
@@ -27,6 +28,7 @@ export const models: Readonly<Record<string, Definition>> = Object.freeze({
   'fuse-writeback': fuseWriteback,
   'io-flusher': ioFlusher,
   'nfs-ack': nfsAck,
+  'wq-completion': wqCompletion,
 });
 
 /** Names of the shipped models, sorted. */

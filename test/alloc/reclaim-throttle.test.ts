@@ -3,20 +3,11 @@ import nfs from '../../models/nfs-ack.js';
 import { dirtier, kswapd, localDisk, scenario, type WorldSpec } from '../../src/alloc/index.js';
 import type { AllocModel } from '../../src/alloc/compile.js';
 import { check } from '../../src/core/check.js';
+import { reachableActions } from '../support/reachable-actions.js';
 
 /** Every action of the reachable graph as 'actor name: text'. */
 function actions(model: AllocModel): string[] {
-  const out = new Set<string>();
-  const seen = new Set<string>();
-  const todo = [...model.initialStates()];
-  while (todo.length) {
-    model.successors(todo.pop()!, (a, s) => {
-      out.add(`${a.actor} ${a.name}: ${a.text}`);
-      const k = String(model.encode(s));
-      if (!seen.has(k)) (seen.add(k), todo.push(s));
-    });
-  }
-  return [...out];
+  return reachableActions(model).map((a) => `${a.actor} ${a.name}: ${a.text}`);
 }
 
 /** Two tasks dirtying a local disk, a bio per writeout, M=4: throttled at 2 free pages or fewer. */

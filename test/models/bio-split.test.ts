@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import split from '../../models/bio-split.js';
 import { run } from './run.js';
+import { reachableTexts } from '../support/reachable-actions.js';
 
-/** Every action text of the reachable graph. */
 function texts(policy: string, params: Record<string, number> = {}): Set<string> {
-  const model = split.build(params, policy);
-  const out = new Set<string>();
-  const seen = new Set<string>();
-  const todo = [...model.initialStates()];
-  while (todo.length) {
-    model.successors(todo.pop()!, (a, s) => {
-      out.add(a.text);
-      const k = String(model.encode(s));
-      if (!seen.has(k)) (seen.add(k), todo.push(s));
-    });
-  }
-  return out;
+  return reachableTexts(split.build(params, policy));
 }
 
 describe('bio-split: the bio_set rescuer (9.1)', () => {
