@@ -7,6 +7,7 @@ import { synthCommand } from './commands/synth.js';
 import { renderCommand } from './commands/render.js';
 import { replayCommand } from './commands/replay.js';
 import { seedCommand } from './commands/seed.js';
+import { simulateCommand } from './commands/simulate.js';
 import { EXIT, type Io } from './io.js';
 import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
@@ -18,6 +19,7 @@ usage: allocheck <command> [options]
   list              the models (with their parameters), policies and properties
   matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
+  simulate <model>  random walks for state spaces beyond exhaustive reach ('allocheck simulate --help')
   replay <trace>    confirm a counterexample trace (trace.json) against its model
   render <trace>    a trace as a diagram (dot, svg, png), a story (md, txt) or a mermaid sequence diagram
   explore <model>   walk a model by hand in the browser, check it, step through its counterexample
@@ -38,6 +40,7 @@ const COMMANDS: Record<string, Command> = {
   replay: replayCommand,
   render: renderCommand,
   seed: seedCommand,
+  simulate: simulateCommand,
   explore: exploreCommand,
 };
 
