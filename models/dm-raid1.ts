@@ -53,7 +53,7 @@ export default scenario({
     actors: [
       dirtier('md0', { count: p.num('dirtiers'), steps: p.yes('background') ? [either(dirtyPage('md0'), writeThrough('md0'))] : [dirtyPage('md0')] }),
       kswapd(),
-      daemon('kmirrord', { serves: 'md0', context: p.yes('daemon_reclaim_io') ? 'GFP_KERNEL' : 'GFP_NOIO', inheritNoio: p.yes('inherit_noio'), inflight: p.num('inflight') }, [
+      daemon('kmirrord', { serves: 'md0', kthread: true, context: p.yes('daemon_reclaim_io') ? 'GFP_KERNEL' : 'GFP_NOIO', inheritNoio: p.yes('inherit_noio'), inflight: p.num('inflight') }, [
         ...(p.num('regions') > 0 ? [regionAlloc(p.str('region_alloc'))] : []),
         times(p.num('legs'), mempoolAlloc('raid1')),
         submit('disk', { pool: 'raid1' }),

@@ -19,6 +19,8 @@ export { alloc, mempoolAlloc, dirtyPage, writeThrough, reclaim, times, step } fr
 export { submit, free, complete } from './request-steps.js';
 export { mempoolAllocOrKmalloc } from './pool-fallback.js';
 export { lock, unlock } from './locks.js';
+export { bioAllocBioset, submitBioNoacct, makeRequestReturns } from './bio.js';
+export { workqueue, createWorker } from './workqueue.js';
 export { atomicFloor, watermarks, contextName, floorOf, onFailure, kernels, type Kernel, type Watermarks } from './context.js';
 export { policies, policyList, resolvePolicies, applicablePolicies } from './policies/index.js';
 export type { Policy, Hooks, Site, Purpose } from './policy.js';

@@ -29,6 +29,8 @@ export const F_FULLMASK = 4;
 export const F_ROUND2 = 8;
 /** A `submit` step's I/O is at the disk, awaiting the interrupt. */
 export const F_INFLIGHT = 16;
+/** Asleep on pgdat->pfmemalloc_wait in throttle_direct_reclaim until kswapd wakes it. */
+export const F_THROTTLED = 64;
 
 /** Writeout stages. */
 export const WO_START = 1;
@@ -53,48 +55,78 @@ export interface Layout {
   readonly size: number;
   dirty(device: number): number;
   writeout(device: number): number;
-  /** A mempool's level; for a pool its daemon returns, then its elements in use and those awaiting return. */
   pool(pool: number): number;
+  /** Clean page-cache pages (9.5): -1 when the world declares no page cache. */
+  readonly clean: number;
+  /** Objects (one page each) behind a shrinker. */
+  shrinker(shrinker: number): number;
+  /** Bios of a bio_set issued to its lower device, awaiting completion (bio_set = pool index). */
+  issued(pool: number): number;
+  /** An actor's current->bio_list: bios submitted inside make_request, not yet issued; -1 if none. */
+  bioList(actor: number): number;
+  /** An actor's bios punted to its bio_set's rescuer (bs->rescue_list), not yet issued. */
+  rescued(actor: number): number;
+  /** Offset of a daemon device's queue: the count, then `capacity` entries. */
+  queue(device: number): number;
+  /** For a pool its daemon returns: its elements in use by requests, then those awaiting the daemon; -1 otherwise. */
+  returned(pool: number): number;
   /** Offset of an asynchronous daemon's in-flight slots (SLOT bytes each). */
   slots(actor: number): number;
   /** A mutex's owner: actor index + 1, 0 when free. */
   lock(lock: number): number;
-  /** Offset of a daemon device's queue: the count, then `capacity` entries. */
-  queue(device: number): number;
   actor(actor: number): number;
 }
 
-/** Where one part of each kind starts, given how many bytes each one takes. */
-function offsets(start: number, sizes: readonly number[]): { at: number[]; end: number } {
-  const at: number[] = [];
-  let end = start;
-  for (const n of sizes) {
-    at.push(end);
-    end += n;
-  }
-  return { at, end };
+/** Owners beyond devices and pools, laid out only when a world declares them. */
+export interface ReclaimableOwners {
+  readonly pageCache: boolean;
+  readonly shrinkers: number;
+  /** Pool indices that are bio_sets, and actor indices that allocate from one. */
+  readonly biosets?: readonly number[];
+  readonly bioActors?: readonly number[];
+  /** Pool indices whose elements their daemon returns (two counters each). */
+  readonly daemonPools?: readonly number[];
+  /** Requests each actor keeps in flight: slots only for those above 1. */
+  readonly inflight?: readonly number[];
+  /** Mutexes: one owner byte each. */
+  readonly locks?: number;
 }
 
-/**
- * @param poolSizes bytes a pool takes: 1, or 3 for a pool its daemon returns (level, in use, awaiting return)
- * @param inflight requests each actor keeps in flight: slots only for those above 1
- * @param locks mutexes, one owner byte each
- */
-export function makeLayout(devices: number, queues: readonly (number | undefined)[], poolSizes: readonly number[], actors: number, inflight: readonly number[] = [], locks = 0): Layout {
+export function makeLayout(devices: number, queues: readonly (number | undefined)[], pools: number, actors: number, owners: ReclaimableOwners = { pageCache: false, shrinkers: 0 }): Layout {
   const deviceBase = 2;
-  const pools = offsets(deviceBase + 2 * devices, poolSizes);
-  const queueAt = offsets(pools.end, queues.map((cap) => (cap === undefined ? 0 : 1 + cap)));
-  const slotAt = offsets(queueAt.end, Array.from({ length: actors }, (_, a) => ((inflight[a] ?? 1) > 1 ? SLOT * inflight[a]! : 0)));
-  const lockBase = slotAt.end;
-  const actorBase = lockBase + locks;
+  const poolBase = deviceBase + 2 * devices;
+  const cleanAt = owners.pageCache ? poolBase + pools : -1;
+  const shrinkerBase = poolBase + pools + (owners.pageCache ? 1 : 0);
+  const queueAt: number[] = [];
+  let at = shrinkerBase + owners.shrinkers;
+  const issuedAt = new Map<number, number>();
+  for (const p of owners.biosets ?? []) issuedAt.set(p, at++);
+  const bioListAt = new Map<number, number>();
+  for (const a of owners.bioActors ?? []) (bioListAt.set(a, at), (at += 2));
+  for (const cap of queues) {
+    queueAt.push(at);
+    if (cap !== undefined) at += 1 + cap;
+  }
+  const returnedAt = new Map<number, number>();
+  for (const p of owners.daemonPools ?? []) (returnedAt.set(p, at), (at += 2));
+  const slotsAt = new Map<number, number>();
+  (owners.inflight ?? []).forEach((n, a) => n > 1 && (slotsAt.set(a, at), (at += SLOT * n)));
+  const lockBase = at;
+  const actorBase = lockBase + (owners.locks ?? 0);
   return {
     size: actorBase + REGISTERS * actors,
-    lock: (l) => lockBase + l,
     dirty: (d) => deviceBase + 2 * d,
     writeout: (d) => deviceBase + 2 * d + 1,
-    pool: (p) => pools.at[p]!,
-    slots: (a) => slotAt.at[a]!,
-    queue: (d) => queueAt.at[d]!,
+    pool: (p) => poolBase + p,
+    clean: cleanAt,
+    shrinker: (i) => shrinkerBase + i,
+    issued: (p) => issuedAt.get(p) ?? -1,
+    bioList: (a) => bioListAt.get(a) ?? -1,
+    rescued: (a) => (bioListAt.get(a) ?? -2) + 1,
+    queue: (d) => queueAt[d]!,
+    returned: (p) => returnedAt.get(p) ?? -1,
+    slots: (a) => slotsAt.get(a) ?? -1,
+    lock: (l) => lockBase + l,
     actor: (a) => actorBase + REGISTERS * a,
   };
 }
