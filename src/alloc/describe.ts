@@ -165,7 +165,7 @@ function memoryEdges(world: World, s: AllocState, edges: Edge[]): void {
 
 /** A pool only its daemon refills waits for that daemon's next pass (dm's region pool). */
 function daemonPoolEdges(world: World, s: AllocState, p: PoolInfo, edges: Edge[]): void {
-  const at = world.layout.pool(p.index);
+  const at = world.layout.returned(p.index);
   for (const a of world.actors) {
     if (a.kind !== 'daemon' || !ownPools(world, a).includes(p)) continue;
     const why = `only ${a.name} returns its elements, on its next pass (${s.bytes[at + POOL_IN_USE]} in use by requests, ${s.bytes[at + POOL_AWAITING]} awaiting it)`;

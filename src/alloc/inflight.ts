@@ -20,9 +20,9 @@ import { mempoolFree, returnPool } from './mempool.js';
 import { finishWriteout } from './writeout.js';
 import type { ActorInfo, PoolInfo, World } from './world.js';
 
-/** Offsets of a daemon-returned pool's counters, after its level. */
-export const POOL_IN_USE = 1;
-export const POOL_AWAITING = 2;
+/** Offsets of a daemon-returned pool's counters, from Layout.returned. */
+export const POOL_IN_USE = 0;
+export const POOL_AWAITING = 1;
 
 /** Elements of `pool` one request of `daemon` takes: the repeats of its steps that name the pool. */
 function perRequest(daemon: ActorInfo, pool: PoolInfo): number {
@@ -37,13 +37,13 @@ export function ownPools(world: World, daemon: ActorInfo): PoolInfo[] {
 /** Where an element of `pool` taken by the current step goes: "in use" for a daemon-returned pool. */
 export function takenTo(x: Exec, pool: string | undefined): number | undefined {
   const p = pool === undefined ? undefined : x.world.poolNamed.get(pool);
-  return p?.returnedBy === 'daemon' ? x.world.layout.pool(p.index) + POOL_IN_USE : undefined;
+  return p?.returnedBy === 'daemon' ? x.world.layout.returned(p.index) + POOL_IN_USE : undefined;
 }
 
 /** A request of `daemon` has completed: its elements of daemon-returned pools await the daemon. */
 export function requestDone(world: World, d: Uint8Array, daemon: ActorInfo): void {
   for (const p of ownPools(world, daemon)) {
-    const at = world.layout.pool(p.index);
+    const at = world.layout.returned(p.index);
     const n = Math.min(perRequest(daemon, p), d[at + POOL_IN_USE]!);
     d[at + POOL_IN_USE] = d[at + POOL_IN_USE]! - n;
     d[at + POOL_AWAITING] = d[at + POOL_AWAITING]! + n;
@@ -57,7 +57,7 @@ export function requestDone(world: World, d: Uint8Array, daemon: ActorInfo): voi
 export function returnAwaiting(x: Exec): boolean {
   let moved = false;
   for (const p of ownPools(x.world, x.me)) {
-    const at = x.world.layout.pool(p.index);
+    const at = x.world.layout.returned(p.index);
     const n = x.s[at + POOL_AWAITING]!;
     if (n === 0) continue;
     const d = x.draft();
@@ -136,6 +136,6 @@ export function heldInFlight(world: World, s: Uint8Array, daemon: ActorInfo): nu
 /** Pages of a daemon-returned pool in use by requests or awaiting their daemon. */
 export function poolOutstanding(world: World, s: Uint8Array, pool: PoolInfo): number {
   if (pool.returnedBy !== 'daemon') return 0;
-  const at = world.layout.pool(pool.index);
+  const at = world.layout.returned(pool.index);
   return s[at + POOL_IN_USE]! + s[at + POOL_AWAITING]!;
 }
