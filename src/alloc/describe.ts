@@ -9,6 +9,7 @@ import { F_SLEEPING } from './mempool.js';
 import { F_INFLIGHT, F_THROTTLED, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
 import { dirtyWait } from './dirty-throttle.js';
 import { lockWait } from './locks.js';
+import { F_OOM_VICTIM, victimEdge } from './oom.js';
 import { atRest } from './machine.js';
 import type { Purpose } from './policy.js';
 import type { AllocState } from './state.js';
@@ -100,7 +101,13 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
     return `throttled in direct reclaim until ${kswapd} raises free pages above ${n}`;
   }
   if (x.reg(R_WO) !== 0) return writeoutStatus(world, x, edges);
-  const step = x.me.program[x.reg(R_PC)]!.step;
+  const step = x.me.program[x.reg(R_PC)]?.step;
+  if (!step) return 'exited, killed by the OOM killer';
+  const victim = x.reg(R_FLAGS) & F_OOM_VICTIM ? lockWait(x, step) : undefined;
+  if (victim) {
+    edges.push({ from: x.me.name, ...victim });
+    return `an OOM victim that cannot exit: ${victim.why}`;
+  }
   if (x.reg(R_FLAGS) & F_INFLIGHT) return step.doing?.(x) ?? 'waiting for its I/O';
   let moves = 0;
   step.run(x.at(s.bytes, x.me, () => moves++));
@@ -179,5 +186,7 @@ export function describeState(world: World, s: AllocState): StateView {
   const x = new Exec(world);
   const actors = world.actors.map((a: ActorInfo) => ({ name: a.name, kind: a.kind, status: status(world, x.at(s.bytes, a, () => {}), s, edges) }));
   memoryEdges(world, s, edges);
+  const oom = victimEdge(world, s.bytes);
+  if (oom) edges.push(oom);
   return { free: s.free, watermarks: { min: world.watermarks.min, atomic: world.watermarks.atomic, memalloc: world.watermarks.memalloc }, owners: s.owners(), actors, waitsFor: edges };
 }

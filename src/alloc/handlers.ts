@@ -26,7 +26,7 @@ export function serve(): Step {
     doing: () => 'idle',
     run(x) {
       const dev = x.world.devices[x.me.serves!]!;
-      if (x.me.rescues !== undefined && x.world.actors[x.me.rescues]!.program[x.regOf(x.me.rescues, R_PC)]!.step.kind === 'serve') return;
+      if (x.me.rescues !== undefined && x.world.actors[x.me.rescues]!.program[x.regOf(x.me.rescues, R_PC)]?.step.kind === 'serve') return;
       if (returnAwaiting(x)) return;
       const at = x.world.layout.queue(dev.index);
       const n = x.s[at]!;

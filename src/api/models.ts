@@ -10,6 +10,7 @@ import fuseWriteback from '../../models/fuse-writeback.js';
 import loopWriteback from '../../models/loop-writeback.js';
 import ioFlusher from '../../models/io-flusher.js';
 import nfsAck from '../../models/nfs-ack.js';
+import oomLock from '../../models/oom-lock.js';
 import wqCompletion from '../../models/wq-completion.js';
 import { CheckError } from '../core/errors.js';
 import type { Definition } from './definition.js';
@@ -30,6 +31,7 @@ export const models: Readonly<Record<string, Definition>> = Object.freeze({
   'loop-writeback': loopWriteback,
   'io-flusher': ioFlusher,
   'nfs-ack': nfsAck,
+  'oom-lock': oomLock,
   'wq-completion': wqCompletion,
 });
 

@@ -18,7 +18,7 @@ describe('dm-raid1', () => {
   });
 
   it('lists the policies that apply', () => {
-    expect(dm.policies).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'dirty-limit', 'io-flusher', 'reclaim-throttle']);
+    expect(dm.policies).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'oom-killer', 'oom-reaper']);
   });
 
   it("finds the seed's deadlock under mempool-only: the daemon's reclaim queues writeout to itself", () => {

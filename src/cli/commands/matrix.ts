@@ -7,6 +7,7 @@ import { EXIT, type Io } from '../io.js';
 import { planMatrix } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
 import { formatTable, invalidLines, tally, type TableFormat } from '../matrix/table.js';
+import { mechanismExit, mechanismLines, mechanismMarkdown } from '../matrix/mechanisms.js';
 import { CHECK_OPTIONS, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
 import { OutDir } from '../out-dir.js';
 import { reportUnwritten } from './check.js';
@@ -18,6 +19,7 @@ import { checkNotFixed, parseSweepArgs } from '../sweep-options.js';
 import { UsageError } from '../usage-error.js';
 
 export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
+       allocheck matrix --mechanisms [--json|--markdown] [--time-limit S]
   <model...>             names from 'allocheck list' or paths to model files
   --policies P1,P2,...   policies to compare (default: every policy that applies to each model)
   --sweep name=lo..hi    a parameter over a range (repeatable); name=a,b,c for choices or lists;
@@ -31,6 +33,9 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --stable               leave out the seconds column (for output compared byte for byte)
   --out DIR              write each failing cell's counterexample files under DIR, and matrix.json
   --quiet                no progress bar
+  --mechanisms           the kernel mechanisms table instead: each mechanism's scenario checked
+                         without it and with it (safety properties; exit 0 unless a cell is
+                         incomplete: a 'without it' cell is expected to fail)
   A point the model rejects (e.g. a min watermark not below pages) is an 'invalid' cell with the
   model's reason; it is not checked and does not count toward the exit code.
 exit codes: 0 every checked cell holds, 1 some cell is violated, 3 some is incomplete (none
@@ -45,6 +50,7 @@ const OPTIONS = {
   csv: { type: 'boolean' },
   stable: { type: 'boolean' },
   out: { type: 'string' },
+  mechanisms: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
@@ -85,6 +91,16 @@ async function writeFailures(out: OutDir, outcomes: readonly CellOutcome[], cwd:
   }
 }
 
+/** `allocheck matrix --mechanisms`: the mechanisms table, each cell checked now. */
+async function mechanismsCommand(values: Values, positionals: readonly string[], io: Io): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`--mechanisms takes no model (got ${positionals.join(' ')}): its rows name their scenarios`);
+  const format = formatOf(values);
+  if (format === 'csv') throw new UsageError('--mechanisms prints text, --markdown or --json, not --csv');
+  const lines = await mechanismLines(cellLimits(values), io.signal);
+  io.out(format === 'json' ? JSON.stringify({ mechanisms: lines }, null, 2) + '\n' : mechanismMarkdown(lines));
+  return mechanismExit(lines);
+}
+
 /** `allocheck matrix`: every model x policy x parameter point, one table. */
 export async function matrixCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(argv, OPTIONS, 'matrix');
@@ -92,6 +108,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
     io.out(MATRIX_HELP + '\n');
     return EXIT.holds;
   }
+  if (values.mechanisms) return mechanismsCommand(values, positionals, io);
   if (positionals.length === 0) throw new UsageError(`matrix needs at least one model; try 'allocheck list'`);
   const format = formatOf(values);
   const limits = cellLimits(values);
