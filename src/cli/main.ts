@@ -3,6 +3,7 @@ import { checkCommand } from './commands/check.js';
 import { exploreCommand } from './commands/explore.js';
 import { listCommand } from './commands/list.js';
 import { matrixCommand } from './commands/matrix.js';
+import { mergeCommand } from './commands/merge.js';
 import { synthCommand } from './commands/synth.js';
 import { renderCommand } from './commands/render.js';
 import { replayCommand } from './commands/replay.js';
@@ -18,6 +19,7 @@ usage: allocheck <command> [options]
   check <model>     check a model's properties under a policy ('allocheck check --help')
   list              the models (with their parameters), policies and properties
   matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
+  merge <dir...>    the shard files of a sharded matrix run, as one table ('allocheck merge --help')
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
   simulate <model>  random walks for state spaces beyond exhaustive reach ('allocheck simulate --help')
   replay <trace>    confirm a counterexample trace (trace.json) against its model
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   list: listCommand,
   matrix: matrixCommand,
+  merge: mergeCommand,
   synth: synthCommand,
   replay: replayCommand,
   render: renderCommand,

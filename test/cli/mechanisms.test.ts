@@ -25,6 +25,7 @@ describe('allocheck matrix --mechanisms', () => {
 
   it.each([
     [['matrix', '--mechanisms', 'dm-raid1'], /^allocheck: --mechanisms takes no model \(got dm-raid1\): its rows name their scenarios\n$/],
+    [['matrix', '--mechanisms', '--sweep', 'pages=5..6'], /^allocheck: --mechanisms takes no --sweep: each row fixes its own settings\n$/],
     [['matrix', '--mechanisms', '--csv'], /^allocheck: --mechanisms prints text, --markdown or --json, not --csv\n$/],
   ])('bad input %j: one line, exit 2', async (args, message) => {
     const r = await cli(args);
