@@ -39,14 +39,15 @@ export function liveVictim(world: World, s: Uint8Array): ActorInfo | undefined {
   });
 }
 
-/** oom_badness over the user tasks: the largest footprint, the first in task order on a tie. */
-function selectBadProcess(world: World, s: Uint8Array): ActorInfo | undefined {
-  let best: ActorInfo | undefined;
-  for (const a of world.actors) {
-    if (a.kthread || !['dirtier', 'task', 'daemon'].includes(a.kind) || exited(world, s, a)) continue;
-    if (!best || s[world.layout.actor(a.index) + R_HELD]! > s[world.layout.actor(best.index) + R_HELD]!) best = a;
-  }
-  return best && s[world.layout.actor(best.index) + R_HELD]! > 0 ? best : undefined;
+/**
+ * oom_badness over the user tasks: those with the largest footprint (more than none). On a tie
+ * the kernel takes the first in its task list, an order the model does not fix: each is a choice.
+ */
+function selectBadProcess(world: World, s: Uint8Array): ActorInfo[] {
+  const held = (a: ActorInfo): number => s[world.layout.actor(a.index) + R_HELD]!;
+  const candidates = world.actors.filter((a) => !a.kthread && ['dirtier', 'task', 'daemon'].includes(a.kind) && !exited(world, s, a));
+  const most = Math.max(0, ...candidates.map(held));
+  return most === 0 ? [] : candidates.filter((a) => held(a) === most);
 }
 
 /** Nothing reclaim could free or that is on its way back (dirty, under writeout, clean, slab). */
@@ -65,14 +66,15 @@ export function outOfMemory(x: Exec, _site: Site, mask: number): boolean {
   const m = effective(mask);
   if (!(m & FS) || !(m & IO) || m & PF_MEMALLOC) return false;
   if (!nothingReclaimable(world, x.s) || liveVictim(world, x.s)) return false;
-  const victim = selectBadProcess(world, x.s);
-  if (!victim) return false;
-  const at = world.layout.actor(victim.index);
-  const d = x.draft();
-  d[at + R_FLAGS] = d[at + R_FLAGS]! | F_OOM_VICTIM;
-  const held = x.s[at + R_HELD]!;
-  x.emit(d, 'oom-kill', `${x.me.name}'s reclaim frees nothing: out_of_memory kills ${victim.name}, the task with the most memory (${held} pages), and marks it an OOM victim`, mask);
-  return true;
+  const victims = selectBadProcess(world, x.s);
+  for (const victim of victims) {
+    const at = world.layout.actor(victim.index);
+    const d = x.draft();
+    d[at + R_FLAGS] = d[at + R_FLAGS]! | F_OOM_VICTIM;
+    const held = x.s[at + R_HELD]!;
+    x.emit(d, 'oom-kill', `${x.me.name}'s reclaim frees nothing: out_of_memory kills ${victim.name}, the task with the most memory (${held} pages), and marks it an OOM victim`, mask);
+  }
+  return victims.length > 0;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import oom from '../../models/oom-lock.js';
+import { alloc, free, scenario, step, task, times } from '../../src/alloc/index.js';
+import { param } from '../../src/core/params.js';
 import { run } from './run.js';
 import { reachableTexts } from '../support/reachable-actions.js';
 
@@ -36,5 +38,19 @@ describe('oom-lock: the OOM killer, its victim and the oom_reaper (aac453635549,
     const r = run(oom, 'oom-reaper');
     expect(r).toMatchObject({ verdict: 'holds', states: 55 });
     expect(reachableTexts(r.model)).toContain('oom_reaper frees 4 anonymous page(s) of OOM victim hog without it running');
+  });
+
+  it('two hogs of the same size: either may be the victim, and the symmetric search agrees with the full one', () => {
+    const twins = scenario({
+      name: 'oom-twins', summary: '', description: '', params: { n: param(1, [1, 1], '') },
+      world: () => ({
+        kernel: 'modern', memory: { pages: 5, min: 1 }, devices: {},
+        actors: [task('hog', { count: 2 }, [times(2, alloc()), step({ kind: 'pause', run() {} }), free()]), task('holder', {}, [alloc(), free()])],
+      }),
+    });
+    const r = run(twins, 'oom-killer');
+    expect(r.verdict).toBe('holds');
+    const kills = [...reachableTexts(twins.build({}, 'oom-killer'))].filter((t) => /out_of_memory kills/.test(t));
+    expect([...new Set(kills.map((t) => /kills (hog\d)/.exec(t)![1]))].sort()).toEqual(['hog1', 'hog2']);
   });
 });
