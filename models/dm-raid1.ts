@@ -11,6 +11,12 @@
 // reserve below M too small for the legs in flight, a daemon that also serves requests that are
 // not PF_MEMALLOC with I/O-capable reclaim when NOIO is not passed on, and the modern mempool,
 // whose __GFP_NOMEMALLOC takes the inherited reserve away again.
+// Two more parameters follow drivers/md/dm-raid1.c as it grew: `inflight` lets kmirrord issue a
+// request's legs asynchronously (dm_io with a callback) and go on, with up to that many requests
+// in flight; `regions` adds dm's region pool (dm-region-hash.c), whose elements only kmirrord
+// returns, on its next pass. With two requests in flight and one region, kmirrord sleeps in
+// mempool_alloc(GFP_NOIO) on a pool only it refills: Daniel Kobras's deadlock, fixed in 2.6.18
+// (c06aad854fdb) by a GFP_ATOMIC try and a kmalloc(GFP_NOIO) fallback (`region_alloc=kmalloc`).
 import { alloc, daemon, dirtier, mempoolAllocOrKmalloc, type Step, dirtyPage, either, kswapd, localDisk, daemonDevice, mempoolAlloc, complete, scenario, submit, times, writeThrough } from '../src/alloc/index.js';
 import { choice, param } from '../src/core/params.js';
 
