@@ -78,7 +78,9 @@ export interface Model<S, A extends Action = Action> {
    * Symmetry reduction (optional): an encoding equal for states that are equal up to a
    * permutation of interchangeable actors, and only for those. The search then stores one
    * state per class; it keeps exploring concrete states, so paths stay real. Sound only for
-   * properties that cannot tell the permuted actors apart. May return a scratch view.
+   * properties that cannot tell the permuted actors apart. May return a scratch view. Liveness
+   * properties are then decided on the quotient graph (quotient.ts), which also needs a
+   * `fairnessGroup` that stands for a permuted actor to be that actor's name.
    */
   canonical?(state: S): Uint8Array;
   /** The groups of interchangeable actors that {@link canonical} permutes, for reports. */
