@@ -77,6 +77,15 @@ export class AllocState {
       out[`under writeout on ${d.name}`] = bytes[world.layout.writeout(d.index)]!;
     }
     for (const p of world.pools) out[`mempool ${p.name}`] = bytes[world.layout.pool(p.index)]!;
+    if (world.pageCache) out['clean page cache'] = bytes[world.layout.clean]!;
+    for (const p of world.pools) if (p.device !== undefined) out[`${p.name} bios issued to ${world.devices[p.device]!.name}`] = bytes[world.layout.issued(p.index)]!;
+    for (const a of world.actors) {
+      const at = world.layout.bioList(a.index);
+      if (at < 0) continue;
+      out[`on ${a.name}'s bio_list`] = bytes[at]!;
+      out[`punted to the rescuer by ${a.name}`] = bytes[at + 1]!;
+    }
+    for (const sh of world.shrinkers) out[`shrinker ${sh.name}`] = bytes[world.layout.shrinker(sh.index)]!;
     for (const a of world.actors) out[`held by ${a.name}`] = bytes[world.layout.actor(a.index) + R_HELD]!;
     return out;
   }
@@ -88,14 +97,27 @@ export class AllocState {
     for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
     for (const p of world.pools) sum += bytes[world.layout.pool(p.index)]!;
     for (const a of world.actors) sum += bytes[world.layout.actor(a.index) + R_HELD]!;
-    return sum;
+    return sum + this.cleanAndSlab();
   }
 
-  /** Pages dirty or under writeout: what reclaim could still free. */
+  /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */
   reclaimable(): number {
     const { world, bytes } = this;
     let sum = 0;
     for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
+    return sum + this.cleanAndSlab();
+  }
+
+  private cleanAndSlab(): number {
+    const { world, bytes } = this;
+    let sum = world.pageCache ? bytes[world.layout.clean]! : 0;
+    for (const sh of world.shrinkers) sum += bytes[world.layout.shrinker(sh.index)]!;
+    // Bios pending or in flight return to their bio_set once issued and completed.
+    for (const p of world.pools) if (p.device !== undefined) sum += bytes[world.layout.issued(p.index)]!;
+    for (const a of world.actors) {
+      const at = world.layout.bioList(a.index);
+      if (at >= 0) sum += bytes[at]! + bytes[at + 1]!;
+    }
     return sum;
   }
 

@@ -6,7 +6,7 @@
 import type { Fairness } from '../core/model.js';
 import type { Kernel, Watermarks } from './context.js';
 import type { Exec } from './exec.js';
-import type { Hooks } from './policy.js';
+import type { Hooks, Stages } from './policy.js';
 import type { Layout } from './layout.js';
 
 /** A local disk: completion needs no memory. A writeout may need a bio, from `pool` if named. */
@@ -34,7 +34,7 @@ export interface DaemonDeviceSpec {
 
 export type DeviceSpec = DiskSpec | NetworkSpec | DaemonDeviceSpec;
 
-export type ActorKind = 'dirtier' | 'kswapd' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server';
+export type ActorKind = 'dirtier' | 'kswapd' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server' | 'rescuer';
 
 /** One step of an actor's program. Built by the functions in steps.ts or by `step()`. */
 export interface Step {
@@ -72,25 +72,66 @@ export interface ActorSpec {
   readonly serves?: string;
   /** For daemons under memalloc-inheritance: whether NOIO travels with MEMALLOC. */
   readonly inheritNoio?: boolean;
-  /** For a rescuer: the name of the daemon it stands in for. */
+  /** A kernel thread (PF_KTHREAD): never throttled in direct reclaim. */
+  readonly kthread?: boolean;
+  /** A workqueue's worker (workqueue.ts): its first step creates the worker. */
+  readonly workqueue?: boolean;
+  /** For a workqueue's rescuer: the name of the workqueue whose items it runs. */
   readonly rescues?: string;
   readonly fairness?: Fairness;
   /** For the actors a device brings (irq, receiver, server): the device's index. */
   readonly device?: number;
 }
 
+/**
+ * A slab cache reclaim frees through its shrinker (mm/vmscan.c: shrink_slab): one page an
+ * object. Without the gfp bit it names, the shrinker returns SHRINK_STOP (super_cache_scan
+ * stops without __GFP_FS); with `stopsWithout` absent it frees in any reclaim context.
+ */
+export interface ShrinkerSpec {
+  readonly objects: number;
+  readonly stopsWithout?: 'IO' | 'FS';
+}
+
+/**
+ * A bio_set (block/bio.c): a mempool of `minNr` bios that a stacking driver allocates from
+ * inside its make_request; the bios it issues go to `device`, whose completion returns them.
+ */
+export interface BiosetSpec {
+  readonly minNr: number;
+  readonly device: string;
+}
+
 export interface WorldSpec {
   readonly kernel: Kernel;
-  readonly memory: { readonly pages: number; readonly min: number; readonly dirtyLimit?: number };
+  /**
+   * `clean`: clean, unmapped page-cache pages at the start. Declaring it (even 0) models the page
+   * cache: a page whose writeout completes stays in the cache, clean, and reclaim frees clean
+   * pages in any context that may sleep, without I/O (9.5). Absent, a written page is free.
+   */
+  readonly memory: { readonly pages: number; readonly min: number; readonly dirtyLimit?: number; readonly clean?: number };
   readonly pools?: Readonly<Record<string, number>>;
+  readonly shrinkers?: Readonly<Record<string, ShrinkerSpec>>;
+  /** bio_sets by name: mempools that exist under every policy (see BiosetSpec). */
+  readonly biosets?: Readonly<Record<string, BiosetSpec>>;
   readonly devices: Readonly<Record<string, DeviceSpec>>;
   readonly actors: readonly ActorSpec[];
+}
+
+export interface ShrinkerInfo {
+  readonly index: number;
+  readonly name: string;
+  readonly objects: number;
+  /** The gfp bit (IO or FS) without which the shrinker stops; 0 when it never stops. */
+  readonly needs: number;
 }
 
 export interface PoolInfo {
   readonly index: number;
   readonly name: string;
   readonly minNr: number;
+  /** For a bio_set: the device its issued bios complete on. */
+  readonly device?: number;
 }
 
 export type DeviceInfo = DeviceSpec & { readonly index: number; readonly name: string; readonly daemonIndex?: number };
@@ -104,7 +145,9 @@ export interface ActorInfo {
   readonly program: readonly Instr[];
   readonly serves?: number;
   readonly inheritNoio: boolean;
-  /** For a rescuer: the daemon it stands in for. */
+  /** PF_KTHREAD: kswapd and kernel daemons such as kmirrord; not userspace servers. */
+  readonly kthread: boolean;
+  /** For a workqueue's rescuer: the workqueue whose items it runs. */
   readonly rescues?: number;
   readonly fairness: Fairness;
   /** The device an implicit actor (receiver, irq, server) handles. */
@@ -118,10 +161,15 @@ export interface World {
   readonly watermarks: Watermarks;
   readonly dirtyLimit: number;
   readonly pools: readonly PoolInfo[];
+  /** Whether written pages stay in the page cache, clean (the world declares `memory.clean`). */
+  readonly pageCache: boolean;
+  readonly shrinkers: readonly ShrinkerInfo[];
   readonly devices: readonly DeviceInfo[];
   readonly actors: readonly ActorInfo[];
   readonly layout: Layout;
   readonly hooks: Hooks;
+  /** The mechanisms acting at each stage of the allocation path, composed. */
+  readonly stages: Stages;
   /** Devices and mempools by name: steps name them, and look them up on every state. */
   readonly deviceNamed: ReadonlyMap<string, DeviceInfo>;
   readonly poolNamed: ReadonlyMap<string, PoolInfo>;

@@ -1,12 +1,15 @@
 import { CheckError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
+import { exploreCommand } from './commands/explore.js';
 import { listCommand } from './commands/list.js';
 import { matrixCommand } from './commands/matrix.js';
 import { synthCommand } from './commands/synth.js';
 import { renderCommand } from './commands/render.js';
 import { replayCommand } from './commands/replay.js';
 import { seedCommand } from './commands/seed.js';
+import { simulateCommand } from './commands/simulate.js';
 import { EXIT, type Io } from './io.js';
+import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
 
 const HELP = `allocheck: an exhaustive model checker for memory-allocation protocols
@@ -16,8 +19,10 @@ usage: allocheck <command> [options]
   list              the models (with their parameters), policies and properties
   matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
+  simulate <model>  random walks for state spaces beyond exhaustive reach ('allocheck simulate --help')
   replay <trace>    confirm a counterexample trace (trace.json) against its model
-  render <trace>    a trace as a diagram (dot, svg, png) or a story (md, txt)
+  render <trace>    a trace as a diagram (dot, svg, png), a story (md, txt) or a mermaid sequence diagram
+  explore <model>   walk a model by hand in the browser, check it, step through its counterexample
   seed              the seed mail's argument: dm-raid1 under mempool-only and under
                     memalloc-inheritance, verdicts and counterexample files (npm start)
   help              this text
@@ -35,6 +40,8 @@ const COMMANDS: Record<string, Command> = {
   replay: replayCommand,
   render: renderCommand,
   seed: seedCommand,
+  simulate: simulateCommand,
+  explore: exploreCommand,
 };
 
 /** Runs one command line against `io`. The only place that turns errors into exit codes. */
@@ -54,11 +61,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (e.cause instanceof Error) io.err(`caused by: ${e.cause.stack}\n`);
     }
     if (e instanceof UsageError || e instanceof CheckError) {
-      io.err(`allocheck: ${e.message}\n`);
+      io.err(`allocheck: ${printable(e.message)}\n`);
       return EXIT.usage;
     }
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.err(`allocheck: the model failed: ${why} (run with --debug for the stack)\n`);
+    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    io.err(`allocheck: the model failed: ${printable(why)} (run with --debug for the stack)\n`);
     return EXIT.usage;
   }
 }
@@ -66,9 +73,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 /** The process entry point: real streams, Ctrl-C stops the search and reports what was explored. */
 export async function run(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
+  const stop = new AbortController();
+  // The first Ctrl-C asks the search to stop and report; the second stops it by force (a
+  // command that cannot, exits 130 a second later); a third exits at once.
   const onInterrupt = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
+    if (!controller.signal.aborted) {
+      process.stderr.write('\nallocheck: stopping, to report what was explored; Ctrl-C again to stop at once\n');
+      return controller.abort();
+    }
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    setTimeout(() => process.exit(130), 1000).unref();
   };
   process.on('SIGINT', onInterrupt);
   try {
@@ -78,6 +93,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       errIsTTY: process.stderr.isTTY === true,
       cwd: process.cwd(),
       signal: controller.signal,
+      stop: stop.signal,
     });
   } finally {
     process.off('SIGINT', onInterrupt);
