@@ -4,13 +4,13 @@ import { parseShard } from '../../core/simulate/shard.js';
 import { simulateAsync, type SimulateResult } from '../../core/simulate/simulate.js';
 import type { Action } from '../../core/model.js';
 import { EXIT, type Io } from '../io.js';
-import { CHECK_OPTIONS, count, names, pairs, parseOptions, seconds } from '../options.js';
+import { CHECK_OPTIONS, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
+import { OutDir } from '../out-dir.js';
 import { loadDefinition } from '../registry.js';
 import { simulateJson, simulateText } from '../simulate-output.js';
 import { sourceFor, storyFor, tracesOf, writeAllTraces } from '../trace-files.js';
 import { UsageError } from '../usage-error.js';
-import { buildModel, fairnessOverrides } from './check.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildModel, fairnessOverrides, reportUnwritten } from './check.js';
 
 export const SIMULATE_HELP = `usage: allocheck simulate <model> [options]
   Random walks for state spaces beyond exhaustive reach: finds safety violations (deadlock,
@@ -62,7 +62,9 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
   const params = resolveParams(def.params, pairs('param', values.param));
   const policy = values.policy ?? (def.policies ? 'none' : undefined);
   const { model } = buildModel(def, params, policy, fairnessOverrides(undefined, undefined));
-  const selected = names(values.property);
+  const selected = names('property', values.property);
+  const outArg = outPath('--out', values.out);
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'simulate.json');
   const quiet = (values.quiet ?? false) || !io.errIsTTY;
   const result = await simulateAsync(model, {
     ...(selected ? { properties: selected } : {}),
@@ -76,15 +78,14 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
     ...(quiet ? {} : { onProgress: (p) => io.err(`\r${p.walks} walks, ${p.steps} steps, ${p.distinctStates} distinct states, ${p.seconds.toFixed(0)} s   `) }),
   });
   if (!quiet) io.err('\r\x1b[K');
-  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, values.out));
-  io.out(values.json ? JSON.stringify(simulateJson(result, policy, params), null, 2) + '\n' : simulateText(result, policy, params, storyFor(traces)));
-  if (values.out) {
-    const dir = resolve(io.cwd, values.out);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'simulate.json'), JSON.stringify(simulateJson(result, policy, params), null, 2) + '\n');
-    const written = ['simulate.json', ...(await writeAllTraces(dir, traces))];
-    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}\n`);
-  }
+  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, outArg));
+  const json = simulateJson(result, policy, params);
+  io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : simulateText(result, policy, params, storyFor(traces)));
+  if (out === undefined) return exitOf(result);
+  await writeAllTraces(out, '', traces);
+  out.write('simulate.json', JSON.stringify({ ...json, runId: out.runId, files: ['simulate.json', ...out.written] }, null, 2) + '\n');
+  if (!values.json) io.out(`wrote ${out.written.map((f) => join(outArg!, f)).join(', ')}\n`);
+  return reportUnwritten(io, out, outArg!, exitOf(result));
   return exitOf(result);
 }
 
