@@ -58,6 +58,15 @@ export interface Model<S, A extends Action = Action> {
   readonly name: string;
   initialStates(): readonly S[];
   successors(state: S, emit: Emit<S, A>): void;
+  /**
+   * The successors' states alone (optional), in the order {@link successors} emits them, for a
+   * search that reads no actions (the safety search): a model can then skip building actions
+   * and hand every successor in one scratch state, valid only during the call to `emit`.
+   *
+   * @example
+   * successorStates: (s, emit) => emit(1 - s)
+   */
+  successorStates?(state: S, emit: (next: S) => void): void;
   encode(state: S): Uint8Array;
   decode(bytes: Uint8Array): S;
   /** A state without successors that is a legitimate place to stop, not a deadlock. */
