@@ -39,7 +39,8 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
                          over as it stands; a search that ends before they are ready, or that
                          checks a liveness property, runs on one thread
   --json                 print one JSON object (schema in the README)
-  --out DIR              write result.json (and the counterexample files) to DIR
+  --out DIR              write result.json (and the counterexample files) to DIR; DIR is tried
+                         before the search, and the previous run's files there are removed
   --quiet                no progress line
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete`;
 

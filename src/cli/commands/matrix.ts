@@ -30,6 +30,7 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --json | --markdown | --csv   the table's format (default: aligned text)
   --stable               leave out the seconds column (for output compared byte for byte)
   --out DIR              write each failing cell's counterexample files under DIR, and matrix.json
+                         (DIR is tried first; the files the previous matrix.json lists are removed)
   --quiet                no progress bar
   A point the model rejects (e.g. a min watermark not below pages) is an 'invalid' cell with the
   model's reason; it is not checked and does not count toward the exit code.
