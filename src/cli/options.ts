@@ -61,6 +61,13 @@ export function seconds(name: string, raw: string | undefined): number | undefin
   return n;
 }
 
+/** A number of seconds >= 0. */
+export function delay(name: string, raw: string): number {
+  const n = raw.trim() === '' ? NaN : Number(raw);
+  if (!(n >= 0) || !Number.isFinite(n)) throw new UsageError(`--${name} takes a number of seconds >= 0, got '${raw}'`);
+  return n;
+}
+
 /**
  * `k=v` pairs of a repeated option, as a record without a prototype (so `__proto__=1` is a name
  * like any other, which the caller then rejects as unknown). A name given twice is an error:

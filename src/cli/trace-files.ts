@@ -23,7 +23,7 @@ export function isAllocModel(model: Model<unknown, Action>): model is Model<unkn
 }
 
 /** A trace per violated property with a counterexample, keyed by property name; none for engine-level models. */
-export function tracesOf(model: Model<unknown, Action>, result: CheckResult<unknown, Action>, def: Definition, source?: string): Map<string, Trace> {
+export function tracesOf(model: Model<unknown, Action>, result: Pick<CheckResult<unknown, Action>, 'properties'>, def: Definition, source?: string): Map<string, Trace> {
   const out = new Map<string, Trace>();
   if (!isAllocModel(model)) return out;
   for (const p of result.properties) {

@@ -5,10 +5,10 @@ import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
 import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { CHECK_OPTIONS, byteSize, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
+import { CHECK_OPTIONS, byteSize, count, delay, names, outPath, pairs, parseOptions, seconds } from '../options.js';
 import { OutDir } from '../out-dir.js';
 import { progressReporter } from '../progress.js';
-import { checkParallel } from '../../parallel/check-parallel.js';
+import { checkSupervised } from '../../parallel/supervise.js';
 import { loadDefinition, modelUrl, type Definition } from '../registry.js';
 import { resultJson } from '../result-json.js';
 import { resultText } from '../result-text.js';
@@ -38,6 +38,9 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
                          number of cores); the others start after 0.25 s and take the search
                          over as it stands; a search that ends before they are ready, or that
                          checks a liveness property, runs on one thread
+  --workers-after S      seconds one thread searches before the other workers start
+                         (default 0.25); 0 starts them at once and waits for them, so
+                         even a small search runs on every thread
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR; DIR is tried
                          before the search, and the previous run's files there are removed
@@ -53,6 +56,7 @@ const OPTIONS = {
   'no-symmetry': { type: 'boolean' },
   'memory-limit': { type: 'string' },
   workers: { type: 'string' },
+  'workers-after': { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -152,8 +156,9 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   // Workers rebuild the model from its module: the same definition, parameters and policy.
   const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
   const recipe = { module: modelUrl(name, io.cwd).href, params, args };
-  const result = await checkParallel(model, recipe, {
+  const result = await checkSupervised(model, recipe, {
     workers,
+    ...(values['workers-after'] !== undefined ? { probeSeconds: delay('workers-after', values['workers-after']) } : {}),
     ...(selected ? { properties: selected } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
@@ -163,6 +168,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     memoryLimitBytes: byteSize('memory-limit', values['memory-limit']) ?? defaultMemoryLimit(),
     ...(fairness ? { fairness } : {}),
     signal: io.signal,
+    ...(io.stop ? { stop: io.stop } : {}),
     onProgress: progress.onProgress,
   });
   progress.done();
