@@ -33,6 +33,7 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --json | --markdown | --csv   the table's format (default: aligned text)
   --stable               leave out the seconds column (for output compared byte for byte)
   --out DIR              write each failing cell's counterexample files under DIR, and matrix.json
+                         (DIR is tried first; the files the previous matrix.json lists are removed)
   --no-traces            with --out: write only the table (matrix.json or the shard file), not
                          each failing cell's counterexample files (faster for large sweeps)
   --shard i/n            check only the i-th of n deterministic, balanced slices of the cells;
