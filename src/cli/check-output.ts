@@ -34,5 +34,5 @@ export async function writeCheckOutput(dir: string, outcome: CheckOutcome, trace
   mkdirSync(dir, { recursive: true });
   const json = resultJson(outcome.result, outcome.policy, outcome.params);
   writeFileSync(join(dir, 'result.json'), JSON.stringify(json, null, 2) + '\n');
-  return ['result.json', ...(await writeAllTraces(dir, traces))];
+  return ['result.json', ...(await writeAllTraces(dir, traces, outcome.model))];
 }

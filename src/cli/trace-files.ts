@@ -13,8 +13,10 @@ import type { CheckResult, PropertyResult } from '../core/result.js';
 import { traceToDot } from '../render/dot.js';
 import { dotToSvg, svgToPng } from '../render/image.js';
 import { storyMarkdown, storyText } from '../render/story.js';
+import { traceHtml, tracePanels } from '../render/trace-html.js';
 import { traceToJson } from '../render/trace-json.js';
 import { traceOf, type Trace } from '../render/trace.js';
+import { viewerSources } from './explore/assets.js';
 import { looksLikePath, type Definition } from './registry.js';
 
 /** True for models built from a scenario: they can describe a state for a diagram. */
@@ -41,8 +43,11 @@ export function sourceFor(modelArg: string, cwd: string, outDir: string | undefi
   return outDir === undefined ? file : relative(resolve(cwd, outDir), file).split('\\').join('/');
 }
 
-/** Renders a trace to each file format; returns the names written, relative to `dir`. */
-export async function writeTraceFiles(dir: string, trace: Trace, stem: string, storyName: string): Promise<string[]> {
+/**
+ * Renders a trace to each file format; returns the names written, relative to `dir`. With the
+ * model it was recorded from, also `html`: the self-contained page that steps through it.
+ */
+export async function writeTraceFiles(dir: string, trace: Trace, stem: string, storyName: string, html?: { name: string; model: AllocModel }): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const dot = traceToDot(trace);
   const svg = await dotToSvg(dot);
@@ -52,18 +57,23 @@ export async function writeTraceFiles(dir: string, trace: Trace, stem: string, s
     [`${stem}.svg`, svg],
     [`${stem}.png`, svgToPng(svg)],
     [storyName, storyMarkdown(trace)],
+    ...(html ? [[html.name, traceHtml(trace, svg, tracePanels(html.model, trace), viewerSources())] as [string, string]] : []),
   ];
   for (const [name, data] of files) writeFileSync(join(dir, name), data);
   return files.map(([name]) => name);
 }
 
-/** Writes every trace; the first is trace.* and story.md, the rest trace-<property>.* and story-<property>.md. */
-export async function writeAllTraces(dir: string, traces: ReadonlyMap<string, Trace>): Promise<string[]> {
+/**
+ * Writes every trace; the first is trace.* and story.md, the rest trace-<property>.* and
+ * story-<property>.md; given the model, each also trace-<property>.html.
+ */
+export async function writeAllTraces(dir: string, traces: ReadonlyMap<string, Trace>, model?: Model<unknown, Action>): Promise<string[]> {
   const written: string[] = [];
   let first = true;
   for (const [name, trace] of traces) {
     const suffix = first ? '' : `-${name}`;
-    written.push(...(await writeTraceFiles(dir, trace, `trace${suffix}`, `story${suffix}.md`)));
+    const html = model !== undefined && isAllocModel(model) ? { name: `trace-${name}.html`, model } : undefined;
+    written.push(...(await writeTraceFiles(dir, trace, `trace${suffix}`, `story${suffix}.md`, html)));
     first = false;
   }
   return written;

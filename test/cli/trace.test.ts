@@ -12,7 +12,7 @@ beforeAll(async () => {
   const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', 'out'], dir);
   expect(r.code).toBe(1);
   trace = join(dir, 'out', 'trace.json');
-});
+}, 30_000);
 
 /** A copy of the good trace with `f` applied, written next to it; returns its path. */
 function variant(name: string, f: (t: Record<string, unknown> & { steps: { text: string }[]; params: Record<string, unknown> }) => void): string {
@@ -27,11 +27,11 @@ describe('check --out', () => {
   it('writes the result and every counterexample file, and says where', async () => {
     for (const f of ['result.json', 'trace.json', 'trace.dot', 'trace.svg', 'trace.png', 'story.md']) expect(existsSync(join(dir, 'out', f)), f).toBe(true);
     const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', 'again'], dir);
-    expect(r.out).toMatch(/wrote again\/result\.json, again\/trace\.json, again\/trace\.dot, again\/trace\.svg, again\/trace\.png, again\/story\.md, again\/trace-writeout-progress\.json, .*again\/story-recoverable\.md\n$/);
+    expect(r.out).toMatch(/wrote again\/result\.json, again\/trace\.json, again\/trace\.dot, again\/trace\.svg, again\/trace\.png, again\/story\.md, again\/trace-no-deadlock\.html, again\/trace-writeout-progress\.json, .*again\/story-recoverable\.md, again\/trace-recoverable\.html\n$/);
     expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes:/);
     expect(r.out).toMatch(/ {2}11\. kmirrord takes a page for its request from the raid1 mempool \(0 left\) \[GFP_KERNEL\]/);
     expect(r.out).toMatch(/The wait-for cycle: kmirrord waits for kmirrord \(the md0 queue is full\)/);
-  });
+  }, 30_000);
 
   it('the story names the policy, the assumptions and the cycle', () => {
     const story = readFileSync(join(dir, 'out', 'story.md'), 'utf8');
@@ -139,7 +139,7 @@ describe('a model given by path', () => {
     expect(t.source).toBe('../../myfuse.ts');
     const back = await cli(['replay', join(dir, 'mine', 'x', 'trace.json')], repo);
     expect(back.code).toBe(0);
-  });
+  }, 30_000);
 });
 
 describe('allocheck render', () => {
