@@ -148,6 +148,7 @@ describe('allocheck render', () => {
     ['svg', /<svg[\s\S]*kmirrord[\s\S]*<\/svg>/],
     ['md', /^# dm-raid1 under mempool-only/],
     ['txt', /^dm-raid1 under mempool-only: no-deadlock violated/],
+    ['mermaid', /^sequenceDiagram\n {2}participant a0 as dirtier1 \(dirtier\)\n/],
   ])('--format %s to stdout', async (format, shape) => {
     const r = await cli(['render', 'out/trace.json', '--format', format], dir);
     expect(r.code).toBe(0);
@@ -166,7 +167,7 @@ describe('allocheck render', () => {
   });
 
   it.each([
-    [['render', 'out/trace.json', '--format', 'gif'], /^allocheck: unknown format 'gif'; known: dot, svg, png, md, txt\n$/],
+    [['render', 'out/trace.json', '--format', 'gif'], /^allocheck: unknown format 'gif'; known: dot, svg, png, md, txt, mermaid\n$/],
     [['render', 'out/trace.json', '--format', 'png'], /^allocheck: png is binary: give -o FILE\n$/],
     [['render'], /^allocheck: render needs a trace file/],
   ])('bad input %j: exit 2', async (args, message) => {

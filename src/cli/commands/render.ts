@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { traceToDot } from '../../render/dot.js';
 import { dotToSvg, svgToPng } from '../../render/image.js';
+import { traceToMermaid } from '../../render/mermaid.js';
 import { storyMarkdown, storyText } from '../../render/story.js';
 import type { Trace } from '../../render/trace.js';
 import { EXIT, type Io } from '../io.js';
@@ -9,17 +10,19 @@ import { readTrace } from '../load-trace.js';
 import { parseOptions } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
-export const RENDER_HELP = `usage: allocheck render <trace.json> [--format dot|svg|png|md|txt] [-o FILE]
-  --format F   dot (Graphviz source), svg, png, md (the story), txt (the compact story; default)
+export const RENDER_HELP = `usage: allocheck render <trace.json> [--format dot|svg|png|md|txt|mermaid] [-o FILE]
+  --format F   dot (Graphviz source), svg, png, md (the story), txt (the compact story; default),
+               mermaid (a sequence diagram to paste into an issue or a pull request)
   -o FILE      write to FILE instead of stdout (needed for png)
 exit codes: 0 written, 2 bad input`;
 
-const FORMATS = ['dot', 'svg', 'png', 'md', 'txt'] as const;
+const FORMATS = ['dot', 'svg', 'png', 'md', 'txt', 'mermaid'] as const;
 type Format = (typeof FORMATS)[number];
 
 async function renderAs(trace: Trace, format: Format): Promise<string | Uint8Array> {
   if (format === 'md') return storyMarkdown(trace);
   if (format === 'txt') return storyText(trace);
+  if (format === 'mermaid') return traceToMermaid(trace);
   const dot = traceToDot(trace);
   if (format === 'dot') return dot;
   const svg = await dotToSvg(dot);
