@@ -8,6 +8,7 @@ import { renderCommand } from './commands/render.js';
 import { replayCommand } from './commands/replay.js';
 import { seedCommand } from './commands/seed.js';
 import { EXIT, type Io } from './io.js';
+import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
 
 const HELP = `allocheck: an exhaustive model checker for memory-allocation protocols
@@ -57,11 +58,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (e.cause instanceof Error) io.err(`caused by: ${e.cause.stack}\n`);
     }
     if (e instanceof UsageError || e instanceof CheckError) {
-      io.err(`allocheck: ${e.message}\n`);
+      io.err(`allocheck: ${printable(e.message)}\n`);
       return EXIT.usage;
     }
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.err(`allocheck: the model failed: ${why} (run with --debug for the stack)\n`);
+    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    io.err(`allocheck: the model failed: ${printable(why)} (run with --debug for the stack)\n`);
     return EXIT.usage;
   }
 }
