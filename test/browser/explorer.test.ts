@@ -26,7 +26,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${await listen(server, 0)}/`;
   browser = await openBrowser(1400, 1000);
   page = browser.page;
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -62,7 +62,7 @@ describe('the explorer in Chromium', () => {
     await expectDeadlock();
     expect(new URL(page.url()).searchParams.get('path')).toBe(choices.join('.'));
     await page.screenshot({ path: SHOT, fullPage: true });
-  }, 120_000);
+  });
 
   it('restores the same state from the URL on reload, and steps back and forward', async () => {
     await page.reload();
@@ -74,7 +74,7 @@ describe('the explorer in Chromium', () => {
     await page.click('#forward');
     await page.waitForFunction(() => document.querySelector('[data-testid=position]')?.textContent === 'step 12 of 12');
     await expectDeadlock();
-  }, 60_000);
+  });
 
   it('checks with progress streamed and loads the counterexample into the timeline', async () => {
     await open();
@@ -85,7 +85,7 @@ describe('the explorer in Chromium', () => {
     expect(await page.textContent('[data-testid=check-status]')).toMatch(new RegExp(`^violated: no-deadlock violated \\(deadlock\\) — ${checked.stats.states} states`));
     expect(await page.locator('.swimlane tbody tr').count()).toBe(13);
     await expectDeadlock();
-  }, 60_000);
+  });
 
   it('loads a trace.json and shows its last state', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'allocheck-explore-'));
@@ -95,11 +95,11 @@ describe('the explorer in Chromium', () => {
     await page.setInputFiles('#trace-file', file);
     await page.waitForFunction(() => document.querySelector('[data-testid=position]')?.textContent === 'step 12 of 12');
     await expectDeadlock();
-  }, 60_000);
+  });
 
   it('shows the server\'s message for a tampered path', async () => {
     await open('?path=0.0.99');
     expect(await page.textContent('#error')).toMatch(/^path does not follow: step 2: successor 99 does not exist/);
     expect(await position()).toBe('step 0 of 0');
-  }, 60_000);
+  });
 });

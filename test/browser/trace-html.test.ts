@@ -27,7 +27,7 @@ beforeAll(async () => {
   browser = await openBrowser(1500, 1100);
   page = browser.page;
   page.on('request', (req) => requests.push(req.url()));
-}, 60_000);
+});
 
 afterAll(() => browser?.close());
 
@@ -63,7 +63,7 @@ describe('trace-<property>.html', () => {
     await page.screenshot({ path: SHOT });
     await page.keyboard.press('End');
     expect(await page.textContent('[data-testid=position]')).toBe('step 12 of 12');
-  }, 60_000);
+  });
 
   it('marks the steps of a lasso\'s cycle', async () => {
     const trace = lassoTrace();
@@ -76,5 +76,5 @@ describe('trace-<property>.html', () => {
     await page.locator('#step').fill(String(trace.steps.length));
     expect(await page.textContent('#step-text')).toMatch(/\(in the cycle that repeats forever: steps 8 to 9\)$/);
     expect(await page.textContent('#diagram svg')).toMatch(/cycle starts/);
-  }, 60_000);
+  });
 });

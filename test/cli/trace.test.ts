@@ -12,7 +12,7 @@ beforeAll(async () => {
   const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', 'out'], dir);
   expect(r.code).toBe(1);
   trace = join(dir, 'out', 'trace.json');
-}, 30_000);
+});
 
 /** A copy of the good trace with `f` applied, written next to it; returns its path. */
 function variant(name: string, f: (t: Record<string, unknown> & { steps: { text: string }[]; params: Record<string, unknown> }) => void): string {
@@ -31,7 +31,7 @@ describe('check --out', () => {
     expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes:/);
     expect(r.out).toMatch(/ {2}11\. kmirrord takes a page for its request from the raid1 mempool \(0 left\) \[GFP_KERNEL\]/);
     expect(r.out).toMatch(/The wait-for cycle: kmirrord waits for kmirrord \(the md0 queue is full\)/);
-  }, 30_000);
+  });
 
   it('the story names the policy, the assumptions and the cycle', () => {
     const story = readFileSync(join(dir, 'out', 'story.md'), 'utf8');
@@ -139,7 +139,7 @@ describe('a model given by path', () => {
     expect(t.source).toBe('../../myfuse.ts');
     const back = await cli(['replay', join(dir, 'mine', 'x', 'trace.json')], repo);
     expect(back.code).toBe(0);
-  }, 30_000);
+  });
 });
 
 describe('allocheck render', () => {
