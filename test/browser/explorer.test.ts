@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dm from '../../models/dm-raid1.js';
+import nfs from '../../models/nfs-ack.js';
 import { exploreServer, listen } from '../../src/cli/explore/server.js';
 import { check } from '../../src/core/check.js';
 import { traceToJson } from '../../src/render/trace-json.js';
@@ -95,6 +96,24 @@ describe('the explorer in Chromium', () => {
     await page.setInputFiles('#trace-file', file);
     await page.waitForFunction(() => document.querySelector('[data-testid=position]')?.textContent === 'step 12 of 12');
     await expectDeadlock();
+  });
+
+  it('marks a lasso\'s repeating steps, from the URL alone', async () => {
+    const lassoModel = nfs.build({ retransmit: 'yes' }, 'none');
+    const lasso = check(lassoModel, { properties: ['writeout-progress'] }).properties[0]!.counterexample!;
+    const other = exploreServer(lassoModel, nfs.params);
+    const port = await listen(other, 0);
+    try {
+      await page.goto(`http://127.0.0.1:${port}/?path=${lasso.choices.join('.')}&loop=${lasso.loopStart}`);
+      await page.waitForSelector('body[data-ready]');
+      const n = lasso.actions.length;
+      expect(await position()).toBe(`step ${n} of ${n}`);
+      expect(await page.textContent('[data-testid=loop-note]')).toBe(`steps ${lasso.loopStart! + 1} to ${n} repeat forever`);
+      expect(await page.locator('.swimlane tr.looping').count()).toBe(n - lasso.loopStart!);
+    } finally {
+      other.closeAllConnections();
+      other.close();
+    }
   });
 
   it('shows the server\'s message for a tampered path', async () => {
