@@ -10,12 +10,12 @@ import { exploreServer, listen } from '../../src/cli/explore/server.js';
 import { check } from '../../src/core/check.js';
 import { traceToJson } from '../../src/render/trace-json.js';
 import { seedTrace } from '../render/seed-traces.js';
-import { openBrowser, type Browser } from '../support/browser.js';
+import { openBrowser, screenshotPath, type Browser } from '../support/browser.js';
 
 const model = dm.build({}, 'mempool-only');
 const checked = check(model, { properties: ['no-deadlock'] });
 const choices = checked.properties[0]!.counterexample!.choices;
-const SHOT = new URL('../../docs/img/explore-dm-raid1.png', import.meta.url).pathname;
+const SHOT = screenshotPath('explore-dm-raid1.png');
 
 let server: Server;
 let base: string;

@@ -10,10 +10,10 @@ import { traceToDot } from '../../src/render/dot.js';
 import { dotToSvg } from '../../src/render/image.js';
 import { traceHtml, tracePanels } from '../../src/render/trace-html.js';
 import { cli } from '../support/cli.js';
-import { openBrowser, type Browser } from '../support/browser.js';
+import { openBrowser, screenshotPath, type Browser } from '../support/browser.js';
 import { lassoTrace } from '../render/seed-traces.js';
 
-const SHOT = new URL('../../docs/img/trace-dm-raid1.png', import.meta.url).pathname;
+const SHOT = screenshotPath('trace-dm-raid1.png');
 
 let dir: string;
 let browser: Browser;
