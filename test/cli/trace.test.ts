@@ -143,12 +143,20 @@ describe('a model given by path', () => {
 });
 
 describe('allocheck render', () => {
+  it('--format html replays the trace first: a hand-edited one is refused with the step', async () => {
+    const file = variant('edited-html', (t) => (t.steps[4]!.text = 'dirtier1 does something else'));
+    const r = await cli(['render', file, '--format', 'html', '-o', 'x.html'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^allocheck: .*edited-html\.json: cannot replay it for the page: step 5: text: recorded "dirtier1 does something else"/);
+  });
+
   it.each([
     ['dot', /^digraph counterexample \{/],
     ['svg', /<svg[\s\S]*kmirrord[\s\S]*<\/svg>/],
     ['md', /^# dm-raid1 under mempool-only/],
     ['txt', /^dm-raid1 under mempool-only: no-deadlock violated/],
     ['mermaid', /^sequenceDiagram\n {2}participant a0 as dirtier1 \(dirtier\)\n/],
+    ['html', /^<!doctype html>[\s\S]*<svg[\s\S]*"panels":\[/],
   ])('--format %s to stdout', async (format, shape) => {
     const r = await cli(['render', 'out/trace.json', '--format', format], dir);
     expect(r.code).toBe(0);
@@ -167,7 +175,7 @@ describe('allocheck render', () => {
   });
 
   it.each([
-    [['render', 'out/trace.json', '--format', 'gif'], /^allocheck: unknown format 'gif'; known: dot, svg, png, md, txt, mermaid\n$/],
+    [['render', 'out/trace.json', '--format', 'gif'], /^allocheck: unknown format 'gif'; known: dot, svg, png, md, txt, mermaid, html\n$/],
     [['render', 'out/trace.json', '--format', 'png'], /^allocheck: png is binary: give -o FILE\n$/],
     [['render'], /^allocheck: render needs a trace file/],
   ])('bad input %j: exit 2', async (args, message) => {

@@ -3,29 +3,44 @@ import { resolve } from 'node:path';
 import { traceToDot } from '../../render/dot.js';
 import { dotToSvg, svgToPng } from '../../render/image.js';
 import { traceToMermaid } from '../../render/mermaid.js';
+import { replayTrace } from '../../render/replay-trace.js';
+import { traceHtml, tracePanels } from '../../render/trace-html.js';
 import { storyMarkdown, storyText } from '../../render/story.js';
 import type { Trace } from '../../render/trace.js';
 import { EXIT, type Io } from '../io.js';
-import { readTrace } from '../load-trace.js';
+import { modelOfTrace, readTrace } from '../load-trace.js';
+import { viewerSources } from '../explore/assets.js';
 import { parseOptions } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
-export const RENDER_HELP = `usage: allocheck render <trace.json> [--format dot|svg|png|md|txt|mermaid] [-o FILE]
+export const RENDER_HELP = `usage: allocheck render <trace.json> [--format dot|svg|png|md|txt|mermaid|html] [-o FILE]
   --format F   dot (Graphviz source), svg, png, md (the story), txt (the compact story; default),
-               mermaid (a sequence diagram to paste into an issue or a pull request)
+               mermaid (a sequence diagram to paste into an issue or a pull request),
+               html (the self-contained page that steps through it; rebuilds the model to
+               replay the trace, which must still follow)
   -o FILE      write to FILE instead of stdout (needed for png)
 exit codes: 0 written, 2 bad input`;
 
-const FORMATS = ['dot', 'svg', 'png', 'md', 'txt', 'mermaid'] as const;
+const FORMATS = ['dot', 'svg', 'png', 'md', 'txt', 'mermaid', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-async function renderAs(trace: Trace, format: Format): Promise<string | Uint8Array> {
+/** The HTML page needs each step's state panel, so the trace is replayed on its model. */
+async function htmlOf(trace: Trace, file: string, io: Io, svg: string): Promise<string> {
+  const built = await modelOfTrace(trace, file, io.cwd);
+  if ('why' in built) throw new UsageError(`${file}: cannot replay it for the page: ${built.why}`);
+  const verdict = replayTrace(built.model, trace);
+  if (!verdict.ok) throw new UsageError(`${file}: cannot replay it for the page: step ${verdict.step}: ${verdict.why}`);
+  return traceHtml(trace, svg, tracePanels(built.model, trace), viewerSources());
+}
+
+async function renderAs(trace: Trace, format: Format, file: string, io: Io): Promise<string | Uint8Array> {
   if (format === 'md') return storyMarkdown(trace);
   if (format === 'txt') return storyText(trace);
   if (format === 'mermaid') return traceToMermaid(trace);
   const dot = traceToDot(trace);
   if (format === 'dot') return dot;
   const svg = await dotToSvg(dot);
+  if (format === 'html') return htmlOf(trace, file, io, svg);
   return format === 'svg' ? svg : svgToPng(svg);
 }
 
@@ -43,7 +58,7 @@ export async function renderCommand(argv: readonly string[], io: Io): Promise<nu
   const format = (values.format ?? 'txt') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; known: ${FORMATS.join(', ')}`);
   if (format === 'png' && values.output === undefined) throw new UsageError(`png is binary: give -o FILE`);
-  const output = await renderAs(readTrace(file, io.cwd), format);
+  const output = await renderAs(readTrace(file, io.cwd), format, file, io);
   if (values.output === undefined) {
     io.out(output as string);
     return EXIT.holds;
