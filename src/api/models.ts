@@ -3,11 +3,13 @@
  * A new file under models/ is listed here too (a test compares this list with the directory).
  */
 import bioMempool from '../../models/bio-mempool.js';
+import bioSplit from '../../models/bio-split.js';
 import counter from '../../models/counter.js';
 import dmRaid1 from '../../models/dm-raid1.js';
 import fuseWriteback from '../../models/fuse-writeback.js';
 import ioFlusher from '../../models/io-flusher.js';
 import nfsAck from '../../models/nfs-ack.js';
+import wqCompletion from '../../models/wq-completion.js';
 import { CheckError } from '../core/errors.js';
 import type { Definition } from './definition.js';
 
@@ -20,11 +22,13 @@ import type { Definition } from './definition.js';
  */
 export const models: Readonly<Record<string, Definition>> = Object.freeze({
   'bio-mempool': bioMempool,
+  'bio-split': bioSplit,
   counter,
   'dm-raid1': dmRaid1,
   'fuse-writeback': fuseWriteback,
   'io-flusher': ioFlusher,
   'nfs-ack': nfsAck,
+  'wq-completion': wqCompletion,
 });
 
 /** Names of the shipped models, sorted. */

@@ -3,10 +3,12 @@ import { checkCommand } from './commands/check.js';
 import { exploreCommand } from './commands/explore.js';
 import { listCommand } from './commands/list.js';
 import { matrixCommand } from './commands/matrix.js';
+import { mergeCommand } from './commands/merge.js';
 import { synthCommand } from './commands/synth.js';
 import { renderCommand } from './commands/render.js';
 import { replayCommand } from './commands/replay.js';
 import { seedCommand } from './commands/seed.js';
+import { simulateCommand } from './commands/simulate.js';
 import { EXIT, type Io } from './io.js';
 import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
@@ -17,7 +19,9 @@ usage: allocheck <command> [options]
   check <model>     check a model's properties under a policy ('allocheck check --help')
   list              the models (with their parameters), policies and properties
   matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
+  merge <dir...>    the shard files of a sharded matrix run, as one table ('allocheck merge --help')
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
+  simulate <model>  random walks for state spaces beyond exhaustive reach ('allocheck simulate --help')
   replay <trace>    confirm a counterexample trace (trace.json) against its model
   render <trace>    a trace as a diagram (dot, svg, png), a story (md, txt) or a mermaid sequence diagram
   explore <model>   walk a model by hand in the browser, check it, step through its counterexample
@@ -34,10 +38,12 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   list: listCommand,
   matrix: matrixCommand,
+  merge: mergeCommand,
   synth: synthCommand,
   replay: replayCommand,
   render: renderCommand,
   seed: seedCommand,
+  simulate: simulateCommand,
   explore: exploreCommand,
 };
 
@@ -70,9 +76,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 /** The process entry point: real streams, Ctrl-C stops the search and reports what was explored. */
 export async function run(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
+  const stop = new AbortController();
+  // The first Ctrl-C asks the search to stop and report; the second stops it by force (a
+  // command that cannot, exits 130 a second later); a third exits at once.
   const onInterrupt = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
+    if (!controller.signal.aborted) {
+      process.stderr.write('\nallocheck: stopping, to report what was explored; Ctrl-C again to stop at once\n');
+      return controller.abort();
+    }
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    setTimeout(() => process.exit(130), 1000).unref();
   };
   process.on('SIGINT', onInterrupt);
   try {
@@ -82,6 +96,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       errIsTTY: process.stderr.isTTY === true,
       cwd: process.cwd(),
       signal: controller.signal,
+      stop: stop.signal,
     });
   } finally {
     process.off('SIGINT', onInterrupt);

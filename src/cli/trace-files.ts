@@ -3,8 +3,7 @@
  * trace.png and story.md for the first violated property (further ones get the property's
  * name in theirs), and the compact story the terminal shows.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { AllocModel } from '../alloc/compile.js';
 import type { AllocAction } from '../alloc/exec.js';
 import type { AllocState } from '../alloc/state.js';
@@ -17,6 +16,7 @@ import { traceHtml, tracePanels } from '../render/trace-html.js';
 import { traceToJson } from '../render/trace-json.js';
 import { traceOf, type Trace } from '../render/trace.js';
 import { viewerSources } from './explore/assets.js';
+import type { OutDir } from './out-dir.js';
 import { looksLikePath, type Definition } from './registry.js';
 
 /** True for models built from a scenario: they can describe a state for a diagram. */
@@ -25,7 +25,7 @@ export function isAllocModel(model: Model<unknown, Action>): model is Model<unkn
 }
 
 /** A trace per violated property with a counterexample, keyed by property name; none for engine-level models. */
-export function tracesOf(model: Model<unknown, Action>, result: CheckResult<unknown, Action>, def: Definition, source?: string): Map<string, Trace> {
+export function tracesOf(model: Model<unknown, Action>, result: Pick<CheckResult<unknown, Action>, 'properties'>, def: Definition, source?: string): Map<string, Trace> {
   const out = new Map<string, Trace>();
   if (!isAllocModel(model)) return out;
   for (const p of result.properties) {
@@ -44,39 +44,37 @@ export function sourceFor(modelArg: string, cwd: string, outDir: string | undefi
 }
 
 /**
- * Renders a trace to each file format; returns the names written, relative to `dir`. With the
- * model it was recorded from, also `html`: the self-contained page that steps through it.
+ * Renders a trace to each file format into `out` (relative to `sub`), the trace file carrying
+ * the run's id. A file that cannot be written is recorded in `out`, not thrown. With the model
+ * it was recorded from, also `html`: the self-contained page that steps through it.
  */
-export async function writeTraceFiles(dir: string, trace: Trace, stem: string, storyName: string, html?: { name: string; model: AllocModel }): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
+export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, stem: string, storyName: string, html?: { name: string; model: AllocModel }): Promise<void> {
+  const { format, version, ...rest } = trace;
   const dot = traceToDot(trace);
   const svg = await dotToSvg(dot);
   const files: [string, string | Uint8Array][] = [
-    [`${stem}.json`, traceToJson(trace)],
+    [`${stem}.json`, traceToJson({ format, version, runId: out.runId, ...rest })],
     [`${stem}.dot`, dot],
     [`${stem}.svg`, svg],
     [`${stem}.png`, svgToPng(svg)],
     [storyName, storyMarkdown(trace)],
     ...(html ? [[html.name, traceHtml(trace, svg, tracePanels(html.model, trace), viewerSources())] as [string, string]] : []),
   ];
-  for (const [name, data] of files) writeFileSync(join(dir, name), data);
-  return files.map(([name]) => name);
+  for (const [name, data] of files) out.write(sub ? `${sub}/${name}` : name, data);
 }
 
 /**
  * Writes every trace; the first is trace.* and story.md, the rest trace-<property>.* and
  * story-<property>.md; given the model, each also trace-<property>.html.
  */
-export async function writeAllTraces(dir: string, traces: ReadonlyMap<string, Trace>, model?: Model<unknown, Action>): Promise<string[]> {
-  const written: string[] = [];
+export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyMap<string, Trace>, model?: Model<unknown, Action>): Promise<void> {
   let first = true;
   for (const [name, trace] of traces) {
     const suffix = first ? '' : `-${name}`;
     const html = model !== undefined && isAllocModel(model) ? { name: `trace-${name}.html`, model } : undefined;
-    written.push(...(await writeTraceFiles(dir, trace, `trace${suffix}`, `story${suffix}.md`, html)));
+    await writeTraceFiles(out, sub, trace, `trace${suffix}`, `story${suffix}.md`, html);
     first = false;
   }
-  return written;
 }
 
 /** The compact story of a property's counterexample, for resultText; undefined falls back to the plain steps. */
