@@ -35,7 +35,7 @@ export function outcomeTraces(o: CheckOutcome): Map<string, Trace> {
 export async function writeCheckOutput(out: OutDir, sub: string, outcome: CheckOutcome, traces: ReadonlyMap<string, Trace> = outcomeTraces(outcome)): Promise<string[]> {
   const before = out.written.length;
   const at = (name: string): string => (sub ? `${sub}/${name}` : name);
-  await writeAllTraces(out, sub, traces);
+  await writeAllTraces(out, sub, traces, outcome.model);
   const json = resultJson(outcome.result, outcome.policy, outcome.params);
   const files = [at('result.json'), ...out.written.slice(before)].map((f) => f.slice(at('').length));
   out.write(at('result.json'), JSON.stringify({ ...json, runId: out.runId, files }, null, 2) + '\n');

@@ -81,7 +81,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   // command that cannot, exits 130 a second later); a third exits at once.
   const onInterrupt = (): void => {
     if (!controller.signal.aborted) {
-      process.stderr.write('\nallocheck: stopping, to report what was explored; Ctrl-C again to stop at once\n');
+      // The explorer has nothing to report: it only closes its server.
+      if (argv[0] !== 'explore') process.stderr.write('\nallocheck: stopping, to report what was explored; Ctrl-C again to stop at once\n');
       return controller.abort();
     }
     if (stop.signal.aborted) process.exit(130);

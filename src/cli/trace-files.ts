@@ -12,8 +12,10 @@ import type { CheckResult, PropertyResult } from '../core/result.js';
 import { traceToDot } from '../render/dot.js';
 import { dotToSvg, svgToPng } from '../render/image.js';
 import { storyMarkdown, storyText } from '../render/story.js';
+import { traceHtml, tracePanels } from '../render/trace-html.js';
 import { traceToJson } from '../render/trace-json.js';
 import { traceOf, type Trace } from '../render/trace.js';
+import { viewerSources } from './explore/assets.js';
 import type { OutDir } from './out-dir.js';
 import { looksLikePath, type Definition } from './registry.js';
 
@@ -43,9 +45,10 @@ export function sourceFor(modelArg: string, cwd: string, outDir: string | undefi
 
 /**
  * Renders a trace to each file format into `out` (relative to `sub`), the trace file carrying
- * the run's id. A file that cannot be written is recorded in `out`, not thrown.
+ * the run's id. A file that cannot be written is recorded in `out`, not thrown. With the model
+ * it was recorded from, also `html`: the self-contained page that steps through it.
  */
-export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, stem: string, storyName: string): Promise<void> {
+export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, stem: string, storyName: string, html?: { name: string; model: AllocModel }): Promise<void> {
   const { format, version, ...rest } = trace;
   const dot = traceToDot(trace);
   const svg = await dotToSvg(dot);
@@ -55,16 +58,21 @@ export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, st
     [`${stem}.svg`, svg],
     [`${stem}.png`, svgToPng(svg)],
     [storyName, storyMarkdown(trace)],
+    ...(html ? [[html.name, traceHtml(trace, svg, tracePanels(html.model, trace), viewerSources())] as [string, string]] : []),
   ];
   for (const [name, data] of files) out.write(sub ? `${sub}/${name}` : name, data);
 }
 
-/** Writes every trace; the first is trace.* and story.md, the rest trace-<property>.* and story-<property>.md. */
-export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyMap<string, Trace>): Promise<void> {
+/**
+ * Writes every trace; the first is trace.* and story.md, the rest trace-<property>.* and
+ * story-<property>.md; given the model, each also trace-<property>.html.
+ */
+export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyMap<string, Trace>, model?: Model<unknown, Action>): Promise<void> {
   let first = true;
   for (const [name, trace] of traces) {
     const suffix = first ? '' : `-${name}`;
-    await writeTraceFiles(out, sub, trace, `trace${suffix}`, `story${suffix}.md`);
+    const html = model !== undefined && isAllocModel(model) ? { name: `trace-${name}.html`, model } : undefined;
+    await writeTraceFiles(out, sub, trace, `trace${suffix}`, `story${suffix}.md`, html);
     first = false;
   }
 }

@@ -21,7 +21,7 @@ describe('each run owns what it writes in --out DIR', () => {
     const first = await cli([...RAID, '--policy', 'mempool-only', '--out', 'D'], dir);
     expect(first.code).toBe(1);
     const before = json(join(dir, 'D', 'result.json'));
-    expect(before.files).toEqual(['result.json', 'trace.json', 'trace.dot', 'trace.svg', 'trace.png', 'story.md']);
+    expect(before.files).toEqual(['result.json', 'trace.json', 'trace.dot', 'trace.svg', 'trace.png', 'story.md', 'trace-no-deadlock.html']);
     expect(json(join(dir, 'D', 'trace.json')).runId).toBe(before.runId);
     const stale = join(dir, 'stale-trace.json');
     copyFileSync(join(dir, 'D', 'trace.json'), stale);
@@ -101,6 +101,6 @@ describe('output errors come before the search, name the path, and never hide a 
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/verdict: VIOLATED/);
     expect(r.err).toMatch(/^allocheck: could not write to 'D' \(EISDIR: [^\n]*\); not written: trace\.svg\n$/);
-    expect(json(join(dir, 'D', 'result.json')).files).toEqual(['result.json', 'trace.json', 'trace.dot', 'trace.png', 'story.md']);
+    expect(json(join(dir, 'D', 'result.json')).files).toEqual(['result.json', 'trace.json', 'trace.dot', 'trace.png', 'story.md', 'trace-no-deadlock.html']);
   }, 30_000);
 });

@@ -27,7 +27,7 @@ describe('check --out', () => {
   it('writes the result and every counterexample file, and says where', async () => {
     for (const f of ['result.json', 'trace.json', 'trace.dot', 'trace.svg', 'trace.png', 'story.md']) expect(existsSync(join(dir, 'out', f)), f).toBe(true);
     const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', 'again'], dir);
-    expect(r.out).toMatch(/wrote again\/result\.json, again\/trace\.json, again\/trace\.dot, again\/trace\.svg, again\/trace\.png, again\/story\.md, again\/trace-writeout-progress\.json, .*again\/story-recoverable\.md\n$/);
+    expect(r.out).toMatch(/wrote again\/result\.json, again\/trace\.json, again\/trace\.dot, again\/trace\.svg, again\/trace\.png, again\/story\.md, again\/trace-no-deadlock\.html, again\/trace-writeout-progress\.json, .*again\/story-recoverable\.md, again\/trace-recoverable\.html\n$/);
     expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes:/);
     expect(r.out).toMatch(/ {2}11\. kmirrord takes a page for its request from the raid1 mempool \(0 left\) \[GFP_KERNEL\]/);
     expect(r.out).toMatch(/The wait-for cycle: kmirrord waits for kmirrord \(the md0 queue is full\)/);
@@ -143,11 +143,20 @@ describe('a model given by path', () => {
 });
 
 describe('allocheck render', () => {
+  it('--format html replays the trace first: a hand-edited one is refused with the step', async () => {
+    const file = variant('edited-html', (t) => (t.steps[4]!.text = 'dirtier1 does something else'));
+    const r = await cli(['render', file, '--format', 'html', '-o', 'x.html'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^allocheck: .*edited-html\.json: cannot replay it for the page: step 5: text: recorded "dirtier1 does something else"/);
+  });
+
   it.each([
     ['dot', /^digraph counterexample \{/],
     ['svg', /<svg[\s\S]*kmirrord[\s\S]*<\/svg>/],
     ['md', /^# dm-raid1 under mempool-only/],
     ['txt', /^dm-raid1 under mempool-only: no-deadlock violated/],
+    ['mermaid', /^sequenceDiagram\n {2}participant a0 as dirtier1 \(dirtier\)\n/],
+    ['html', /^<!doctype html>[\s\S]*<svg[\s\S]*"panels":\[/],
   ])('--format %s to stdout', async (format, shape) => {
     const r = await cli(['render', 'out/trace.json', '--format', format], dir);
     expect(r.code).toBe(0);
@@ -166,7 +175,7 @@ describe('allocheck render', () => {
   });
 
   it.each([
-    [['render', 'out/trace.json', '--format', 'gif'], /^allocheck: unknown format 'gif'; known: dot, svg, png, md, txt\n$/],
+    [['render', 'out/trace.json', '--format', 'gif'], /^allocheck: unknown format 'gif'; known: dot, svg, png, md, txt, mermaid, html\n$/],
     [['render', 'out/trace.json', '--format', 'png'], /^allocheck: png is binary: give -o FILE\n$/],
     [['render'], /^allocheck: render needs a trace file/],
   ])('bad input %j: exit 2', async (args, message) => {
