@@ -1,11 +1,4 @@
 import { CheckError } from '../core/errors.js';
-import { checkCommand } from './commands/check.js';
-import { listCommand } from './commands/list.js';
-import { matrixCommand } from './commands/matrix.js';
-import { synthCommand } from './commands/synth.js';
-import { renderCommand } from './commands/render.js';
-import { replayCommand } from './commands/replay.js';
-import { seedCommand } from './commands/seed.js';
 import { EXIT, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -27,14 +20,15 @@ Add --debug to any command to see a stack trace on error.`;
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  check: checkCommand,
-  list: listCommand,
-  matrix: matrixCommand,
-  synth: synthCommand,
-  replay: replayCommand,
-  render: renderCommand,
-  seed: seedCommand,
+// Each command's module is loaded when it runs: `list` need not load the renderer or esbuild.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  list: async () => (await import('./commands/list.js')).listCommand,
+  matrix: async () => (await import('./commands/matrix.js')).matrixCommand,
+  synth: async () => (await import('./commands/synth.js')).synthCommand,
+  replay: async () => (await import('./commands/replay.js')).replayCommand,
+  render: async () => (await import('./commands/render.js')).renderCommand,
+  seed: async () => (await import('./commands/seed.js')).seedCommand,
 };
 
 /** Runs one command line against `io`. The only place that turns errors into exit codes. */
@@ -44,10 +38,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(HELP + '\n');
     return EXIT.holds;
   }
-  const command = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
-    if (!command) throw new UsageError(`unknown command '${name}'; known: ${Object.keys(COMMANDS).join(', ')}`);
-    return await command(rest, io);
+    if (!load) throw new UsageError(`unknown command '${name}'; known: ${Object.keys(COMMANDS).join(', ')}`);
+    return await (await load())(rest, io);
   } catch (e) {
     if (argv.includes('--debug') && e instanceof Error) {
       io.err(`${e.stack}\n`);

@@ -2,7 +2,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDefinition, type Definition } from '../api/definition.js';
 import { modelNames, models } from '../api/models.js';
+import { shippedModelUrl } from '../package-files.js';
 import { UsageError } from './usage-error.js';
+import { importUserModule } from './user-module.js';
 
 export type { Definition } from '../api/definition.js';
 export { modelNames };
@@ -24,7 +26,7 @@ export function modelPath(name: string, cwd: string): string {
 export function modelUrl(name: string, cwd: string): URL {
   if (looksLikePath(name)) return pathToFileURL(modelPath(name, cwd));
   if (!Object.hasOwn(models, name)) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
-  return new URL(`../../models/${name}.ts`, import.meta.url);
+  return shippedModelUrl(name);
 }
 
 /** Loads a model by its name in models/ or by a path to a file of the user's own. */
@@ -37,7 +39,7 @@ export async function loadDefinition(name: string, cwd: string): Promise<Definit
   const url = pathToFileURL(modelPath(name, cwd));
   let mod: { default?: unknown };
   try {
-    mod = (await import(url.href)) as { default?: unknown };
+    mod = (await importUserModule(url)) as { default?: unknown };
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw new UsageError(`cannot load model '${name}': ${why}`);

@@ -10,9 +10,10 @@ import { build } from 'esbuild';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckError } from '../core/errors.js';
+import { packageModule, selfUrl } from '../package-files.js';
 
-const worker = fileURLToPath(new URL('./shared-worker.ts', import.meta.url));
-const self = fileURLToPath(new URL('../index.ts', import.meta.url));
+const worker = fileURLToPath(packageModule('src/parallel/shared-worker.ts', 'shared-worker.js'));
+const self = fileURLToPath(selfUrl());
 const bundles = new Map<string, Promise<string>>();
 
 /**
