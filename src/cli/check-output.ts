@@ -29,10 +29,15 @@ export function outcomeTraces(o: CheckOutcome): Map<string, Trace> {
   return tracesOf(o.model, o.result, o.def, o.source);
 }
 
-/** Writes a check's files into `dir` (created if missing); returns their names. */
+/**
+ * Writes a check's files into `dir` (created if missing); returns their names. result.json
+ * names each violated property's files (`files`), shared ones included.
+ */
 export async function writeCheckOutput(dir: string, outcome: CheckOutcome, traces: ReadonlyMap<string, Trace> = outcomeTraces(outcome)): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
+  const { written, files } = await writeAllTraces(dir, traces);
   const json = resultJson(outcome.result, outcome.policy, outcome.params);
-  writeFileSync(join(dir, 'result.json'), JSON.stringify(json, null, 2) + '\n');
-  return ['result.json', ...(await writeAllTraces(dir, traces))];
+  const properties = json.properties.map((p) => (files.has(p.name) ? { ...p, files: files.get(p.name)! } : p));
+  writeFileSync(join(dir, 'result.json'), JSON.stringify({ ...json, properties }, null, 2) + '\n');
+  return ['result.json', ...written];
 }

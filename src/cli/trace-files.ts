@@ -1,7 +1,7 @@
 /**
- * The counterexample files `check --out DIR` writes: trace.json, trace.dot, trace.svg,
- * trace.png and story.md for the first violated property (further ones get the property's
- * name in theirs), and the compact story the terminal shows.
+ * The counterexample files `check --out DIR` writes: trace-<property>.json, .dot, .svg, .png and
+ * story-<property>.md for each violated property (a counterexample that several properties
+ * share is written once, under the first one's name), and the compact story the terminal shows.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -57,16 +57,38 @@ export async function writeTraceFiles(dir: string, trace: Trace, stem: string, s
   return files.map(([name]) => name);
 }
 
-/** Writes every trace; the first is trace.* and story.md, the rest trace-<property>.* and story-<property>.md. */
-export async function writeAllTraces(dir: string, traces: ReadonlyMap<string, Trace>): Promise<string[]> {
+/** Where a property's counterexample is: its trace and story files, written for `sameAs` when shared. */
+export interface TraceFiles {
+  readonly trace: string;
+  readonly story: string;
+  /** The property whose files these are, when its counterexample is this property's too. */
+  readonly sameAs?: string;
+}
+
+/** A counterexample's identity: the same choices (and cycle start) are the same path. */
+function pathKey(trace: Trace): string {
+  return `${trace.choices.join(',')}/${trace.loopStart ?? ''}`;
+}
+
+/**
+ * Writes each property's trace as trace-<property>.* and story-<property>.md, a counterexample
+ * shared by several properties once; returns the names written and each property's files.
+ */
+export async function writeAllTraces(dir: string, traces: ReadonlyMap<string, Trace>): Promise<{ written: string[]; files: Map<string, TraceFiles> }> {
   const written: string[] = [];
-  let first = true;
+  const files = new Map<string, TraceFiles>();
+  const byPath = new Map<string, string>();
   for (const [name, trace] of traces) {
-    const suffix = first ? '' : `-${name}`;
-    written.push(...(await writeTraceFiles(dir, trace, `trace${suffix}`, `story${suffix}.md`)));
-    first = false;
+    const first = byPath.get(pathKey(trace));
+    if (first !== undefined) {
+      files.set(name, { ...files.get(first)!, sameAs: first });
+      continue;
+    }
+    byPath.set(pathKey(trace), name);
+    written.push(...(await writeTraceFiles(dir, trace, `trace-${name}`, `story-${name}.md`)));
+    files.set(name, { trace: `trace-${name}.json`, story: `story-${name}.md` });
   }
-  return written;
+  return { written, files };
 }
 
 /** The compact story of a property's counterexample, for resultText; undefined falls back to the plain steps. */
