@@ -1,6 +1,7 @@
 import { CheckError } from '../core/errors.js';
 import { COMMANDS, commandNamed } from './commands.js';
 import { EXIT, type Io } from './io.js';
+import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
 import { allocheckVersion } from './version.js';
 
@@ -12,7 +13,8 @@ usage: allocheck <command> [options]
   matrix <model...> check every model x policy x parameter point, one table
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe
   replay <trace>    confirm a counterexample trace (trace-<property>.json) against its model
-  render <trace>    a trace as a diagram (dot, svg, png) or a story (md, txt)
+  render <trace>    a trace as a diagram (dot, svg, png), a story (md, txt) or a mermaid sequence diagram
+  explore <model>   walk a model by hand in the browser, check it, step through its counterexample
   seed              the seed mail's argument: dm-raid1 under mempool-only and under
                     memalloc-inheritance, verdicts and counterexample files (npm start)
   completion bash|zsh  a shell completion script
@@ -69,11 +71,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (e.cause instanceof Error) io.err(`caused by: ${e.cause.stack}\n`);
     }
     if (e instanceof UsageError || e instanceof CheckError) {
-      io.err(`allocheck: ${e.message}\n`);
+      io.err(`allocheck: ${printable(e.message)}\n`);
       return EXIT.usage;
     }
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.err(`allocheck: the model failed: ${why} (run with --debug for the stack)\n`);
+    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    io.err(`allocheck: the model failed: ${printable(why)} (run with --debug for the stack)\n`);
     return EXIT.usage;
   }
 }

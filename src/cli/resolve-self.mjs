@@ -1,9 +1,13 @@
 // Module hooks for a user's model file: the bare specifier 'allocheck' resolves to this package
 // (the running copy, given by `initialize`), so a model file outside any project can
-// `import { scenario } from 'allocheck'` without installing anything; and a loose .ts model
-// file (one with no package.json saying otherwise) loads as an ES module: it is written with
-// import/export, as the docs show. Plain JavaScript: it runs in the loader thread, before any
-// TypeScript loader.
+// `import { scenario } from 'allocheck'` without installing anything; a loose .ts model file
+// (one with no package.json saying otherwise) loads as an ES module: it is written with
+// import/export, as the docs show; and a loose .js model file written the same way (no
+// package.json saying "module") loads as an ES module too, instead of failing as CommonJS.
+// Plain JavaScript: it runs in the loader thread, before any TypeScript loader.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 let self;
 
 export function initialize(data) {
@@ -16,5 +20,17 @@ export async function resolve(specifier, context, next) {
   if (resolved.url.endsWith('.ts') && !resolved.url.includes('/node_modules/') && resolved.format !== 'module') {
     return { ...resolved, format: 'module' };
   }
+  if (resolved.url.endsWith('.js') && resolved.url.startsWith('file:') && !resolved.url.includes('/node_modules/') && resolved.format === 'commonjs' && usesModuleSyntax(resolved.url)) {
+    return { ...resolved, format: 'module' };
+  }
   return resolved;
+}
+
+/** True when a file has a top-level import or export statement. */
+function usesModuleSyntax(url) {
+  try {
+    return /^\s*(import\s*[\w{*'"]|export\s)/m.test(readFileSync(fileURLToPath(url), 'utf8'));
+  } catch {
+    return false;
+  }
 }
