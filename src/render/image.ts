@@ -1,9 +1,11 @@
 /**
  * DOT to SVG and SVG to PNG, in-process and offline: Graphviz compiled to WebAssembly
- * (@viz-js/viz) and resvg (@resvg/resvg-js). No system Graphviz is needed.
+ * (@viz-js/viz) and resvg (@resvg/resvg-js). No system Graphviz or font is needed.
  */
 import { Resvg } from '@resvg/resvg-js';
 import { instance, type Viz } from '@viz-js/viz';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { CheckError } from '../core/errors.js';
 
 let viz: Promise<Viz> | undefined;
@@ -25,13 +27,24 @@ export async function dotToSvg(dot: string): Promise<string> {
   return result.output;
 }
 
-/** Rasterises an SVG to PNG at `zoom` times its size, on a white background. */
+// Graphviz measures the text as Helvetica; Arimo (SIL Open Font License) has the same metrics.
+// It ships with the package (an npm font package), and no system font is loaded, so a PNG has
+// the same text on every host, one without any font installed included.
+const FONT_FAMILY = 'Arimo';
+let fontFile: string | undefined;
+
+/** The path of the bundled regular Arimo TrueType file. */
+export function bundledFont(): string {
+  fontFile ??= join(dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/arimo/package.json')), '400Regular', 'Arimo_400Regular.ttf');
+  return fontFile;
+}
+
+/** Rasterises an SVG to PNG at `zoom` times its size, on a white background, its text in the bundled font. */
 export function svgToPng(svg: string, zoom = 1.5): Uint8Array {
   const resvg = new Resvg(svg, {
     background: 'white',
     fitTo: { mode: 'zoom', value: zoom },
-    // Graphviz measured the text as Helvetica; Liberation Sans has the same metrics, where present.
-    font: { loadSystemFonts: true, defaultFontFamily: 'Liberation Sans', sansSerifFamily: 'Liberation Sans' },
+    font: { fontFiles: [bundledFont()], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, serifFamily: FONT_FAMILY, monospaceFamily: FONT_FAMILY },
   });
   return resvg.render().asPng();
 }
