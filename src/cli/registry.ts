@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDefinition, type Definition } from '../api/definition.js';
-import { modelNames, models } from '../api/models.js';
+import { modelNamed, modelNames, models } from '../api/models.js';
 import { shippedModelUrl } from '../package-files.js';
 import { UsageError } from './usage-error.js';
 import { importUserModule } from './user-module.js';
@@ -32,9 +32,8 @@ export function modelUrl(name: string, cwd: string): URL {
 /** Loads a model by its name in models/ or by a path to a file of the user's own. */
 export async function loadDefinition(name: string, cwd: string): Promise<Definition> {
   if (!looksLikePath(name)) {
-    const def = Object.hasOwn(models, name) ? models[name] : undefined;
-    if (!def) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
-    return def;
+    if (!Object.hasOwn(models, name)) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
+    return modelNamed(name);
   }
   const url = pathToFileURL(modelPath(name, cwd));
   let mod: { default?: unknown };
