@@ -32,6 +32,6 @@ describe('policies over their declared parameter space', () => {
   });
 
   it('arbitraries are ordinary fast-check arbitraries', () => {
-    fc.assert(fc.property(arbitraries.params(models['nfs-ack']!, { kernel: 'modern' }), (p) => p.kernel === 'modern'));
+    fc.assert(fc.property(arbitraries.params(models['nfs-ack']!, { kernel: 'modern' }), (p) => p['kernel'] === 'modern'));
   });
 });
