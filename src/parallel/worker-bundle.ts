@@ -6,7 +6,6 @@
  * from the search), where the bundle takes about 60 ms once, off the main thread (esbuild runs
  * as a separate process), and its functions carry no `__name` wrappers.
  */
-import { build } from 'esbuild';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckError } from '../core/errors.js';
@@ -32,6 +31,8 @@ export function workerUrl(moduleUrl: string): Promise<URL> {
 async function bundle(moduleUrl: string): Promise<string> {
   const contents = `import * as model from ${JSON.stringify(fileURLToPath(moduleUrl))};\nimport { serve } from ${JSON.stringify(worker)};\nserve(model);\n`;
   try {
+    // Loaded here, not with this module: a search that never starts threads does not load esbuild.
+    const { build } = await import('esbuild');
     const out = await build({
       stdin: { contents, loader: 'ts', sourcefile: 'allocheck-worker.ts', resolveDir: dirname(worker) },
       bundle: true,
