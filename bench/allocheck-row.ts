@@ -23,7 +23,8 @@ function isRun(x: unknown): x is AllocheckRun {
 /** Runs allocheck on `bench` in its own Node process, started from the repository root. */
 export function allocheckRow(bench: BenchCase, repoRoot: string): Row {
   const assignments = Object.entries(bench.params).map(([k, v]) => `${k}=${v}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'allocheck-run.ts'), bench.model, ...assignments], {
+  const options = [...(bench.policy ? ['--policy', bench.policy] : []), ...(bench.property ? ['--property', bench.property] : [])];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'allocheck-run.ts'), bench.model, ...assignments, ...options], {
     cwd: repoRoot,
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,

@@ -7,18 +7,20 @@ export interface BenchOptions {
   /** pan's -m: the DFS depth bound. A search that reaches it is an error, never a result. */
   readonly depthLimit: number;
   readonly help: boolean;
-  /** Runs of every row; the fastest is kept, as noise only ever slows a run down. */
+  /** Rounds of paired runs (SPIN, then allocheck); the tables give medians. */
   readonly repeat: number;
   /** A smoke run: small cases, no liveness measurement. */
   readonly quick: boolean;
 }
 
 export const usage = `usage: npm run bench -- [--quick] [--procs N --max N] [--markdown] [--repeat N] [--depth N]
-  (no options)    counter at procs=4 max=7 and procs=5 max=5: SPIN without POR, SPIN with POR, allocheck
-  --quick         a smoke run on a small counter (procs=3 max=5)
+  (no options)    the state counts of the Promela twins of dm-raid1 and bio-mempool at several settings,
+                  then counter at procs=4 max=7 and procs=5 max=5 and dm-raid1 (5 dirtiers, 12 pages):
+                  SPIN without POR, SPIN with POR, allocheck
+  --quick         a smoke run on small spaces (counter procs=3 max=5, a small dm-raid1)
   --procs, --max  one counter case at this size (defaults 4 and 7 for the one not given)
   --markdown      print the table as Markdown, with the machine facts, for bench/RESULTS.md
-  --repeat N      run every row N times (default 1) and keep the fastest run
+  --repeat N      N rounds (default 1), each SPIN then allocheck; medians and the median paired ratio
   --depth N       SPIN's depth bound -m (default 10000000); reaching it is reported as an error`;
 
 function wholeNumber(flag: string, raw: string | undefined, lo: number, hi: number): number {

@@ -37,7 +37,7 @@ function entries() {
     index: 'src/index.ts',
     cli: 'src/cli/main.ts',
     worker: 'src/cli/runner/worker.ts',
-    'shared-worker': 'src/parallel/shared-worker.ts',
+    'thread-entry': 'src/parallel/thread-entry.ts',
     ...Object.fromEntries(models.map((f) => [`models/${f.slice(0, -3)}`, `models/${f}`])),
   };
 }

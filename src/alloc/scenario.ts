@@ -65,7 +65,7 @@ function checkWorld(name: string, w: WorldSpec): void {
   if (!(min >= 0 && min < pages)) throw new CheckError('bad-option', `${name}: the min watermark ${min} must be below pages=${pages}`);
   const pooled = Object.values(w.pools ?? {}).reduce((a, b) => a + b, 0);
   if (pooled > pages) throw new CheckError('bad-option', `${name}: the mempools (${pooled} pages) do not fit in ${pages} pages`);
-  const cached = (w.memory.clean ?? 0) + Object.values(w.shrinkers ?? {}).reduce((a, s) => a + s.objects, 0);
+  const cached = (w.memory.clean ?? 0) + Object.values(w.shrinkers ?? {}).reduce((a, s) => a + s.objects, 0) + Object.values(w.biosets ?? {}).reduce((a, b) => a + b.minNr, 0);
   if (pooled + cached > pages) throw new CheckError('bad-option', `${name}: the mempools, clean pages and shrinker objects (${pooled + cached} pages) do not fit in ${pages} pages`);
 }
 

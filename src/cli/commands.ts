@@ -18,6 +18,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandEntry>>> = {
   synth: async () => ((m) => ({ run: m.synthCommand, help: m.SYNTH_HELP }))(await import('./commands/synth.js')),
   replay: async () => ((m) => ({ run: m.replayCommand, help: m.REPLAY_HELP }))(await import('./commands/replay.js')),
   render: async () => ((m) => ({ run: m.renderCommand, help: m.RENDER_HELP }))(await import('./commands/render.js')),
+  simulate: async () => ((m) => ({ run: m.simulateCommand, help: m.SIMULATE_HELP }))(await import('./commands/simulate.js')),
   explore: async () => ((m) => ({ run: m.exploreCommand, help: m.EXPLORE_HELP }))(await import('./commands/explore.js')),
   seed: async () => ((m) => ({ run: m.seedCommand, help: m.SEED_HELP }))(await import('./commands/seed.js')),
   completion: async () => ((m) => ({ run: m.completionCommand, help: m.COMPLETION_HELP }))(await import('./commands/completion.js')),

@@ -12,6 +12,7 @@ usage: allocheck <command> [options]
   list              the models (with their parameters), policies and properties
   matrix <model...> check every model x policy x parameter point, one table
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe
+  simulate <model>  random walks for state spaces beyond exhaustive reach
   replay <trace>    confirm a counterexample trace (trace-<property>.json) against its model
   render <trace>    a trace as a diagram (dot, svg, png), a story (md, txt) or a mermaid sequence diagram
   explore <model>   walk a model by hand in the browser, check it, step through its counterexample
@@ -94,9 +95,17 @@ function quietOnClosedStdout(): void {
 /** The process entry point: real streams, Ctrl-C stops the search and reports what was explored. */
 export async function run(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
+  const stop = new AbortController();
+  // The first Ctrl-C asks the search to stop and report; the second stops it by force (a
+  // command that cannot, exits 130 a second later); a third exits at once.
   const onInterrupt = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
+    if (!controller.signal.aborted) {
+      process.stderr.write('\nallocheck: stopping, to report what was explored; Ctrl-C again to stop at once\n');
+      return controller.abort();
+    }
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    setTimeout(() => process.exit(130), 1000).unref();
   };
   process.on('SIGINT', onInterrupt);
   quietOnClosedStdout();
@@ -107,6 +116,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       errIsTTY: process.stderr.isTTY === true,
       cwd: process.cwd(),
       signal: controller.signal,
+      stop: stop.signal,
     });
   } finally {
     process.off('SIGINT', onInterrupt);

@@ -1,6 +1,6 @@
 import type { Action } from '../core/model.js';
 import type { ParamValues } from '../core/params.js';
-import type { CheckResult, Path } from '../core/result.js';
+import type { CheckResult, Path, PropertyResult } from '../core/result.js';
 import type { TraceFiles } from './trace-files.js';
 import { allocheckVersion } from './version.js';
 
@@ -49,6 +49,19 @@ export function pathJson(path: Path<unknown, Action>): PathJson {
   return path.loopStart === undefined ? base : { ...base, loopStart: path.loopStart };
 }
 
+/** One property's verdict as the JSON documents show it. */
+export function propertyJson(p: PropertyResult<unknown, Action>): ResultJson['properties'][number] {
+  return {
+    name: p.name,
+    kind: p.kind,
+    status: p.status,
+    ...(p.failure ? { failure: p.failure } : {}),
+    ...(p.details ? { details: p.details } : {}),
+    ...(p.counterexample ? { counterexample: pathJson(p.counterexample) } : {}),
+    ...(p.witness ? { witness: pathJson(p.witness) } : {}),
+  };
+}
+
 export function resultJson(result: CheckResult<unknown, Action>, policy: string | undefined, params: ParamValues): ResultJson {
   return {
     format: RESULT_FORMAT,
@@ -59,15 +72,7 @@ export function resultJson(result: CheckResult<unknown, Action>, policy: string 
     params,
     verdict: result.verdict,
     ...(result.incomplete ? { incomplete: result.incomplete } : {}),
-    properties: result.properties.map((p) => ({
-      name: p.name,
-      kind: p.kind,
-      status: p.status,
-      ...(p.failure ? { failure: p.failure } : {}),
-      ...(p.details ? { details: p.details } : {}),
-      ...(p.counterexample ? { counterexample: pathJson(p.counterexample) } : {}),
-      ...(p.witness ? { witness: pathJson(p.witness) } : {}),
-    })),
+    properties: result.properties.map(propertyJson),
     stats: result.stats,
   };
 }

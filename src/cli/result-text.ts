@@ -25,6 +25,7 @@ export function sizeText(bytes: number): string {
 /** The statistics: counts and time, then memory and the fingerprint collision estimate. */
 export function statsLine(s: Stats): string {
   const counts = `${n(s.states)} states, ${n(s.transitions)} transitions, depth ${s.depth}, ${s.seconds.toFixed(2)} s (${n(s.statesPerSecond)} states/s${s.workers ? ` on ${s.workers} threads` : ''})`;
+  if (s.stoppedInModel) return `${counts} (the last counts reported)\nstopped by force inside the model's code: a step of the model did not return in time, so the search could not stop itself`;
   const memory = `memory: visited table ${sizeText(s.tableBytes)}, ${s.bytesPerState.toFixed(1)} bytes/state with the frontier; probability that a fingerprint collision hid a state: ${s.collisionProbability.toExponential(1)}`;
   return `${counts}\n${memory}${symmetryLine(s)}${porLine(s)}`;
 }

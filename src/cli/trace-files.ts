@@ -3,8 +3,7 @@
  * story-<property>.md for each violated property (a counterexample that several properties
  * share is written once, under the first one's name), and the compact story the terminal shows.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { AllocModel } from '../alloc/compile.js';
 import type { AllocAction } from '../alloc/exec.js';
 import type { AllocState } from '../alloc/state.js';
@@ -15,6 +14,7 @@ import { dotToSvg, svgToPng } from '../render/image.js';
 import { storyMarkdown, storyText } from '../render/story.js';
 import { traceToJson } from '../render/trace-json.js';
 import { traceOf, type Trace } from '../render/trace.js';
+import type { OutDir } from './out-dir.js';
 import { looksLikePath, type Definition } from './registry.js';
 
 /** True for models built from a scenario: they can describe a state for a diagram. */
@@ -23,7 +23,7 @@ export function isAllocModel(model: Model<unknown, Action>): model is Model<unkn
 }
 
 /** A trace per violated property with a counterexample, keyed by property name; none for engine-level models. */
-export function tracesOf(model: Model<unknown, Action>, result: CheckResult<unknown, Action>, def: Definition, source?: string): Map<string, Trace> {
+export function tracesOf(model: Model<unknown, Action>, result: Pick<CheckResult<unknown, Action>, 'properties'>, def: Definition, source?: string): Map<string, Trace> {
   const out = new Map<string, Trace>();
   if (!isAllocModel(model)) return out;
   for (const p of result.properties) {
@@ -41,20 +41,22 @@ export function sourceFor(modelArg: string, cwd: string, outDir: string | undefi
   return outDir === undefined ? file : relative(resolve(cwd, outDir), file).split('\\').join('/');
 }
 
-/** Renders a trace to each file format; returns the names written, relative to `dir`. */
-export async function writeTraceFiles(dir: string, trace: Trace, stem: string, storyName: string): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
+/**
+ * Renders a trace to each file format into `out` (relative to `sub`), the trace file carrying
+ * the run's id. A file that cannot be written is recorded in `out`, not thrown.
+ */
+export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, stem: string, storyName: string): Promise<void> {
+  const { format, version, ...rest } = trace;
   const dot = traceToDot(trace);
   const svg = await dotToSvg(dot);
   const files: [string, string | Uint8Array][] = [
-    [`${stem}.json`, traceToJson(trace)],
+    [`${stem}.json`, traceToJson({ format, version, runId: out.runId, ...rest })],
     [`${stem}.dot`, dot],
     [`${stem}.svg`, svg],
     [`${stem}.png`, svgToPng(svg)],
     [storyName, storyMarkdown(trace)],
   ];
-  for (const [name, data] of files) writeFileSync(join(dir, name), data);
-  return files.map(([name]) => name);
+  for (const [name, data] of files) out.write(sub ? `${sub}/${name}` : name, data);
 }
 
 /** Where a property's counterexample is: its trace and story files, written for `sameAs` when shared. */
@@ -72,10 +74,9 @@ function pathKey(trace: Trace): string {
 
 /**
  * Writes each property's trace as trace-<property>.* and story-<property>.md, a counterexample
- * shared by several properties once; returns the names written and each property's files.
+ * shared by several properties once; returns each property's files.
  */
-export async function writeAllTraces(dir: string, traces: ReadonlyMap<string, Trace>): Promise<{ written: string[]; files: Map<string, TraceFiles> }> {
-  const written: string[] = [];
+export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyMap<string, Trace>): Promise<Map<string, TraceFiles>> {
   const files = new Map<string, TraceFiles>();
   const byPath = new Map<string, string>();
   for (const [name, trace] of traces) {
@@ -85,10 +86,10 @@ export async function writeAllTraces(dir: string, traces: ReadonlyMap<string, Tr
       continue;
     }
     byPath.set(pathKey(trace), name);
-    written.push(...(await writeTraceFiles(dir, trace, `trace-${name}`, `story-${name}.md`)));
+    await writeTraceFiles(out, sub, trace, `trace-${name}`, `story-${name}.md`);
     files.set(name, { trace: `trace-${name}.json`, story: `story-${name}.md` });
   }
-  return { written, files };
+  return files;
 }
 
 /** The compact story of a property's counterexample, for resultText; undefined falls back to the plain steps. */

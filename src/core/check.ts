@@ -1,4 +1,5 @@
 import { Bfs, type PausedSearch } from './bfs.js';
+import { CHECK_OPTION_NAMES, checkOptionNames, checkSomethingToCheck } from './check-input.js';
 import { assertModel } from './contract.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
@@ -31,8 +32,10 @@ export interface CheckOptions {
    */
   readonly symmetry?: boolean;
   /**
-   * Bytes the visited table and the frontier may take (default: no limit). A search that would
-   * pass it stops with verdict `incomplete` ('memory-limit') instead of failing to allocate.
+   * Bytes the visited table and the frontier may take (default: no limit); with a liveness
+   * property, the stored graph (edges, node arrays, index) and what its analysis will allocate
+   * (SCC and fairness arrays) count too. A search that would pass it stops with verdict
+   * `incomplete` ('memory-limit') instead of failing to allocate.
    */
   readonly memoryLimitBytes?: number;
   /**
@@ -62,6 +65,7 @@ interface Resolved<S> {
 }
 
 function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start: number): Resolved<S> {
+  checkOptionNames(options, CHECK_OPTION_NAMES, 'check');
   const known = model.properties.map((p) => p.name);
   const wanted = options.properties ?? known;
   for (const name of wanted) {
@@ -70,15 +74,18 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
     }
   }
   const all = model.properties.filter((p) => wanted.includes(p.name));
-  for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, timeLimitSeconds: options.timeLimitSeconds, memoryLimitBytes: options.memoryLimitBytes })) {
+  for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, memoryLimitBytes: options.memoryLimitBytes })) {
     if (value !== undefined && !(value >= 0)) throw new CheckError('bad-option', `${key} must be a number >= 0, got ${value}`);
   }
+  const time = options.timeLimitSeconds;
+  if (time !== undefined && !(time > 0)) throw new CheckError('bad-option', `timeLimitSeconds must be a number of seconds > 0, got ${time}`);
   const capacity = options.tableCapacity;
   if (capacity !== undefined && !(capacity >= 0 && capacity <= MAX_TABLE_CAPACITY)) {
     throw new CheckError('bad-option', `tableCapacity must be a number from 0 to ${MAX_TABLE_CAPACITY}, got ${capacity}`);
   }
   checkFairnessOption(options.fairness);
   if (model.actors !== undefined) checkFairnessNames(options.fairness, model.actors);
+  checkSomethingToCheck(model, options.properties);
   return {
     all,
     safety: all.filter(isSafety),
@@ -109,7 +116,7 @@ class Session<S, A extends Action> {
     const symmetry = options.symmetry ?? true;
     const memoryLimit = options.memoryLimitBytes ?? Infinity;
     this.por = porPlan(model, options, all);
-    if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth }, tableCapacity));
+    if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth, memoryLimit }, tableCapacity));
     this.bfs = guardModel('the search', () => new Bfs(model, this.graph ? [] : safety, { maxStates, maxDepth, tableCapacity, symmetry, memoryLimit, por: this.por.reduced }));
   }
 
@@ -189,8 +196,8 @@ class Session<S, A extends Action> {
     const settled = (prop: Property<S>): PropertyResult<S, A> => reduced?.results.get(prop.name) ?? this.propertyResult(prop, stopped === undefined, paths);
     const properties = this.analysis ? this.analysis.results : this.resolved.all.map(settled);
     const violated = properties.some((r) => r.status === 'violated');
-    // With no property selected, only a complete search may say 'holds' (of nothing, vacuously).
-    const allHold = properties.every((r) => r.status === 'holds') && (properties.length > 0 || !stopped);
+    // Never 'holds' of nothing (check-input.ts refuses such a check before it starts).
+    const allHold = properties.length > 0 && properties.every((r) => r.status === 'holds');
     const verdict = violated ? 'violated' : allHold ? 'holds' : 'incomplete';
     return stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: stopped };
   }

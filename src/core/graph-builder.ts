@@ -9,6 +9,18 @@ import type { StateGraph } from './state-graph.js';
 export interface GraphLimits {
   readonly maxStates: number;
   readonly maxDepth: number;
+  /** Bytes the graph, its index, the frontier and the analysis after it may take (see {@link GraphBuilder.memory}). */
+  readonly memoryLimit?: number;
+}
+
+/**
+ * Bytes the liveness analysis allocates on top of the graph, at its peak: per node, Tarjan's
+ * five Int32Arrays and a byte (scc.ts), then the fair cores' three Int32Arrays (fair-cores.ts)
+ * or the product search's 18 bytes (obligation-search.ts); per edge, the reverse graph of the
+ * trap search (trap.ts). Counted while the graph is explored, so the search stops in time.
+ */
+function analysisBytes(nodes: number, edges: number): number {
+  return nodes * (21 + 18) + (nodes + edges) * 4;
 }
 
 /**
@@ -67,10 +79,25 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
     this.arrays.setTarget(e, this.store(nextState, e));
   };
 
-  /** Expands states until `until()` says stop or the graph is complete. Checks `until` every 256 states. */
+  /**
+   * Bytes the graph takes now (its arrays, the index, both levels) and will take: its arrays'
+   * next doubling, while the old ones are alive, and the liveness analysis after the search.
+   */
+  get memory(): number {
+    const { nodes, edges } = this.arrays;
+    return this.index.bytes + this.current.bytes + this.next.bytes + this.arrays.bytes + this.arrays.growthBytes + analysisBytes(nodes, edges);
+  }
+
+  /**
+   * Expands states until `until()` says stop or the graph is complete. Checks `until` and the
+   * memory limit every 256 states: past the limit the search stops as 'memory-limit'.
+   */
   run(until: () => boolean): void {
     for (let n = 0; !this.finished; n++) {
-      if ((n & 255) === 0 && n > 0 && until()) return;
+      if ((n & 255) === 0) {
+        if (this.memory > (this.limits.memoryLimit ?? Infinity)) this.stop('memory-limit');
+        if (this.finished || (n > 0 && until())) return;
+      }
       const bytes = this.current.shift(); // BFS order: the queue yields nodes in number order
       if (bytes === undefined) {
         if (!this.nextLevel()) return;

@@ -1,18 +1,18 @@
 /**
- * A worker thread's code as one ES module: the worker (shared-worker.ts), the recipe's model
- * module and all they import, bundled by esbuild into plain JavaScript. A thread starts without
- * its parent's module hooks, so it could not load TypeScript by itself; registering the loader
- * in each thread cost 0.3–0.5 s of CPU a worker (measured on two cores, where that time is taken
- * from the search), where the bundle takes about 60 ms once, off the main thread (esbuild runs
- * as a separate process), and its functions carry no `__name` wrappers.
+ * A worker thread's code as one ES module: the thread's entry (thread-entry.ts), the recipe's
+ * model module and all they import, bundled by esbuild into plain JavaScript. A thread starts
+ * without its parent's module hooks, so it could not load TypeScript by itself; registering the
+ * loader in each thread cost 0.3–0.5 s of CPU a worker (measured on two cores, where that time is
+ * taken from the search), where the bundle takes about 60 ms once, off the main thread (esbuild
+ * runs as a separate process), and its functions carry no `__name` wrappers. One bundle serves
+ * both kinds of thread: the supervised search (search-worker.ts) and the threads of a parallel
+ * search (shared-worker.ts), which the search thread starts from the bundle it runs in.
  */
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckError } from '../core/errors.js';
 import { packageModule, selfUrl } from '../package-files.js';
 
-const worker = fileURLToPath(packageModule('src/parallel/shared-worker.ts', 'shared-worker.js'));
-const self = fileURLToPath(selfUrl());
 const bundles = new Map<string, Promise<string>>();
 
 /**
@@ -25,28 +25,62 @@ const bundles = new Map<string, Promise<string>>();
 export function workerUrl(moduleUrl: string): Promise<URL> {
   let code = bundles.get(moduleUrl);
   if (!code) bundles.set(moduleUrl, (code = bundle(moduleUrl)));
-  return code.then((text) => new URL(`data:text/javascript;base64,${Buffer.from(text).toString('base64')}`));
+  return code.then((text) => new URL(text));
+}
+
+/**
+ * Inside a thread started from a bundle: that bundle's URL, for the threads it starts in turn.
+ * (There the sources are gone, and esbuild is not part of the bundle.)
+ */
+export function adoptBundle(moduleUrl: string, url: string): void {
+  bundles.set(moduleUrl, Promise.resolve(url));
 }
 
 async function bundle(moduleUrl: string): Promise<string> {
-  const contents = `import * as model from ${JSON.stringify(fileURLToPath(moduleUrl))};\nimport { serve } from ${JSON.stringify(worker)};\nserve(model);\n`;
+  // Resolved here, not at load: in a bundle, import.meta.url is the bundle's data: URL. Built,
+  // the entry and the library are dist's JavaScript files.
+  const entry = fileURLToPath(packageModule('src/parallel/thread-entry.ts', 'thread-entry.js'));
+  const contents = `import * as model from ${JSON.stringify(fileURLToPath(moduleUrl))};\nimport { serve } from ${JSON.stringify(entry)};\nserve(model);\n`;
   try {
-    // Loaded here, not with this module: a search that never starts threads does not load esbuild.
     const { build } = await import('esbuild');
     const out = await build({
-      stdin: { contents, loader: 'ts', sourcefile: 'allocheck-worker.ts', resolveDir: dirname(worker) },
+      stdin: { contents, loader: 'ts', sourcefile: 'allocheck-worker.ts', resolveDir: dirname(entry) },
       bundle: true,
       format: 'esm',
       platform: 'node',
       target: 'node20',
       write: false,
       // A model outside the package imports the library by name, as the docs show.
-      alias: { allocheck: self },
+      alias: { allocheck: fileURLToPath(selfUrl()) },
+      // Never loaded in a thread: it takes its bundle from its parent (adoptBundle).
+      external: ['esbuild'],
       logLevel: 'silent',
     });
-    return out.outputFiles[0]!.text;
+    return `data:text/javascript;base64,${Buffer.from(out.outputFiles[0]!.text).toString('base64')}`;
   } catch (e) {
     const first = (e as { errors?: { text: string }[] }).errors?.[0]?.text ?? String(e);
-    throw new CheckError('model-threw', `cannot prepare ${moduleUrl} for the worker threads: ${first} (--workers 1 runs without them)`);
+    throw new CheckError('model-threw', `cannot prepare ${moduleUrl} for the worker thread the search runs in: ${first}`);
   }
+}
+
+/**
+ * A stack from a thread started from the bundle at `url`, its frames made readable: each
+ * `data:...:line:column` becomes the source file the bundle took that line from (esbuild
+ * heads each file's code with a `// path` comment), with the line in the bundle.
+ *
+ * @example
+ * readableStack(e.stack, url); // '    at successors (test/support/fixtures/throwing-model.ts, bundle line 10)'
+ */
+export function readableStack(stack: string, url: string): string {
+  const prefix = 'data:text/javascript;base64,';
+  if (!url.startsWith(prefix)) return stack;
+  const lines = Buffer.from(url.slice(prefix.length), 'base64').toString('utf8').split('\n');
+  const fileAt = (line: number): string => {
+    for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+      const m = /^\/\/ (\S+\.[cm]?[jt]s)$/.exec(lines[i]!);
+      if (m) return m[1]!;
+    }
+    return 'allocheck-worker';
+  };
+  return stack.replace(/data:text\/javascript;base64,[A-Za-z0-9+/=]+:(\d+):\d+/g, (_, line: string) => `${fileAt(Number(line))}, bundle line ${line}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPolicy, models, POLICY_NAMES, policyList, PROPERTY_NAMES, propertyList, type PolicySpec, type PropertyName } from '../../src/index.js';
+import { checkPolicy, models, POLICY_NAMES, policyList, PROPERTY_NAMES, propertyList, type ModelName, type PolicySpec, type PropertyName } from '../../src/index.js';
 
 describe('the catalogue as string literal types', () => {
   it('POLICY_NAMES and PROPERTY_NAMES are the catalogue (add a new policy or property to names.ts too)', () => {
@@ -14,9 +14,10 @@ describe('the catalogue as string literal types', () => {
     const badPolicy: PolicySpec = 'mempol';
     // @ts-expect-error: not a property
     const badProperty: PropertyName = 'no-deadlocks';
+    const model: ModelName = 'dm-raid1';
     // @ts-expect-error: not a shipped model
-    void models['dm-raid2'];
-    expect([spec, property, badPolicy, badProperty]).toHaveLength(4);
+    const badModel: ModelName = 'dm-raid2';
+    expect([spec, property, badPolicy, badProperty, model, badModel]).toHaveLength(6);
     expect(checkPolicy(models['bio-mempool'], spec.split('+')[0] as PolicySpec, { property, numRuns: 1, seed: 1 }).ok).toBe(true);
   });
 });

@@ -127,7 +127,7 @@ describe('allocheck matrix', () => {
     const failing = join(dir, 'dm-raid1', 'mempool-only', 'min=2', 'result.json');
     const check = mkdtempSync(join(tmpdir(), 'allocheck-check-'));
     await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--param', 'min=2', SAFETY, '--out', check]);
-    const strip = (text: string) => ({ ...JSON.parse(text), stats: undefined });
+    const strip = (text: string) => ({ ...JSON.parse(text), stats: undefined, runId: undefined });
     expect(strip(readFileSync(failing, 'utf8'))).toEqual(strip(readFileSync(join(check, 'result.json'), 'utf8')));
     // The same files as check --out (trace, diagram, story), through the same writer.
     expect(readdirSync(join(dir, 'dm-raid1', 'mempool-only', 'min=2')).sort()).toEqual(readdirSync(check).sort());

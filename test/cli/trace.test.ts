@@ -141,7 +141,7 @@ describe('allocheck replay of a lasso', () => {
 });
 
 describe('a model given by path', () => {
-  it('records the file relative to the trace, and replay finds it from anywhere', async () => {
+  it('records the file relative to the trace, and replay takes it from --model anywhere', async () => {
     const repo = new URL('../../', import.meta.url).pathname;
     const text = readFileSync(join(repo, 'models', 'fuse-writeback.ts'), 'utf8').replace(/'\.\.\/src\//g, `'${repo}src/`);
     writeFileSync(join(dir, 'myfuse.ts'), text);
@@ -149,7 +149,7 @@ describe('a model given by path', () => {
     expect(r.code).toBe(1);
     const t = JSON.parse(readFileSync(join(dir, 'mine', 'x', 'trace-no-deadlock.json'), 'utf8'));
     expect(t.source).toBe('../../myfuse.ts');
-    const back = await cli(['replay', join(dir, 'mine', 'x', 'trace-no-deadlock.json')], repo);
+    const back = await cli(['replay', join(dir, 'mine', 'x', 'trace-no-deadlock.json'), '--model', join(dir, 'myfuse.ts')], repo);
     expect(back.code).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import flusher from '../../models/io-flusher.js';
 import { check } from '../../src/core/check.js';
 import { run } from './run.js';
+import { reachableActions } from '../support/reachable-actions.js';
 
 describe('io-flusher: NOIO reclaim frees clean page cache (9.4, 9.5)', () => {
   it.each([
@@ -22,18 +23,9 @@ describe('io-flusher: NOIO reclaim frees clean page cache (9.4, 9.5)', () => {
 
   it('with the flag, the daemon frees clean pages in NOIO reclaim and never writes out', () => {
     const model = flusher.build({}, 'dirty-limit+io-flusher');
-    const texts = new Set<string>();
     const result = check(model, { properties: ['no-deadlock'], symmetry: false });
     expect(result.verdict).toBe('holds');
-    const seen = new Set<string>();
-    const todo = [...model.initialStates()];
-    while (todo.length) {
-      model.successors(todo.pop()!, (a, s) => {
-        if (a.actor === 'nbd-client') texts.add(`${a.name} ${a.context ?? ''}`);
-        const k = String(model.encode(s));
-        if (!seen.has(k)) (seen.add(k), todo.push(s));
-      });
-    }
+    const texts = new Set(reachableActions(model).filter((a) => a.actor === 'nbd-client').map((a) => `${a.name} ${a.context ?? ''}`));
     expect(texts).toContain('reclaim-clean GFP_KERNEL|PF_MEMALLOC_NOIO');
     expect([...texts].some((t) => t.startsWith('direct-reclaim'))).toBe(false);
   });

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CellLimits } from '../../api/cell.js';
@@ -8,12 +7,14 @@ import { EXIT, type Io } from '../io.js';
 import { planMatrix } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
 import { formatTable, invalidLines, tally, type TableFormat } from '../matrix/table.js';
-import { CHECK_OPTIONS, count, names, pairs, parseOptions, seconds } from '../options.js';
+import { CHECK_OPTIONS, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
+import { OutDir } from '../out-dir.js';
+import { reportUnwritten } from './check.js';
 import { progressBar } from '../progress-bar.js';
 import { rehydrate } from '../runner/rehydrate.js';
 import { sourceFor } from '../trace-files.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
-import { parseSweepArgs } from '../sweep-options.js';
+import { checkNotFixed, parseSweepArgs } from '../sweep-options.js';
 import { UsageError } from '../usage-error.js';
 
 export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
@@ -50,7 +51,7 @@ type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
 
 /** Per-cell limits from the shared options. */
 export function cellLimits(values: Pick<Values, 'property' | 'max-states' | 'max-depth' | 'time-limit' | 'por'>): CellLimits {
-  const properties = names(values.property);
+  const properties = names('property', values.property);
   return {
     ...(properties ? { properties } : {}),
     maxStates: count('max-states', values['max-states'], 1),
@@ -71,20 +72,17 @@ function cellDir(o: CellOutcome): string {
   return join(o.cell.model, o.cell.policy ?? 'no-policy', point);
 }
 
-/** Writes each violated cell's files (through the same writer as `check --out`); returns the paths. */
-async function writeFailures(dir: string, outcomes: readonly CellOutcome[], cwd: string): Promise<string[]> {
-  const written: string[] = [];
+/** Writes each violated cell's files (through the same writer as `check --out`). */
+async function writeFailures(out: OutDir, outcomes: readonly CellOutcome[], cwd: string): Promise<void> {
   for (const o of outcomes) {
     if (!o.json || o.json.verdict !== 'violated') continue;
     const model = buildCell(o.cell.def, o.cell.policy, o.cell.params);
     const result = rehydrate(model, o.json);
     const sub = cellDir(o);
-    const source = sourceFor(o.cell.source, cwd, join(dir, sub));
+    const source = sourceFor(o.cell.source, cwd, join(out.dir, sub));
     const outcome = { result, model, def: o.cell.def, params: o.cell.params, policy: o.cell.policy, ...(source === undefined ? {} : { source }) };
-    const files = await writeCheckOutput(join(dir, sub), outcome);
-    written.push(...files.map((f) => join(sub, f)));
+    await writeCheckOutput(out, sub.split('\\').join('/'), outcome);
   }
-  return written;
 }
 
 /** `allocheck matrix`: every model x policy x parameter point, one table. */
@@ -98,7 +96,11 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   const format = formatOf(values);
   const limits = cellLimits(values);
   const sweeps = parseSweepArgs('sweep', values.sweep);
-  const cells = await planMatrix({ models: positionals, policies: names(values.policies ? [values.policies] : undefined), sweeps, base: pairs('param', values.param), cwd: io.cwd });
+  const base = pairs('param', values.param);
+  checkNotFixed('sweep', sweeps, base);
+  const outArg = outPath('--out', values.out);
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'matrix.json');
+  const cells = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd });
   const jobs = count('jobs', values.jobs) ?? availableParallelism();
   const runner = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, cells.length)));
   const bar = progressBar(io, values.quiet ?? false, 'cells');
@@ -117,12 +119,11 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
     for (const r of rows) if (r.verdict === 'error') io.out(`error in ${r.model} ${r.policy ?? ''}: ${r.note}\n`);
     if (io.signal.aborted) io.out('interrupted: the table is partial\n');
   }
-  if (values.out) {
-    const dir = resolve(io.cwd, values.out);
-    const files = await writeFailures(dir, outcomes, io.cwd);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'matrix.json'), formatTable('json', rows, sweeps.map((s) => s.name), values.stable ?? false));
-    if (format === 'text') io.out(`wrote ${join(values.out, 'matrix.json')} and ${files.length} counterexample file(s) under ${values.out}\n`);
-  }
-  return matrixExit(rows);
+  if (out === undefined) return matrixExit(rows);
+  await writeFailures(out, outcomes, io.cwd);
+  const table = JSON.parse(formatTable('json', rows, sweeps.map((s) => s.name), values.stable ?? false)) as object;
+  const files = ['matrix.json', ...out.written];
+  out.write('matrix.json', JSON.stringify({ ...table, runId: out.runId, files }, null, 2) + '\n');
+  if (format === 'text') io.out(`wrote ${join(outArg!, 'matrix.json')} and ${files.length - 1} counterexample file(s) under ${outArg}\n`);
+  return reportUnwritten(io, out, outArg!, matrixExit(rows));
 }

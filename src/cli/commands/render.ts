@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { traceToDot } from '../../render/dot.js';
 import { dotToSvg, svgToPng } from '../../render/image.js';
 import { storyMarkdown, storyText } from '../../render/story.js';
 import type { Trace } from '../../render/trace.js';
 import { EXIT, type Io } from '../io.js';
 import { readTrace } from '../load-trace.js';
-import { parseOptions } from '../options.js';
+import { outPath, parseOptions } from '../options.js';
+import { checkWritableDir } from '../out-dir.js';
 import { UsageError } from '../usage-error.js';
 
 export const RENDER_HELP = `usage: allocheck render <trace.json> [--format dot|svg|png|md|txt] [-o FILE]
@@ -39,13 +40,20 @@ export async function renderCommand(argv: readonly string[], io: Io): Promise<nu
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'; give one trace file`);
   const format = (values.format ?? 'txt') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; known: ${FORMATS.join(', ')}`);
-  if (format === 'png' && values.output === undefined) throw new UsageError(`png is binary: give -o FILE`);
+  const target = outPath('-o', values.output);
+  if (format === 'png' && target === undefined) throw new UsageError(`png is binary: give -o FILE`);
+  // Before rendering: an unwritable place is bad input, named, not an error after the work.
+  if (target !== undefined) checkWritableDir(dirname(resolve(io.cwd, target)), target, '-o');
   const output = await renderAs(readTrace(file, io.cwd), format);
-  if (values.output === undefined) {
+  if (target === undefined) {
     io.out(output as string);
     return EXIT.holds;
   }
-  writeFileSync(resolve(io.cwd, values.output), output);
-  io.out(`wrote ${values.output}\n`);
+  try {
+    writeFileSync(resolve(io.cwd, target), output);
+  } catch (e) {
+    throw new UsageError(`cannot write -o '${target}': ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+  io.out(`wrote ${target}\n`);
   return EXIT.holds;
 }
