@@ -45,10 +45,10 @@ describe('replay runs no code a trace names', () => {
   it('--model FILE replays a trace recorded from that file; another file is refused', async () => {
     expect((await cli(['replay', 'mine/trace-no-deadlock.json', '--model', './myfuse.ts'], dir)).code).toBe(0);
     const other = await cli(['replay', 'mine/trace-no-deadlock.json', '--model', trap()], dir);
-    expect([other.code, other.err]).toEqual([2, expect.stringMatching(/^allocheck: mine\/trace\.json was recorded from '\.\.\/myfuse\.ts', not from --model evil\.ts; refusing to replay it against another model\n$/)]);
+    expect([other.code, other.err]).toEqual([2, expect.stringMatching(/^allocheck: mine\/trace-no-deadlock\.json was recorded from '\.\.\/myfuse\.ts', not from --model evil\.ts; refusing to replay it against another model\n$/)]);
     expect(() => readFileSync(join(dir, 'ran'))).toThrow();
     const shipped = await cli(['replay', 'raid/trace-no-deadlock.json', '--model', './myfuse.ts'], dir);
-    expect([shipped.code, shipped.err]).toEqual([2, expect.stringMatching(/^allocheck: raid\/trace\.json was recorded from 'dm-raid1', not from --model \.\/myfuse\.ts/)]);
+    expect([shipped.code, shipped.err]).toEqual([2, expect.stringMatching(/^allocheck: raid\/trace-no-deadlock\.json was recorded from 'dm-raid1', not from --model \.\/myfuse\.ts/)]);
   });
 });
 
