@@ -79,9 +79,26 @@ export const out = { verdict: result.verdict, length, policy };
     expect(out.replace(/\x1b\[[\d;]*m/g, '')).toMatch(/Tests\s+5 passed/);
   });
 
-  it('its binary runs', () => {
+  it('its binary runs compiled JavaScript, and loads tsx only for a TypeScript model file', () => {
     const bin = join(project, 'node_modules', 'allocheck', 'bin', 'allocheck.js');
+    // A module hook that notes every module of tsx that is resolved.
+    const log = join(project, 'tsx.log');
+    writeFileSync(join(project, 'note-tsx.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) {\n  const r = await next(s, c);\n  if (r.url.includes('/tsx/')) appendFileSync(${JSON.stringify(log)}, r.url + '\\n');\n  return r;\n}\n`);
+    writeFileSync(join(project, 'hooks.mjs'), `import { register } from 'node:module';\nregister('./note-tsx.mjs', import.meta.url);\n`);
+    const noted = (args: readonly string[]): string => {
+      writeFileSync(log, '');
+      try {
+        run(process.execPath, ['--import', './hooks.mjs', bin, ...args]);
+      } catch (e) {
+        if ((e as { status?: number }).status !== 1) throw e;
+      }
+      return readFileSync(log, 'utf8');
+    };
     expect(run(process.execPath, [bin, '--version'])).toBe(`allocheck ${manifest.version}\n`);
     expect(run(process.execPath, [bin, 'list'])).toMatch(/^models:\n {2}bio-mempool/);
+    expect(noted(['list'])).toBe('');
+    expect(noted(['check', 'dm-raid1', '--quiet'])).toBe('');
+    writeFileSync(join(project, 'racy.ts'), readFileSync(join(root, 'test', 'support', 'fixtures', 'racy-counter.ts'), 'utf8'));
+    expect(noted(['check', './racy.ts', '--quiet'])).toMatch(/\/tsx\//);
   });
 });
