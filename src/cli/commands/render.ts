@@ -55,7 +55,7 @@ export async function renderCommand(argv: readonly string[], io: Io): Promise<nu
     return EXIT.holds;
   }
   const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError(`render needs a trace file, e.g. 'allocheck render out/trace.json --format svg'`);
+  if (file === undefined) throw new UsageError(`render needs a trace file, e.g. 'allocheck render out/seed/mempool-only/trace-no-deadlock.json --format svg'`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'; give one trace file`);
   const format = (values.format ?? 'txt') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${values.format}'; known: ${FORMATS.join(', ')}`);
