@@ -11,7 +11,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckError } from '../core/errors.js';
-import { packageModule, selfUrl } from '../package-files.js';
+import { packageModule, selfUrl, shippedModelUrl } from '../package-files.js';
 
 const bundles = new Map<string, Promise<string>>();
 
@@ -51,7 +51,7 @@ async function bundle(moduleUrl: string): Promise<string> {
       target: 'node20',
       write: false,
       // A model outside the package imports the library by name, as the docs show.
-      alias: { allocheck: fileURLToPath(selfUrl()) },
+      alias: { allocheck: fileURLToPath(selfUrl()), 'allocheck/models': fileURLToPath(new URL('.', shippedModelUrl('counter'))) },
       // Never loaded in a thread: it takes its bundle from its parent (adoptBundle).
       external: ['esbuild'],
       logLevel: 'silent',

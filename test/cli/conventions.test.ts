@@ -29,7 +29,7 @@ describe('CLI conventions', () => {
   it('help for an unknown command is bad input, listing the commands', async () => {
     const r = await cli(['help', 'chekc']);
     expect(r).toMatchObject({ code: 2, out: '' });
-    expect(r.err).toBe("allocheck: unknown command 'chekc'; known: check, list, matrix, synth, replay, render, simulate, explore, seed, completion, help\n");
+    expect(r.err).toBe("allocheck: unknown command 'chekc'; known: check, list, matrix, merge, synth, replay, render, simulate, explore, seed, completion, help\n");
   });
 
   it('a closed stdout ends the command quietly', async () => {
