@@ -34,6 +34,8 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --stable               leave out the seconds column (for output compared byte for byte)
   --out DIR              write each failing cell's counterexample files under DIR, and matrix.json
                          (DIR is tried first; the files the previous matrix.json lists are removed)
+  --no-traces            with --out: write only the table (matrix.json or the shard file), not
+                         each failing cell's counterexample files (faster for large sweeps)
   --shard i/n            check only the i-th of n deterministic, balanced slices of the cells;
                          with --out, write DIR/shard-i-of-n.json for 'allocheck merge'
   --cache DIR            reuse verdicts of cells whose inputs (allocheck's code, the model file,
@@ -56,6 +58,7 @@ const OPTIONS = {
   out: { type: 'string' },
   shard: { type: 'string' },
   cache: { type: 'string' },
+  'no-traces': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
@@ -135,12 +138,12 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   if (out === undefined) return matrixExit(rows);
   if (shard !== undefined) {
     const file: ShardFile = { format: SHARD_FORMAT, formatVersion: SHARD_FORMAT_VERSION, plan: planHash(all, limits, swept), shard, cells: all.length, swept, rows: outcomes.map((o) => ({ index: o.cell.index, ...o.row })) };
-    await writeFailures(out, outcomes, io.cwd);
+    if (!values['no-traces']) await writeFailures(out, outcomes, io.cwd);
     out.write(shardFileName(shard), JSON.stringify({ ...file, runId: out.runId, files: [shardFileName(shard), ...out.written] }, null, 2) + '\n');
     if (format === 'text') io.out(`wrote ${join(outArg!, shardFileName(shard))}: shard ${shard.index}/${shard.count}, ${rows.length} of ${all.length} cells; 'allocheck merge ${outArg}' puts the shards together\n`);
     return reportUnwritten(io, out, outArg!, matrixExit(rows));
   }
-  await writeFailures(out, outcomes, io.cwd);
+  if (!values['no-traces']) await writeFailures(out, outcomes, io.cwd);
   const table = JSON.parse(formatTable('json', rows, sweeps.map((s) => s.name), values.stable ?? false)) as object;
   const files = ['matrix.json', ...out.written];
   out.write('matrix.json', JSON.stringify({ ...table, runId: out.runId, files }, null, 2) + '\n');
