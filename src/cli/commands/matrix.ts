@@ -114,7 +114,6 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   checkNotFixed('sweep', sweeps, base);
   const outArg = outPath('--out', values.out);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', shard ? shardFileName(shard) : 'matrix.json');
   const all = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd });
   const cells = shard ? shardCells(all, shard) : all;
   const jobs = count('jobs', values.jobs) ?? availableParallelism();
@@ -122,6 +121,8 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   const cache = values.cache === undefined ? undefined : resolve(io.cwd, outPath('--cache', values.cache)!);
   const cacheCounts: CacheCounts = { hits: 0, misses: 0, damaged: 0 };
   const runner = cache === undefined ? pool : cachedRunner(pool, cache, cacheCounts);
+  // After the plan is checked (bad input leaves the last run's files alone), before any cell runs.
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', shard ? shardFileName(shard) : 'matrix.json');
   const bar = progressBar(io, values.quiet ?? false, 'cells');
   let outcomes: CellOutcome[];
   try {
