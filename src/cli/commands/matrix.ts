@@ -5,7 +5,7 @@ import type { CellLimits } from '../../api/cell.js';
 import { buildCell } from '../../api/cell.js';
 import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { planMatrix } from '../matrix/plan.js';
+import { checkSomeValid, planMatrix, type MatrixPlan } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
 import { formatTable, invalidLines, tally, type TableFormat } from '../matrix/table.js';
 import { CHECK_OPTIONS, count, names, pairs, parseOptions, seconds } from '../options.js';
@@ -29,6 +29,8 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --json | --markdown | --csv   the table's format (default: aligned text)
   --stable               leave out the seconds column (for output compared byte for byte)
   --out DIR              write each failing cell's counterexample files under DIR, and matrix.json
+  --max-cells N          refuse a matrix of more than N cells (default 10000); the count, and a
+                         lower bound of the time it takes, go to stderr before any cell runs
   --quiet                no progress bar
   A point the model rejects (e.g. a min watermark not below pages) is an 'invalid' cell with the
   model's reason; it is not checked and does not count toward the exit code.
@@ -44,7 +46,27 @@ const OPTIONS = {
   csv: { type: 'boolean' },
   stable: { type: 'boolean' },
   out: { type: 'string' },
+  'max-cells': { type: 'string' },
 } as const;
+
+/** More cells than this is refused unless --max-cells says otherwise: a typo'd sweep, not a plan. */
+const DEFAULT_MAX_CELLS = 10_000;
+/** From this many cells on, the count and the estimate go to stderr even when it is not a terminal. */
+const ANNOUNCE_CELLS = 100;
+/** The least a check takes (the smallest cells, on a worker that has loaded its model): the estimate is a lower bound. */
+const LEAST_SECONDS_A_CELL = 0.02;
+
+const n = (x: number): string => x.toLocaleString('en-US');
+
+function duration(seconds: number): string {
+  return seconds < 120 ? `${Math.ceil(seconds)} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/** "2,419,200 cells (2,419,200 to check); at 0.02 s or more a cell on 2 jobs: at least 6.7 h" */
+function planLine(plan: MatrixPlan, jobs: number): string {
+  const least = (plan.applicable * LEAST_SECONDS_A_CELL) / Math.max(1, jobs);
+  return `${n(plan.total)} cells (${n(plan.applicable)} to check); at ${LEAST_SECONDS_A_CELL} s or more a cell on ${Math.max(1, jobs)} job(s): at least ${duration(least)}`;
+}
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
 
@@ -98,24 +120,29 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   const format = formatOf(values);
   const limits = cellLimits(values);
   const sweeps = parseSweepArgs('sweep', values.sweep);
-  const cells = await planMatrix({ models: positionals, policies: names(values.policies ? [values.policies] : undefined), sweeps, base: pairs('param', values.param), cwd: io.cwd });
+  const plan = await planMatrix({ models: positionals, policies: names(values.policies ? [values.policies] : undefined), sweeps, base: pairs('param', values.param), cwd: io.cwd });
   const jobs = count('jobs', values.jobs) ?? availableParallelism();
-  const runner = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, cells.length)));
+  const maxCells = count('max-cells', values['max-cells'], 1) ?? DEFAULT_MAX_CELLS;
+  if (plan.total > maxCells) throw new UsageError(`${planLine(plan, jobs)}; that is more than --max-cells ${n(maxCells)}: sweep fewer values, or raise --max-cells`);
+  if (!values.quiet && (io.errIsTTY || plan.total >= ANNOUNCE_CELLS)) io.err(`allocheck: ${planLine(plan, jobs)}\n`);
+  const runner = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)));
   const bar = progressBar(io, values.quiet ?? false, 'cells');
   let outcomes: CellOutcome[];
   try {
-    outcomes = await runCells(cells, runner, limits, { signal: io.signal, onDone: (done, total) => bar.update(done, total) });
+    const hooks = { signal: io.signal, total: plan.total, window: 2 * Math.max(1, jobs), onDone: (done: number, total: number) => bar.update(done, total) };
+    outcomes = await runCells(plan.cells(), runner, limits, hooks);
   } finally {
     bar.done();
     await runner.close();
   }
+  checkSomeValid(outcomes.map((o) => o.cell));
   const rows = outcomes.map((o) => o.row);
   io.out(formatTable(format, rows, sweeps.map((s) => s.name), values.stable ?? false));
   if (format === 'text') {
     io.out(`${tally(rows)}\n`);
     for (const line of invalidLines(rows)) io.out(`${line}\n`);
     for (const r of rows) if (r.verdict === 'error') io.out(`error in ${r.model} ${r.policy ?? ''}: ${r.note}\n`);
-    if (io.signal.aborted) io.out('interrupted: the table is partial\n');
+    if (io.signal.aborted) io.out(`interrupted: the table is partial; ${n(plan.total - rows.filter((r) => r.verdict !== 'not run').length)} of ${n(plan.total)} cells not run\n`);
   }
   if (values.out) {
     const dir = resolve(io.cwd, values.out);
@@ -124,5 +151,6 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
     writeFileSync(join(dir, 'matrix.json'), formatTable('json', rows, sweeps.map((s) => s.name), values.stable ?? false));
     if (format === 'text') io.out(`wrote ${join(values.out, 'matrix.json')} and ${files.length} counterexample file(s) under ${values.out}\n`);
   }
-  return matrixExit(rows);
+  const code = matrixExit(rows);
+  return io.signal.aborted && code === EXIT.holds ? EXIT.incomplete : code;
 }
