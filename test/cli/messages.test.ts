@@ -23,7 +23,7 @@ describe('messages a user can act on', () => {
     const r = await spawnCli(['check', path]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`allocheck: cannot load model '${path}': syntax error at ${path}:2:10: Unexpected ";"\n`);
-  }, 30_000);
+  });
 
   it('a .js model written as an ES module loads as one', async () => {
     // As a user's plain JavaScript would: from the package, not from its TypeScript sources.
@@ -31,7 +31,7 @@ describe('messages a user can act on', () => {
     const r = await spawnCli(['check', path, '--param', 'procs=2', '--param', 'max=2', '--workers', '1']);
     expect([r.code, r.err]).toEqual([0, '']);
     expect(r.out).toMatch(/^146 states/m);
-  }, 30_000);
+  });
 
   it('--workers -1 says what the option takes', async () => {
     const r = await cli(['check', 'counter', '--workers', '-1']);
