@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
-// Two shards' worth of failing cells at most: each writes its counterexample files, which take time.
 const SWEEP = ['matrix', 'dm-raid1', '--policies', 'mempool-only,memalloc-inheritance', '--sweep', 'pages=5..7', '--sweep', 'min=2..3', '--sweep', 'legs=1..2', '--property', 'no-deadlock', '--stable', '--jobs', '0', '--quiet'];
 
 async function shards(n: number): Promise<string[]> {
   const dirs: string[] = [];
   for (let i = 1; i <= n; i++) {
     const dir = mkdtempSync(join(tmpdir(), `allocheck-shard-${i}-`));
-    const r = await cli([...SWEEP, '--shard', `${i}/${n}`, '--out', dir]);
+    const r = await cli([...SWEEP, '--shard', `${i}/${n}`, '--out', dir, '--no-traces']);
     expect(r.code).toBeLessThan(2);
     expect(readdirSync(dir)).toContain(`shard-${i}-of-${n}.json`);
     dirs.push(dir);
@@ -47,7 +46,7 @@ describe('matrix --shard and merge', () => {
     expect(twice.code).toBe(2);
     expect(twice.err).toMatch(/shard 1\/3 is given twice/);
     const other = mkdtempSync(join(tmpdir(), 'allocheck-shard-other-'));
-    await cli([...SWEEP.map((a) => (a === 'pages=5..7' ? 'pages=5..6' : a)), '--shard', '1/3', '--out', other]);
+    await cli([...SWEEP.map((a) => (a === 'pages=5..7' ? 'pages=5..6' : a)), '--shard', '1/3', '--out', other, '--no-traces']);
     const foreign = await cli(['merge', other, dirs[1]!, dirs[2]!]);
     expect(foreign.code).toBe(2);
     expect(foreign.err).toMatch(/is from another sweep than/);
@@ -55,6 +54,15 @@ describe('matrix --shard and merge', () => {
     writeFileSync(file, '{"format": "something else"}');
     const damaged = await cli(['merge', ...dirs]);
     expect(damaged.err).toMatch(/shard-2-of-3\.json is not a matrix shard file/);
+  });
+
+  it("a shard's --out also holds its failing cells' counterexample files, unless --no-traces", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'allocheck-shard-traces-'));
+    const r = await cli(['matrix', 'dm-raid1', '--policies', 'mempool-only', '--sweep', 'pages=5..6', '--property', 'no-deadlock', '--jobs', '0', '--quiet', '--shard', '2/2', '--out', dir]);
+    expect(r.code).toBe(1);
+    const file = JSON.parse(readFileSync(join(dir, 'shard-2-of-2.json'), 'utf8'));
+    expect(file.rows.map((row: { index: number; verdict: string }) => [row.index, row.verdict])).toEqual([[1, 'deadlock']]);
+    expect(file.files.some((f: string) => /^dm-raid1\/mempool-only\/pages=6\/trace.*\.json$/.test(f))).toBe(true);
   });
 
   it('a bad --shard is one line, exit 2', async () => {
