@@ -10,6 +10,7 @@ export interface AllocheckRun {
   readonly states: number;
   readonly transitions: number;
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly bytesPerState: number;
   readonly maxRssKiB: number;
 }
@@ -42,5 +43,6 @@ export function allocheckRow(bench: BenchCase, repoRoot: string): Row {
     seconds: parsed.seconds,
     bytesPerState: parsed.bytesPerState,
     maxRssKiB: parsed.maxRssKiB,
+    cpuSeconds: parsed.cpuSeconds,
   };
 }

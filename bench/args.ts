@@ -11,6 +11,8 @@ export interface BenchOptions {
   readonly repeat: number;
   /** A smoke run: small cases, no liveness measurement. */
   readonly quick: boolean;
+  /** Only the state-count checks and the SPIN comparison: no liveness or threads measurement. */
+  readonly spinOnly: boolean;
 }
 
 export const usage = `usage: npm run bench -- [--quick] [--procs N --max N] [--markdown] [--repeat N] [--depth N]
@@ -21,7 +23,8 @@ export const usage = `usage: npm run bench -- [--quick] [--procs N --max N] [--m
   --procs, --max  one counter case at this size (defaults 4 and 7 for the one not given)
   --markdown      print the table as Markdown, with the machine facts, for bench/RESULTS.md
   --repeat N      N rounds (default 1), each SPIN then allocheck; medians and the median paired ratio
-  --depth N       SPIN's depth bound -m (default 10000000); reaching it is reported as an error`;
+  --depth N       SPIN's depth bound -m (default 10000000); reaching it is reported as an error
+  --spin-only     skip the liveness and worker-thread measurements that follow the table`;
 
 function wholeNumber(flag: string, raw: string | undefined, lo: number, hi: number): number {
   const value = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : NaN;
@@ -37,6 +40,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   let procs: number | undefined;
   let max: number | undefined;
   let quick = false;
+  let spinOnly = false;
   let markdown = false;
   let help = false;
   let depthLimit = 10_000_000;
@@ -44,16 +48,17 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--quick') quick = true;
+    else if (arg === '--spin-only') spinOnly = true;
     else if (arg === '--markdown') markdown = true;
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg === '--procs') procs = wholeNumber(arg, argv[++i], 1, 8);
     else if (arg === '--max') max = wholeNumber(arg, argv[++i], 1, 15);
     else if (arg === '--repeat') repeat = wholeNumber(arg, argv[++i], 1, 100);
     else if (arg === '--depth') depthLimit = wholeNumber(arg, argv[++i], 2, 2 ** 31 - 1);
-    else throw new Error(`unknown argument '${arg}'; known: --quick, --procs N, --max N, --markdown, --repeat N, --depth N, --help`);
+    else throw new Error(`unknown argument '${arg}'; known: --quick, --procs N, --max N, --markdown, --repeat N, --depth N, --spin-only, --help`);
   }
   const sized = procs !== undefined || max !== undefined;
   if (sized && quick) throw new Error('--quick picks its own size; give either --quick or --procs/--max');
   const cases = sized ? [counterCase(procs ?? 4, max ?? 7)] : quick ? quickCases : standardCases;
-  return { cases, markdown, depthLimit, help, repeat, quick };
+  return { cases, markdown, depthLimit, help, repeat, quick, spinOnly };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args.js';
 import { hotSpots, isStartupOrIdle } from './cpuprofile-top.js';
 import { panProblem, parsePanOutput } from './pan-output.js';
-import { markdownTable, medianRuns, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
+import { cpuRatioToSpin, markdownTable, medianRuns, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
 
 const fixture = (name: string): string => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', name), 'utf8');
 const MB = 1024 * 1024;
@@ -91,7 +91,7 @@ describe('table', () => {
   it('prints one line per row plus the header, in both forms', () => {
     const md = markdownTable(rows).split('\n');
     expect(md).toHaveLength(2 + rows.length);
-    expect(md[4]).toBe('| c | allocheck (1 thread) | 1 | 1,000 | 5,000 | 2.00 | 500 | 0.50 | 16.0 | 2 |');
+    expect(md[4]).toBe('| c | allocheck (1 thread) | 1 | 1,000 | 5,000 | 2.00 | 500 | 0.50 | n/a |  | 16.0 | 2 |');
     expect(textTable(rows).split('\n')).toHaveLength(1 + rows.length);
   });
 });
@@ -158,6 +158,8 @@ describe('medianRuns and paired ratios', () => {
     // rounds: 1/2 = 0.5, 3/1 = 3, 10/9 = 1.11; the ratio of the medians would be 3/2 = 1.5
     expect(ratioToSpin(runs[1]!, runs)).toBeCloseTo(10 / 9);
     expect(ratioToSpin(runs[1]!, runs.slice(0, 4))).toBeCloseTo(1.75);
+    const timed = runs.map((r, i) => ({ ...r, cpuSeconds: [1, 2, 1, 4, 1, 8][i]! }));
+    expect(cpuRatioToSpin(timed[1]!, timed)).toBeCloseTo(0.25); // CPU rounds: 0.5, 0.25, 0.125
   });
 });
 

@@ -96,7 +96,7 @@ async function main(): Promise<number> {
   const busy = loadWarning(before, machineFacts());
   const table = options.markdown ? markdownTable(runs) : textTable(runs);
   process.stdout.write(options.markdown ? `Machine: ${machine}\n\n${table}\n` : `${machine}\n${table}\n`);
-  if (!options.quick) {
+  if (!options.quick && !options.spinOnly) {
     // The liveness check's cost against the safety check of the same model (floor: 3x).
     say('liveness against safety on counter procs=4 max=5...');
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(benchDir, 'liveness.ts'), '4', '5', '5'], { cwd: repoRoot, encoding: 'utf8' });

@@ -18,17 +18,24 @@ function run(command: string, args: readonly string[], cwd: string): string {
   return r.stdout;
 }
 
-/** Runs `./pan -m<depth> [-w<bits>]`, under GNU time when it is there. Returns pan's report and peak RSS. */
-function runPan(binary: string, depthLimit: number, dir: string, hashBits: number | undefined): { text: string; maxRssKiB: number | undefined } {
-  const panArgs = [`-m${depthLimit}`, ...(hashBits === undefined ? [] : [`-w${hashBits}`])];
-  if (!hasGnuTime()) return { text: run(`./${binary}`, panArgs, dir), maxRssKiB: undefined };
-  const rssFile = join(dir, `${binary}.rss`);
-  const text = run(gnuTime, ['-f', '%M', '-o', rssFile, `./${binary}`, ...panArgs], dir);
-  const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-  return { text, maxRssKiB: Number.isFinite(kib) && kib > 0 ? kib : undefined };
+interface PanRun {
+  readonly text: string;
+  readonly maxRssKiB: number | undefined;
+  /** User plus system CPU seconds of the whole pan process. */
+  readonly cpuSeconds: number | undefined;
 }
 
-function rowFrom(bench: BenchCase, tool: Tool, text: string, depthLimit: number, maxRssKiB: number | undefined): Row {
+/** Runs `./pan -m<depth> [-w<bits>]`, under GNU time when it is there: pan's report, peak RSS and CPU time. */
+function runPan(binary: string, depthLimit: number, dir: string, hashBits: number | undefined): PanRun {
+  const panArgs = [`-m${depthLimit}`, ...(hashBits === undefined ? [] : [`-w${hashBits}`])];
+  if (!hasGnuTime()) return { text: run(`./${binary}`, panArgs, dir), maxRssKiB: undefined, cpuSeconds: undefined };
+  const timeFile = join(dir, `${binary}.time`);
+  const text = run(gnuTime, ['-f', '%M %U %S', '-o', timeFile, `./${binary}`, ...panArgs], dir);
+  const [kib = NaN, user = NaN, system = NaN] = (readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { text, maxRssKiB: kib > 0 ? kib : undefined, cpuSeconds: Number.isFinite(user + system) ? user + system : undefined };
+}
+
+function rowFrom(bench: BenchCase, tool: Tool, { text, maxRssKiB, cpuSeconds }: PanRun, depthLimit: number): Row {
   let stats;
   try {
     stats = parsePanOutput(text, depthLimit);
@@ -43,6 +50,7 @@ function rowFrom(bench: BenchCase, tool: Tool, text: string, depthLimit: number,
     seconds: stats.seconds,
     bytesPerState: stats.totalBytes / stats.states,
     maxRssKiB,
+    ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
   };
 }
 
@@ -70,10 +78,7 @@ export function buildPan(bench: BenchCase & { promela: PromelaSource }, benchDir
     run('spin', [...Object.entries(defines).map(([k, v]) => `-D${k}=${v}`), '-a', file], dir);
     for (const tool of tools) run('gcc', [optimise, '-w', ...variants[tool], '-o', tool, 'pan.c'], dir);
     return {
-      row(tool) {
-        const { text, maxRssKiB } = runPan(tool, depthLimit, dir, hashBits);
-        return rowFrom(bench, tool, text, depthLimit, maxRssKiB);
-      },
+      row: (tool) => rowFrom(bench, tool, runPan(tool, depthLimit, dir, hashBits), depthLimit),
       close: () => rmSync(dir, { recursive: true, force: true }),
     };
   } catch (e) {

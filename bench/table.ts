@@ -21,6 +21,11 @@ export interface Row {
   readonly bytesPerState: number;
   /** Peak resident set of the tool's own process, in KiB; undefined when it could not be read. */
   readonly maxRssKiB: number | undefined;
+  /**
+   * CPU seconds: SPIN's whole pan process (GNU time, user + system), allocheck's process during
+   * its check (model building included, Node start-up not). Undefined when not measured.
+   */
+  readonly cpuSeconds?: number;
   /** The round of paired runs it belongs to (0 when not paired). */
   readonly round?: number;
   /** In a summary row: how many runs its median is of. */
@@ -45,14 +50,20 @@ const sameCell = (a: Row, b: Row): boolean => a.caseName === b.caseName && a.too
  * ratio within each round (runs of the two tools made one after the other, so both saw the same
  * load); undefined on other rows.
  */
-export function ratioToSpin(row: Row, runs: readonly Row[]): number | undefined {
+export function ratioToSpin(row: Row, runs: readonly Row[], time: (r: Row) => number | undefined = (r) => r.seconds): number | undefined {
   if (row.tool !== 'allocheck') return undefined;
   const ratios: number[] = [];
   for (const a of runs.filter((r) => sameCell(r, row))) {
     const spin = runs.find((r) => r.caseName === row.caseName && r.tool === 'spin-noreduce' && (r.round ?? 0) === (a.round ?? 0));
-    if (spin && statesPerSecond(spin) > 0) ratios.push(statesPerSecond(a) / statesPerSecond(spin));
+    const [ta, ts] = [time(a), spin && time(spin)];
+    if (ta !== undefined && ts !== undefined && ta > 0 && ts > 0) ratios.push(ts / ta);
   }
   return ratios.length > 0 ? median(ratios) : undefined;
+}
+
+/** {@link ratioToSpin} by CPU seconds: what a loaded machine disturbs least. */
+export function cpuRatioToSpin(row: Row, runs: readonly Row[]): number | undefined {
+  return ratioToSpin(row, runs, (r) => r.cpuSeconds);
 }
 
 /** Of several runs of the same rows, one row per (case, tool) with the median seconds, in first-seen order. */
@@ -61,7 +72,8 @@ export function medianRuns(runs: readonly Row[]): Row[] {
   for (const r of runs) {
     if (out.some((o) => sameCell(o, r))) continue;
     const all = runs.filter((x) => sameCell(x, r));
-    out.push({ ...r, seconds: median(all.map((x) => x.seconds)), runs: all.length });
+    const cpu = all.flatMap((x) => (x.cpuSeconds === undefined ? [] : [x.cpuSeconds]));
+    out.push({ ...r, seconds: median(all.map((x) => x.seconds)), runs: all.length, ...(cpu.length > 0 ? { cpuSeconds: median(cpu) } : {}) });
   }
   return out;
 }
@@ -78,12 +90,13 @@ export function stateCountMismatches(rows: readonly Row[]): string[] {
   return out;
 }
 
-const header = ['case', 'tool', 'runs', 'states', 'transitions', 'seconds', 'states/s', 'ratio vs SPIN no-POR', 'bytes/state', 'peak RSS MiB'];
+const header = ['case', 'tool', 'runs', 'states', 'transitions', 'seconds', 'states/s', 'ratio vs SPIN no-POR', 'CPU s', 'CPU ratio', 'bytes/state', 'peak RSS MiB'];
 
 const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 function cells(row: Row, runs: readonly Row[]): string[] {
   const ratio = ratioToSpin(row, runs);
+  const cpu = cpuRatioToSpin(row, runs);
   return [
     row.caseName,
     toolLabel[row.tool],
@@ -93,6 +106,8 @@ function cells(row: Row, runs: readonly Row[]): string[] {
     row.seconds.toFixed(2),
     row.seconds > 0 ? grouped(statesPerSecond(row)) : 'n/a',
     ratio === undefined ? '' : ratio.toFixed(2),
+    row.cpuSeconds === undefined ? 'n/a' : row.cpuSeconds.toFixed(2),
+    cpu === undefined ? '' : cpu.toFixed(2),
     row.bytesPerState.toFixed(1),
     row.maxRssKiB === undefined ? 'n/a' : (row.maxRssKiB / 1024).toFixed(0),
   ];

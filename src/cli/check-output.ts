@@ -36,7 +36,7 @@ export function outcomeTraces(o: CheckOutcome): Map<string, Trace> {
 export async function writeCheckOutput(out: OutDir, sub: string, outcome: CheckOutcome, traces: ReadonlyMap<string, Trace> = outcomeTraces(outcome)): Promise<string[]> {
   const before = out.written.length;
   const at = (name: string): string => (sub ? `${sub}/${name}` : name);
-  const byProperty = await writeAllTraces(out, sub, traces);
+  const byProperty = await writeAllTraces(out, sub, traces, outcome.model);
   const json = resultJson(outcome.result, outcome.policy, outcome.params);
   const properties = json.properties.map((p) => (byProperty.has(p.name) ? { ...p, files: byProperty.get(p.name)! } : p));
   const files = [at('result.json'), ...out.written.slice(before)].map((f) => f.slice(at('').length));

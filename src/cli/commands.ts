@@ -15,6 +15,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandEntry>>> = {
   check: async () => ((m) => ({ run: m.checkCommand, help: m.CHECK_HELP }))(await import('./commands/check.js')),
   list: async () => ((m) => ({ run: m.listCommand, help: m.LIST_HELP }))(await import('./commands/list.js')),
   matrix: async () => ((m) => ({ run: m.matrixCommand, help: m.MATRIX_HELP }))(await import('./commands/matrix.js')),
+  merge: async () => ((m) => ({ run: m.mergeCommand, help: m.MERGE_HELP }))(await import('./commands/merge.js')),
   synth: async () => ((m) => ({ run: m.synthCommand, help: m.SYNTH_HELP }))(await import('./commands/synth.js')),
   replay: async () => ((m) => ({ run: m.replayCommand, help: m.REPLAY_HELP }))(await import('./commands/replay.js')),
   render: async () => ((m) => ({ run: m.renderCommand, help: m.RENDER_HELP }))(await import('./commands/render.js')),

@@ -11,6 +11,7 @@ usage: allocheck <command> [options]
   check <model>     check a model's properties under a policy
   list              the models (with their parameters), policies and properties
   matrix <model...> check every model x policy x parameter point, one table
+  merge <dir...>    the shard files of a sharded matrix run, as one table
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe
   simulate <model>  random walks for state spaces beyond exhaustive reach
   replay <trace>    confirm a counterexample trace (trace-<property>.json) against its model
@@ -100,7 +101,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   // command that cannot, exits 130 a second later); a third exits at once.
   const onInterrupt = (): void => {
     if (!controller.signal.aborted) {
-      process.stderr.write('\nallocheck: stopping, to report what was explored; Ctrl-C again to stop at once\n');
+      // The explorer has nothing to report: it only closes its server.
+      if (argv[0] !== 'explore') process.stderr.write('\nallocheck: stopping, to report what was explored; Ctrl-C again to stop at once\n');
       return controller.abort();
     }
     if (stop.signal.aborted) process.exit(130);

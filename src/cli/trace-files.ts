@@ -12,8 +12,10 @@ import type { CheckResult, PropertyResult } from '../core/result.js';
 import { traceToDot } from '../render/dot.js';
 import { dotToSvg, svgToPng } from '../render/image.js';
 import { storyMarkdown, storyText } from '../render/story.js';
+import { traceHtml, tracePanels } from '../render/trace-html.js';
 import { traceToJson } from '../render/trace-json.js';
 import { traceOf, type Trace } from '../render/trace.js';
+import { viewerSources } from './explore/assets.js';
 import type { OutDir } from './out-dir.js';
 import { looksLikePath, type Definition } from './registry.js';
 
@@ -43,9 +45,10 @@ export function sourceFor(modelArg: string, cwd: string, outDir: string | undefi
 
 /**
  * Renders a trace to each file format into `out` (relative to `sub`), the trace file carrying
- * the run's id. A file that cannot be written is recorded in `out`, not thrown.
+ * the run's id. A file that cannot be written is recorded in `out`, not thrown. With the model
+ * it was recorded from, also `html`: the self-contained page that steps through it.
  */
-export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, stem: string, storyName: string): Promise<void> {
+export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, stem: string, storyName: string, html?: { name: string; model: AllocModel }): Promise<void> {
   const { format, version, ...rest } = trace;
   const dot = traceToDot(trace);
   const svg = await dotToSvg(dot);
@@ -55,6 +58,7 @@ export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, st
     [`${stem}.svg`, svg],
     [`${stem}.png`, svgToPng(svg)],
     [storyName, storyMarkdown(trace)],
+    ...(html ? [[html.name, traceHtml(trace, svg, tracePanels(html.model, trace), viewerSources())] as [string, string]] : []),
   ];
   for (const [name, data] of files) out.write(sub ? `${sub}/${name}` : name, data);
 }
@@ -63,6 +67,8 @@ export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, st
 export interface TraceFiles {
   readonly trace: string;
   readonly story: string;
+  /** The page that steps through it, when the model was given. */
+  readonly html?: string;
   /** The property whose files these are, when its counterexample is this property's too. */
   readonly sameAs?: string;
 }
@@ -73,10 +79,11 @@ function pathKey(trace: Trace): string {
 }
 
 /**
- * Writes each property's trace as trace-<property>.* and story-<property>.md, a counterexample
- * shared by several properties once; returns each property's files.
+ * Writes each property's trace as trace-<property>.* and story-<property>.md (given the model,
+ * also trace-<property>.html), a counterexample shared by several properties once; returns
+ * each property's files.
  */
-export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyMap<string, Trace>): Promise<Map<string, TraceFiles>> {
+export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyMap<string, Trace>, model?: Model<unknown, Action>): Promise<Map<string, TraceFiles>> {
   const files = new Map<string, TraceFiles>();
   const byPath = new Map<string, string>();
   for (const [name, trace] of traces) {
@@ -86,8 +93,9 @@ export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyM
       continue;
     }
     byPath.set(pathKey(trace), name);
-    await writeTraceFiles(out, sub, trace, `trace-${name}`, `story-${name}.md`);
-    files.set(name, { trace: `trace-${name}.json`, story: `story-${name}.md` });
+    const html = model !== undefined && isAllocModel(model) ? { name: `trace-${name}.html`, model } : undefined;
+    await writeTraceFiles(out, sub, trace, `trace-${name}`, `story-${name}.md`, html);
+    files.set(name, { trace: `trace-${name}.json`, story: `story-${name}.md`, ...(html ? { html: html.name } : {}) });
   }
   return files;
 }

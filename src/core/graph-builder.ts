@@ -5,6 +5,7 @@ import { LevelSearch } from './level-search.js';
 import { NodeIndex } from './node-index.js';
 import { fairnessUnit, type Action, type Model, type Property } from './model.js';
 import type { StateGraph } from './state-graph.js';
+import type { StateKey } from './symmetry.js';
 
 export interface GraphLimits {
   readonly maxStates: number;
@@ -40,6 +41,8 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
     private readonly properties: readonly Property<S>[],
     private readonly limits: GraphLimits,
     tableCapacity?: number,
+    /** The symmetry key (symmetry.ts): one node per class, a quotient graph (quotient.ts). */
+    private readonly key?: StateKey<S>,
   ) {
     super(false, limits.maxDepth);
     this.index = new NodeIndex(tableCapacity);
@@ -63,13 +66,12 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
 
   /** Stores a state if new; returns its node number. */
   private store(state: S, parentEdge: number): number {
-    const bytes = this.model.encode(state);
-    fingerprint(bytes);
+    fingerprint(this.key ? this.key(state) : this.model.encode(state));
     const known = this.index.lookup(fp.hi, fp.lo, this.arrays.nodes);
     if (known >= 0) return known;
     const v = this.arrays.addNode(parentEdge);
     // Copy the encoding first: it may be a view of a scratch buffer that a property overwrites.
-    this.next.push(v, bytes);
+    this.next.push(v, this.model.encode(state));
     this.arrays.label(v, this.properties, state);
     return v;
   }
@@ -115,6 +117,12 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
     return super.nextLevel();
   }
 
+
+  /** The node of a state (its class on a quotient graph), or -1 if it was not reached. */
+  nodeOf(state: S): number {
+    fingerprint(this.key ? this.key(state) : this.model.encode(state));
+    return this.index.find(fp.hi, fp.lo);
+  }
 
   /** The graph as explored so far (views of the builder's arrays: read it, then drop the builder). */
   graph(): StateGraph {

@@ -89,7 +89,7 @@ function report<S, A extends Action>(model: Model<S, A>, all: readonly Property<
     collisionProbability: collisionProbability(run.states, run.transitions + run.states),
     workers,
     workerStartSeconds: run.startup,
-    ...symmetryStats(model, options.symmetry ?? true, all),
+    ...symmetryStats(model, options.symmetry ?? true, []),
   };
   const found = all.filter((_, i) => run.found.has(i));
   // Rebuilt on one thread, so the paths are the very ones `check` reports; a finding that

@@ -28,7 +28,7 @@ describe('check --out', () => {
     for (const f of ['result.json', 'trace-no-deadlock.json', 'trace-no-deadlock.dot', 'trace-no-deadlock.svg', 'trace-no-deadlock.png', 'story-no-deadlock.md']) expect(existsSync(join(dir, 'out', f)), f).toBe(true);
     const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', 'again'], dir);
     // writeout-progress fails by the same path as no-deadlock: its files are no-deadlock's.
-    expect(r.out).toMatch(/wrote again\/result\.json, again\/trace-no-deadlock\.json, again\/trace-no-deadlock\.dot, again\/trace-no-deadlock\.svg, again\/trace-no-deadlock\.png, again\/story-no-deadlock\.md, again\/trace-recoverable\.json, .*again\/story-recoverable\.md\n$/);
+    expect(r.out).toMatch(/wrote again\/result\.json, again\/trace-no-deadlock\.json, again\/trace-no-deadlock\.dot, again\/trace-no-deadlock\.svg, again\/trace-no-deadlock\.png, again\/story-no-deadlock\.md, again\/trace-no-deadlock\.html, again\/trace-recoverable\.json, .*again\/story-recoverable\.md, again\/trace-recoverable\.html\n$/);
     expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes:/);
     expect(r.out).toMatch(/ {2}11\. kmirrord takes a page for its request from the raid1 mempool \(0 left\) \[GFP_KERNEL\]/);
     expect(r.out).toMatch(/The wait-for cycle: kmirrord waits for kmirrord \(the md0 queue is full\)/);
@@ -39,9 +39,9 @@ describe('check --out', () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     expect(json).toMatchObject({ format: 'allocheck-result', version: 2, allocheck: version });
     const files = Object.fromEntries(json.properties.map((p: { name: string; files?: unknown }) => [p.name, p.files]));
-    expect(files['no-deadlock']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md' });
-    expect(files['writeout-progress']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md', sameAs: 'no-deadlock' });
-    expect(files['recoverable']).toEqual({ trace: 'trace-recoverable.json', story: 'story-recoverable.md' });
+    expect(files['no-deadlock']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md', html: 'trace-no-deadlock.html' });
+    expect(files['writeout-progress']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md', html: 'trace-no-deadlock.html', sameAs: 'no-deadlock' });
+    expect(files['recoverable']).toEqual({ trace: 'trace-recoverable.json', story: 'story-recoverable.md', html: 'trace-recoverable.html' });
     expect(existsSync(join(dir, 'out', 'trace-writeout-progress.json'))).toBe(false);
   });
 
@@ -155,11 +155,20 @@ describe('a model given by path', () => {
 });
 
 describe('allocheck render', () => {
+  it('--format html replays the trace first: a hand-edited one is refused with the step', async () => {
+    const file = variant('edited-html', (t) => (t.steps[4]!.text = 'dirtier1 does something else'));
+    const r = await cli(['render', file, '--format', 'html', '-o', 'x.html'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^allocheck: .*edited-html\.json: cannot replay it for the page: step 5: text: recorded "dirtier1 does something else"/);
+  });
+
   it.each([
     ['dot', /^digraph counterexample \{/],
     ['svg', /<svg[\s\S]*kmirrord[\s\S]*<\/svg>/],
     ['md', /^# dm-raid1 under mempool-only/],
     ['txt', /^dm-raid1 under mempool-only: no-deadlock violated/],
+    ['mermaid', /^sequenceDiagram\n {2}participant a0 as dirtier1 \(dirtier\)\n/],
+    ['html', /^<!doctype html>[\s\S]*<svg[\s\S]*"panels":\[/],
   ])('--format %s to stdout', async (format, shape) => {
     const r = await cli(['render', 'out/trace-no-deadlock.json', '--format', format], dir);
     expect(r.code).toBe(0);
@@ -178,7 +187,7 @@ describe('allocheck render', () => {
   });
 
   it.each([
-    [['render', 'out/trace-no-deadlock.json', '--format', 'gif'], /^allocheck: unknown format 'gif'; known: dot, svg, png, md, txt\n$/],
+    [['render', 'out/trace-no-deadlock.json', '--format', 'gif'], /^allocheck: unknown format 'gif'; known: dot, svg, png, md, txt, mermaid, html\n$/],
     [['render', 'out/trace-no-deadlock.json', '--format', 'png'], /^allocheck: png is binary: give -o FILE\n$/],
     [['render'], /^allocheck: render needs a trace file/],
   ])('bad input %j: exit 2', async (args, message) => {

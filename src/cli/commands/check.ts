@@ -42,7 +42,8 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
                          (default 0.25); 0 starts them at once and waits for them, so
                          even a small search runs on every thread
   --json                 print one JSON object (schema in the README)
-  --out DIR              write result.json (and the counterexample files) to DIR
+  --out DIR              write result.json (and the counterexample files) to DIR; DIR is tried
+                         before the search, and the previous run's files there are removed
   --quiet                no progress line
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete`;
 

@@ -6,7 +6,10 @@ import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
 import { planMatrix } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
-import { formatTable, invalidLines, tally, type TableFormat } from '../matrix/table.js';
+import { formatTable, tableReport, type TableFormat } from '../matrix/table.js';
+import { planHash, shardCells, shardFileName, SHARD_FORMAT, SHARD_FORMAT_VERSION, type ShardFile } from '../matrix/shard.js';
+import { parseShard } from '../../core/simulate/shard.js';
+import { cachedRunner, type CacheCounts } from '../runner/cache.js';
 import { CHECK_OPTIONS, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
 import { OutDir } from '../out-dir.js';
 import { reportUnwritten } from './check.js';
@@ -30,6 +33,14 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --json | --markdown | --csv   the table's format (default: aligned text)
   --stable               leave out the seconds column (for output compared byte for byte)
   --out DIR              write each failing cell's counterexample files under DIR, and matrix.json
+                         (DIR is tried first; the files the previous matrix.json lists are removed)
+  --no-traces            with --out: write only the table (matrix.json or the shard file), not
+                         each failing cell's counterexample files (faster for large sweeps)
+  --shard i/n            check only the i-th of n deterministic, balanced slices of the cells;
+                         with --out, write DIR/shard-i-of-n.json for 'allocheck merge'
+  --cache DIR            reuse verdicts of cells whose inputs (allocheck's code, the model file,
+                         policy, parameters, properties, limits) are unchanged; entries are
+                         checksummed, and a damaged one is checked again
   --quiet                no progress bar
   A point the model rejects (e.g. a min watermark not below pages) is an 'invalid' cell with the
   model's reason; it is not checked and does not count toward the exit code.
@@ -45,6 +56,9 @@ const OPTIONS = {
   csv: { type: 'boolean' },
   stable: { type: 'boolean' },
   out: { type: 'string' },
+  shard: { type: 'string' },
+  cache: { type: 'string' },
+  'no-traces': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
@@ -99,10 +113,15 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   const base = pairs('param', values.param);
   checkNotFixed('sweep', sweeps, base);
   const outArg = outPath('--out', values.out);
-  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'matrix.json');
-  const cells = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd });
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', shard ? shardFileName(shard) : 'matrix.json');
+  const all = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd });
+  const cells = shard ? shardCells(all, shard) : all;
   const jobs = count('jobs', values.jobs) ?? availableParallelism();
-  const runner = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, cells.length)));
+  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, cells.length)));
+  const cache = values.cache === undefined ? undefined : resolve(io.cwd, outPath('--cache', values.cache)!);
+  const cacheCounts: CacheCounts = { hits: 0, misses: 0, damaged: 0 };
+  const runner = cache === undefined ? pool : cachedRunner(pool, cache, cacheCounts);
   const bar = progressBar(io, values.quiet ?? false, 'cells');
   let outcomes: CellOutcome[];
   try {
@@ -112,15 +131,18 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
     await runner.close();
   }
   const rows = outcomes.map((o) => o.row);
-  io.out(formatTable(format, rows, sweeps.map((s) => s.name), values.stable ?? false));
-  if (format === 'text') {
-    io.out(`${tally(rows)}\n`);
-    for (const line of invalidLines(rows)) io.out(`${line}\n`);
-    for (const r of rows) if (r.verdict === 'error') io.out(`error in ${r.model} ${r.policy ?? ''}: ${r.note}\n`);
-    if (io.signal.aborted) io.out('interrupted: the table is partial\n');
-  }
+  const swept = sweeps.map((s) => s.name);
+  io.out(tableReport(format, rows, swept, values.stable ?? false, io.signal.aborted));
+  if (cache !== undefined && format === 'text') io.out(`cache: ${cacheCounts.hits} of ${cacheCounts.hits + cacheCounts.misses} checked cells from ${values.cache}${cacheCounts.damaged ? `; ${cacheCounts.damaged} damaged entries ignored and checked again` : ''}\n`);
   if (out === undefined) return matrixExit(rows);
-  await writeFailures(out, outcomes, io.cwd);
+  if (shard !== undefined) {
+    const file: ShardFile = { format: SHARD_FORMAT, formatVersion: SHARD_FORMAT_VERSION, plan: planHash(all, limits, swept), shard, cells: all.length, swept, rows: outcomes.map((o) => ({ index: o.cell.index, ...o.row })) };
+    if (!values['no-traces']) await writeFailures(out, outcomes, io.cwd);
+    out.write(shardFileName(shard), JSON.stringify({ ...file, runId: out.runId, files: [shardFileName(shard), ...out.written] }, null, 2) + '\n');
+    if (format === 'text') io.out(`wrote ${join(outArg!, shardFileName(shard))}: shard ${shard.index}/${shard.count}, ${rows.length} of ${all.length} cells; 'allocheck merge ${outArg}' puts the shards together\n`);
+    return reportUnwritten(io, out, outArg!, matrixExit(rows));
+  }
+  if (!values['no-traces']) await writeFailures(out, outcomes, io.cwd);
   const table = JSON.parse(formatTable('json', rows, sweeps.map((s) => s.name), values.stable ?? false)) as object;
   const files = ['matrix.json', ...out.written];
   out.write('matrix.json', JSON.stringify({ ...table, runId: out.runId, files }, null, 2) + '\n');
