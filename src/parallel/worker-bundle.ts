@@ -63,7 +63,7 @@ async function bundle(moduleUrl: string): Promise<string> {
       target: 'node20',
       write: false,
       // A model outside the package imports the library by name, as the docs show.
-      alias: { allocheck: fileURLToPath(selfUrl()) },
+      alias: { allocheck: fileURLToPath(selfUrl()), 'allocheck/models': fileURLToPath(new URL('.', shippedModelUrl('counter'))) },
       // Never loaded in a thread: it takes its bundle from its parent (adoptBundle).
       external: ['esbuild'],
       logLevel: 'silent',
