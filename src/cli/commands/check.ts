@@ -14,6 +14,7 @@ import { resultText } from '../result-text.js';
 import { sourceFor, storyFor, tracesOf } from '../trace-files.js';
 import type { AllocModel, AllocState } from '../../alloc/index.js';
 import { UsageError } from '../usage-error.js';
+import { selfCheckCommand } from '../self-check-text.js';
 
 export const CHECK_HELP = `usage: allocheck check <model> [options]
   <model>                a name from 'allocheck list' or a path to a model file
@@ -40,6 +41,10 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --workers-after S      seconds one thread searches before the other workers start
                          (default 0.25); 0 starts them at once and waits for them, so
                          even a small search runs on every thread
+  --self-check           instead of checking properties, test the model's contract (encode
+                         deterministic and lossless, successors deterministic, canonical
+                         consistent) on up to 1000 reachable states; exit 1 names the first
+                         state and field that break it
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR
   --quiet                no progress line
@@ -55,6 +60,7 @@ const OPTIONS = {
   'memory-limit': { type: 'string' },
   workers: { type: 'string' },
   'workers-after': { type: 'string' },
+  'self-check': { type: 'boolean' },
   out: { type: 'string' },
 } as const;
 
@@ -143,6 +149,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const selected = names(values.property);
   const note = fairnessNote(model, selected, overrides);
   if (note !== undefined) io.err(`allocheck: ${note}\n`);
+  if (values['self-check']) return selfCheckCommand(model, io);
   const progress = progressReporter(io, values.quiet ?? false);
   const workers = count('workers', values.workers, 1) ?? availableParallelism();
   // Workers rebuild the model from its module: the same definition, parameters and policy.
