@@ -17,6 +17,8 @@ export { localDisk, networkDevice, daemonDevice } from './devices.js';
 export { dirtier, kswapd, daemon, traffic, task, either, type TaskOptions, type DaemonOptions } from './actors.js';
 export { alloc, mempoolAlloc, dirtyPage, writeThrough, reclaim, times, step } from './steps.js';
 export { submit, free, complete } from './request-steps.js';
+export { bioAllocBioset, submitBioNoacct, makeRequestReturns } from './bio.js';
+export { workqueue, createWorker } from './workqueue.js';
 export { atomicFloor, watermarks, contextName, floorOf, onFailure, kernels, type Kernel, type Watermarks } from './context.js';
 export { policies, policyList, resolvePolicies, applicablePolicies } from './policies/index.js';
 export type { Policy, Hooks, Site, Purpose } from './policy.js';

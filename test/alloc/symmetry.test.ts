@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import dm from '../../models/dm-raid1.js';
+import wq from '../../models/wq-completion.js';
 import fuse from '../../models/fuse-writeback.js';
 import nfs from '../../models/nfs-ack.js';
 import { AllocState, daemon, daemonDevice, dirtier, kswapd, localDisk, scenario, type AllocModel, type Scenario } from '../../src/alloc/index.js';
@@ -69,7 +70,7 @@ function renamings(groups: readonly number[][]): [number[], number[]][] {
 
 const settings: [string, Scenario, Record<string, string | number>, string][] = [
   ['dm-raid1 background', dm, { dirtiers: 3, background: 'yes', queue: 2 }, 'mempool-only+memalloc-inheritance'],
-  ['dm-raid1 rescuer', dm, { dirtiers: 3, queue: 3 }, 'rescuer'],
+  ['wq-completion rescuer', wq, { dirtiers: 3, queue: 3 }, 'wq-rescuer'],
   ['nfs-ack traffic', nfs, { dirtiers: 3, traffic: 2, retransmit: 'yes' }, 'network-reserve'],
   ['fuse-writeback', fuse, {}, 'none'],
 ];

@@ -5,7 +5,8 @@ import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
 import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { CHECK_OPTIONS, byteSize, count, delay, names, pairs, parseOptions, seconds } from '../options.js';
+import { CHECK_OPTIONS, byteSize, count, delay, names, outPath, pairs, parseOptions, seconds } from '../options.js';
+import { OutDir } from '../out-dir.js';
 import { progressReporter } from '../progress.js';
 import { checkSupervised } from '../../parallel/supervise.js';
 import { loadDefinition, modelUrl, type Definition } from '../registry.js';
@@ -46,7 +47,8 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
                          consistent) on up to 1000 reachable states; exit 1 names the first
                          state and field that break it
   --json                 print one JSON object (schema in the README)
-  --out DIR              write result.json (and the counterexample files) to DIR
+  --out DIR              write result.json (and the counterexample files) to DIR; DIR is tried
+                         before the search, and the previous run's files there are removed
   --quiet                no progress line
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete`;
 
@@ -66,12 +68,15 @@ const OPTIONS = {
 
 /** Fairness overrides from `--fair a=weak` and `--unfair a`. */
 export function fairnessOverrides(fair: readonly string[] | undefined, unfair: readonly string[] | undefined): Record<string, Fairness> {
-  const out: Record<string, Fairness> = {};
+  const out = Object.create(null) as Record<string, Fairness>;
   for (const [actor, kind] of Object.entries(pairs('fair', fair))) {
     if (kind !== 'weak' && kind !== 'strong' && kind !== 'none') throw new UsageError(`--fair ${actor}=${kind}: fairness is weak, strong or none`);
     out[actor] = kind;
   }
-  for (const actor of unfair ?? []) out[actor] = 'none';
+  for (const actor of unfair ?? []) {
+    if (Object.hasOwn(out, actor)) throw new UsageError(`fairness of '${actor}' is given twice (--fair/--unfair); give it once`);
+    out[actor] = 'none';
+  }
   return out;
 }
 
@@ -146,7 +151,8 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const policy = values.policy ?? (def.policies ? 'none' : undefined);
   const overrides = fairnessOverrides(values.fair, values.unfair);
   const { model, fairness } = buildModel(def, params, policy, overrides);
-  const selected = names(values.property);
+  const selected = names('property', values.property);
+  const outArg = outPath('--out', values.out);
   const note = fairnessNote(model, selected, overrides);
   if (note !== undefined) io.err(`allocheck: ${note}\n`);
   if (values['self-check']) return selfCheckCommand(model, io);
@@ -155,7 +161,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   // Workers rebuild the model from its module: the same definition, parameters and policy.
   const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
   const recipe = { module: modelUrl(name, io.cwd).href, params, args };
-  const result = await checkSupervised(model, recipe, {
+  const options = {
     workers,
     ...(values['workers-after'] !== undefined ? { probeSeconds: delay('workers-after', values['workers-after']) } : {}),
     ...(selected ? { properties: selected } : {}),
@@ -169,15 +175,28 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     signal: io.signal,
     ...(io.stop ? { stop: io.stop } : {}),
     onProgress: progress.onProgress,
-  });
+  };
+  // After every option is checked (bad input leaves the last run's files alone), before the
+  // search: an unwritable place is bad input now, not a failure after the work.
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'result.json');
+  const result = await checkSupervised(model, recipe, options);
   progress.done();
   const json = resultJson(result, policy, params);
-  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, values.out));
+  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, outArg));
   io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params, storyFor(traces)));
-  if (values.out) {
-    const written = await writeCheckOutput(resolve(io.cwd, values.out), { result, model, def, params, policy }, traces);
-    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}
-`);
-  }
-  return exitCode(result);
+  if (out === undefined) return exitCode(result);
+  const written = await writeCheckOutput(out, '', { result, model, def, params, policy }, traces);
+  if (!values.json && written.length > 0) io.out(`wrote ${written.map((f) => join(outArg!, f)).join(', ')}\n`);
+  return reportUnwritten(io, out, outArg!, exitCode(result));
+}
+
+/**
+ * After the verdict is out: a file that could not be written is one line on stderr. A violation
+ * still exits 1 (the counterexample was printed); otherwise the missing files make it exit 2.
+ */
+export function reportUnwritten(io: Io, out: OutDir, shown: string, code: number): number {
+  const line = out.failureLine(shown);
+  if (line === undefined) return code;
+  io.err(`allocheck: ${line}\n`);
+  return code === EXIT.violated ? code : EXIT.usage;
 }
