@@ -149,10 +149,12 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const statesOnly = new Exec(world, slab, true);
   const noActions = (): void => {};
   const fairness = new Map(actors.map((a) => [a.name, a.fairness]));
-  const symmetric = symmetryGroups(world, groups);
+  // A bio_list lies outside the register block the canonical form permutes: no reduction there.
+  const reducible = groups.filter((g) => g.every((n) => layout.bioList(actors.find((a) => a.name === n)!.index) < 0));
+  const symmetric = symmetryGroups(world, reducible);
   const canon = symmetric.length > 0 ? canonicalizer(world, symmetric) : undefined;
   return {
-    name: o.name, params: o.params, policy: o.policy, assumptions: o.assumptions, symmetry: groups, world,
+    name: o.name, params: o.params, policy: o.policy, assumptions: o.assumptions, symmetry: reducible, world,
     initialStates: () => [init],
     successors: (s, emit) => successors(world, exec, s, emit),
     successorStates: (s, emit) => {

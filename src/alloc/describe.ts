@@ -112,7 +112,7 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
     edges.push({ from: x.me.name, to: `mempool ${step.pool}`, why: 'asleep until an element is returned' });
     return `asleep on the ${step.pool} mempool`;
   }
-  if (['alloc', 'mempool-alloc', 'dirty', 'write-through'].includes(step.kind)) {
+  if (['alloc', 'mempool-alloc', 'dirty', 'write-through', 'create-worker'].includes(step.kind)) {
     const floor = floorFor(world, x, step.kind === 'alloc' || step.kind === 'mempool-alloc' ? 'page' : 'dirty', step.pool);
     edges.push({ from: x.me.name, to: 'memory', why: `blocked on memory (floor ${floor})` });
     return `blocked on memory (floor ${floor})`;

@@ -59,12 +59,31 @@ function args(values: ParamValues): Args {
   };
 }
 
+/** A count a world declares: a whole number in range, or a one-line error naming the field. */
+function count(name: string, field: string, v: number, min: number): void {
+  if (!Number.isInteger(v) || v < min || v > 200) throw new CheckError('bad-option', `${name}: ${field} must be a whole number in ${min}..200, got ${v}`);
+}
+
+/** The reclaimable owners and bio_sets a world declares (section 9.5, 9.1). */
+function checkOwners(name: string, w: WorldSpec): void {
+  if (w.memory.clean !== undefined) count(name, 'memory.clean', w.memory.clean, 0);
+  for (const [s, sh] of Object.entries(w.shrinkers ?? {})) {
+    count(name, `shrinker ${s}: objects`, sh.objects, 0);
+    if (sh.stopsWithout !== undefined && sh.stopsWithout !== 'IO' && sh.stopsWithout !== 'FS') throw new CheckError('bad-option', `${name}: shrinker ${s}: stopsWithout must be 'IO' or 'FS', got '${String(sh.stopsWithout)}'`);
+  }
+  for (const [b, bs] of Object.entries(w.biosets ?? {})) {
+    count(name, `bio_set ${b}: minNr`, bs.minNr, 1);
+    if (!Object.hasOwn(w.devices, bs.device)) throw new CheckError('bad-option', `${name}: bio_set ${b}: no device '${bs.device}'; devices: ${Object.keys(w.devices).join(', ')}`);
+  }
+}
+
 function checkWorld(name: string, w: WorldSpec): void {
   const { pages, min } = w.memory;
   if (!(pages >= 1 && pages <= 200)) throw new CheckError('bad-option', `${name}: pages=${pages} must be within 1..200`);
   if (!(min >= 0 && min < pages)) throw new CheckError('bad-option', `${name}: the min watermark ${min} must be below pages=${pages}`);
   const pooled = Object.values(w.pools ?? {}).reduce((a, b) => a + b, 0);
   if (pooled > pages) throw new CheckError('bad-option', `${name}: the mempools (${pooled} pages) do not fit in ${pages} pages`);
+  checkOwners(name, w);
   const cached = (w.memory.clean ?? 0) + Object.values(w.shrinkers ?? {}).reduce((a, s) => a + s.objects, 0) + Object.values(w.biosets ?? {}).reduce((a, b) => a + b.minNr, 0);
   if (pooled + cached > pages) throw new CheckError('bad-option', `${name}: the mempools, clean pages and shrinker objects (${pooled + cached} pages) do not fit in ${pages} pages`);
 }

@@ -30,15 +30,17 @@ export function outcomeTraces(o: CheckOutcome): Map<string, Trace> {
 
 /**
  * Writes a check's files into `out` under `sub` ('' for the directory itself): the traces, then
- * result.json, which lists the files written and the run's id. Returns the paths written.
+ * result.json, which lists the files written and the run's id, and names each violated
+ * property's trace and story (`files`, shared ones included). Returns the paths written.
  */
 export async function writeCheckOutput(out: OutDir, sub: string, outcome: CheckOutcome, traces: ReadonlyMap<string, Trace> = outcomeTraces(outcome)): Promise<string[]> {
   const before = out.written.length;
   const at = (name: string): string => (sub ? `${sub}/${name}` : name);
-  await writeAllTraces(out, sub, traces);
+  const byProperty = await writeAllTraces(out, sub, traces, outcome.model);
   const json = resultJson(outcome.result, outcome.policy, outcome.params);
+  const properties = json.properties.map((p) => (byProperty.has(p.name) ? { ...p, files: byProperty.get(p.name)! } : p));
   const files = [at('result.json'), ...out.written.slice(before)].map((f) => f.slice(at('').length));
-  out.write(at('result.json'), JSON.stringify({ ...json, runId: out.runId, files }, null, 2) + '\n');
+  out.write(at('result.json'), JSON.stringify({ ...json, properties, runId: out.runId, files }, null, 2) + '\n');
   // result.json first: it is the file to read first.
   return out.written.slice(before).sort((x, y) => Number(y.endsWith('result.json')) - Number(x.endsWith('result.json')));
 }

@@ -2,6 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error.js';
 
 type Spec = NonNullable<ParseArgsConfig['options']>;
+// Spelled out so that the declaration files can name it (util does not export its result type).
+type Parsed<O extends Spec> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
 
 /**
  * The options every checking command takes (check, matrix, synth): parameters, properties, the
@@ -21,7 +23,7 @@ export const CHECK_OPTIONS = {
 } as const;
 
 /** util.parseArgs, with its errors turned into one-line usage errors. */
-export function parseOptions<O extends Spec>(argv: readonly string[], options: O, command: string) {
+export function parseOptions<O extends Spec>(argv: readonly string[], options: O, command: string): Parsed<O> {
   try {
     return parseArgs({ args: joinNegatives(argv, options), options, allowPositionals: true, strict: true });
   } catch (e) {

@@ -11,7 +11,7 @@ import { basename, dirname, isAbsolute, join, normalize, resolve } from 'node:pa
 import { UsageError } from './usage-error.js';
 
 /** Names of the files allocheck writes into an output directory; only these are ever removed. */
-const OWNED = /^(result\.json|matrix\.json|simulate\.json|trace(-[\w.-]+)?\.(json|dot|svg|png)|story(-[\w.-]+)?\.md)$/;
+const OWNED = /^(result\.json|matrix\.json|simulate\.json|shard-\d+-of-\d+\.json|trace(-[\w.-]+)?\.(json|dot|svg|png|html)|story(-[\w.-]+)?\.md)$/;
 
 function reason(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0]! : String(e);

@@ -11,7 +11,8 @@ const REASONS: Record<string, string> = {
 };
 
 function n(x: number): string {
-  return Math.round(x).toLocaleString('en-US');
+  // As toLocaleString('en-US') writes it, without its first-call cost (about 0.1 s of ICU set-up).
+  return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A byte count in binary units: '1.5 GiB', '12.0 MiB', '96 KiB'. */

@@ -1,7 +1,7 @@
 /**
- * The counterexample files `check --out DIR` writes: trace.json, trace.dot, trace.svg,
- * trace.png and story.md for the first violated property (further ones get the property's
- * name in theirs), and the compact story the terminal shows.
+ * The counterexample files `check --out DIR` writes: trace-<property>.json, .dot, .svg, .png and
+ * story-<property>.md for each violated property (a counterexample that several properties
+ * share is written once, under the first one's name), and the compact story the terminal shows.
  */
 import { relative, resolve } from 'node:path';
 import type { AllocModel } from '../alloc/compile.js';
@@ -12,8 +12,10 @@ import type { CheckResult, PropertyResult } from '../core/result.js';
 import { traceToDot } from '../render/dot.js';
 import { dotToSvg, svgToPng } from '../render/image.js';
 import { storyMarkdown, storyText } from '../render/story.js';
+import { traceHtml, tracePanels } from '../render/trace-html.js';
 import { traceToJson } from '../render/trace-json.js';
 import { traceOf, type Trace } from '../render/trace.js';
+import { viewerSources } from './explore/assets.js';
 import type { OutDir } from './out-dir.js';
 import { looksLikePath, type Definition } from './registry.js';
 
@@ -43,9 +45,10 @@ export function sourceFor(modelArg: string, cwd: string, outDir: string | undefi
 
 /**
  * Renders a trace to each file format into `out` (relative to `sub`), the trace file carrying
- * the run's id. A file that cannot be written is recorded in `out`, not thrown.
+ * the run's id. A file that cannot be written is recorded in `out`, not thrown. With the model
+ * it was recorded from, also `html`: the self-contained page that steps through it.
  */
-export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, stem: string, storyName: string): Promise<void> {
+export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, stem: string, storyName: string, html?: { name: string; model: AllocModel }): Promise<void> {
   const { format, version, ...rest } = trace;
   const dot = traceToDot(trace);
   const svg = await dotToSvg(dot);
@@ -55,18 +58,44 @@ export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, st
     [`${stem}.svg`, svg],
     [`${stem}.png`, svgToPng(svg)],
     [storyName, storyMarkdown(trace)],
+    ...(html ? [[html.name, traceHtml(trace, svg, tracePanels(html.model, trace), viewerSources())] as [string, string]] : []),
   ];
   for (const [name, data] of files) out.write(sub ? `${sub}/${name}` : name, data);
 }
 
-/** Writes every trace; the first is trace.* and story.md, the rest trace-<property>.* and story-<property>.md. */
-export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyMap<string, Trace>): Promise<void> {
-  let first = true;
+/** Where a property's counterexample is: its trace and story files, written for `sameAs` when shared. */
+export interface TraceFiles {
+  readonly trace: string;
+  readonly story: string;
+  /** The property whose files these are, when its counterexample is this property's too. */
+  readonly sameAs?: string;
+}
+
+/** A counterexample's identity: the same choices (and cycle start) are the same path. */
+function pathKey(trace: Trace): string {
+  return `${trace.choices.join(',')}/${trace.loopStart ?? ''}`;
+}
+
+/**
+ * Writes each property's trace as trace-<property>.* and story-<property>.md (given the model,
+ * also the stepping page trace-<property>.html), a counterexample shared by several properties
+ * once; returns each property's files.
+ */
+export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyMap<string, Trace>, model?: Model<unknown, Action>): Promise<Map<string, TraceFiles>> {
+  const files = new Map<string, TraceFiles>();
+  const byPath = new Map<string, string>();
   for (const [name, trace] of traces) {
-    const suffix = first ? '' : `-${name}`;
-    await writeTraceFiles(out, sub, trace, `trace${suffix}`, `story${suffix}.md`);
-    first = false;
+    const first = byPath.get(pathKey(trace));
+    if (first !== undefined) {
+      files.set(name, { ...files.get(first)!, sameAs: first });
+      continue;
+    }
+    byPath.set(pathKey(trace), name);
+    const html = model !== undefined && isAllocModel(model) ? { name: `trace-${name}.html`, model } : undefined;
+    await writeTraceFiles(out, sub, trace, `trace-${name}`, `story-${name}.md`, html);
+    files.set(name, { trace: `trace-${name}.json`, story: `story-${name}.md` });
   }
+  return files;
 }
 
 /** The compact story of a property's counterexample, for resultText; undefined falls back to the plain steps. */

@@ -4,14 +4,21 @@
  * properties, a model with no property, and a model with no initial state (every invariant
  * "holds" over zero states). Each is a one-line {@link CheckError}.
  */
+import type { CheckOptions } from './check.js';
 import { CheckError, guardModel } from './errors.js';
 import type { Action, Model } from './model.js';
 
-/** The option names {@link CheckOptions} declares (check.ts); kept in one list so a typo is caught. */
-export const CHECK_OPTION_NAMES: readonly string[] = [
+/** The option names {@link CheckOptions} declares, so a typo is caught. */
+export const CHECK_OPTION_NAMES = [
   'properties', 'maxStates', 'maxDepth', 'timeLimitSeconds', 'signal', 'onProgress', 'progressIntervalMs',
   'tableCapacity', 'symmetry', 'memoryLimitBytes', 'fairness', 'por',
-];
+] as const satisfies readonly (keyof CheckOptions)[];
+
+/**
+ * `true` only while every option of CheckOptions is listed above: an option added there and not
+ * here would be refused as unknown, so the build fails instead.
+ */
+export const ALL_OPTIONS_LISTED: [Exclude<keyof CheckOptions, (typeof CHECK_OPTION_NAMES)[number]>] extends [never] ? true : never = true;
 
 /**
  * Rejects a key of `options` that is not in `known`, naming the valid ones.

@@ -16,7 +16,11 @@ import { movedUnits } from './quotient.js';
 import { quotientPaths } from './quotient-paths.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
 
-/** How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. */
+/**
+ * How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. A
+ * name not declared here is refused with a `bad-option` CheckError (a typo would otherwise be
+ * ignored), and so is an empty `properties`.
+ */
 export interface CheckOptions {
   /** Names of the properties to check; all of the model's when absent. */
   readonly properties?: readonly string[];

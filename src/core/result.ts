@@ -7,6 +7,8 @@ import type { Action, PropertyKind } from './model.js';
  * `states[loopStart]`).
  */
 export interface Path<S, A extends Action = Action> {
+  /** The number of steps (actions), as the JSON output's `counterexample.length`. */
+  readonly length: number;
   readonly states: readonly S[];
   readonly actions: readonly A[];
   readonly choices: readonly number[];

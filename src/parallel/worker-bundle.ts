@@ -11,6 +11,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CheckError } from '../core/errors.js';
+import { packageModule, selfUrl, shippedModelUrl } from '../package-files.js';
 
 const bundles = new Map<string, Promise<string>>();
 
@@ -36,8 +37,9 @@ export function adoptBundle(moduleUrl: string, url: string): void {
 }
 
 async function bundle(moduleUrl: string): Promise<string> {
-  // Resolved here, not at load: in a bundle, import.meta.url is the bundle's data: URL.
-  const entry = fileURLToPath(new URL('./thread-entry.ts', import.meta.url));
+  // Resolved here, not at load: in a bundle, import.meta.url is the bundle's data: URL. Built,
+  // the entry and the library are dist's JavaScript files.
+  const entry = fileURLToPath(packageModule('src/parallel/thread-entry.ts', 'thread-entry.js'));
   const contents = `import * as model from ${JSON.stringify(fileURLToPath(moduleUrl))};\nimport { serve } from ${JSON.stringify(entry)};\nserve(model);\n`;
   try {
     const { build } = await import('esbuild');
@@ -49,7 +51,7 @@ async function bundle(moduleUrl: string): Promise<string> {
       target: 'node20',
       write: false,
       // A model outside the package imports the library by name, as the docs show.
-      alias: { allocheck: fileURLToPath(new URL('../index.ts', import.meta.url)) },
+      alias: { allocheck: fileURLToPath(selfUrl()), 'allocheck/models': fileURLToPath(new URL('.', shippedModelUrl('counter'))) },
       // Never loaded in a thread: it takes its bundle from its parent (adoptBundle).
       external: ['esbuild'],
       logLevel: 'silent',

@@ -9,7 +9,7 @@ let dir: string;
 
 /** The trace `check --out out` wrote, edited by `f` and written to `name` (away from result.json). */
 function edited(from: string, name: string, f: (t: Record<string, unknown>) => void): string {
-  const t = JSON.parse(readFileSync(join(dir, from, 'trace.json'), 'utf8')) as Record<string, unknown>;
+  const t = JSON.parse(readFileSync(join(dir, from, 'trace-no-deadlock.json'), 'utf8')) as Record<string, unknown>;
   f(t);
   writeFileSync(join(dir, name), JSON.stringify(t));
   return name;
@@ -43,12 +43,12 @@ describe('replay runs no code a trace names', () => {
   });
 
   it('--model FILE replays a trace recorded from that file; another file is refused', async () => {
-    expect((await cli(['replay', 'mine/trace.json', '--model', './myfuse.ts'], dir)).code).toBe(0);
-    const other = await cli(['replay', 'mine/trace.json', '--model', trap()], dir);
-    expect([other.code, other.err]).toEqual([2, expect.stringMatching(/^allocheck: mine\/trace\.json was recorded from '\.\.\/myfuse\.ts', not from --model evil\.ts; refusing to replay it against another model\n$/)]);
+    expect((await cli(['replay', 'mine/trace-no-deadlock.json', '--model', './myfuse.ts'], dir)).code).toBe(0);
+    const other = await cli(['replay', 'mine/trace-no-deadlock.json', '--model', trap()], dir);
+    expect([other.code, other.err]).toEqual([2, expect.stringMatching(/^allocheck: mine\/trace-no-deadlock\.json was recorded from '\.\.\/myfuse\.ts', not from --model evil\.ts; refusing to replay it against another model\n$/)]);
     expect(() => readFileSync(join(dir, 'ran'))).toThrow();
-    const shipped = await cli(['replay', 'raid/trace.json', '--model', './myfuse.ts'], dir);
-    expect([shipped.code, shipped.err]).toEqual([2, expect.stringMatching(/^allocheck: raid\/trace\.json was recorded from 'dm-raid1', not from --model \.\/myfuse\.ts/)]);
+    const shipped = await cli(['replay', 'raid/trace-no-deadlock.json', '--model', './myfuse.ts'], dir);
+    expect([shipped.code, shipped.err]).toEqual([2, expect.stringMatching(/^allocheck: raid\/trace-no-deadlock\.json was recorded from 'dm-raid1', not from --model \.\/myfuse\.ts/)]);
   });
 });
 

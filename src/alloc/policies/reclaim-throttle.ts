@@ -58,7 +58,7 @@ function wakeThrottled(x: Exec): boolean {
 
 export const reclaimThrottle: Policy = {
   name: 'reclaim-throttle',
-  summary: 'throttle_direct_reclaim: at free <= M/2 user tasks sleep at the entry to direct reclaim until kswapd wakes them; kthreads and NOFS callers are not held',
+  summary: 'user tasks entering direct reclaim at free <= M/2 sleep until kswapd wakes them (throttle_direct_reclaim); kthreads and NOFS callers pass; it does not stop reclaimers already past the check',
   notApplicable(spec) {
     if (!spec.actors.some((a) => a.kind === 'kswapd' && a.count > 0)) return 'it has no kswapd to wake throttled tasks';
     return spec.actors.some((a) => a.count > 0 && a.context & FS && !a.kthread && !(a.flags & PF_MEMALLOC)) ? undefined : 'no user task can enter direct reclaim with __GFP_FS';

@@ -42,7 +42,8 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
                          (default 0.25); 0 starts them at once and waits for them, so
                          even a small search runs on every thread
   --json                 print one JSON object (schema in the README)
-  --out DIR              write result.json (and the counterexample files) to DIR
+  --out DIR              write result.json (and the counterexample files) to DIR; DIR is tried
+                         before the search, and the previous run's files there are removed
   --quiet                no progress line
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete`;
 
@@ -146,8 +147,6 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const { model, fairness } = buildModel(def, params, policy, overrides);
   const selected = names('property', values.property);
   const outArg = outPath('--out', values.out);
-  // Before the search: an unwritable place is bad input now, not a failure after the work.
-  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'result.json');
   const note = fairnessNote(model, selected, overrides);
   if (note !== undefined) io.err(`allocheck: ${note}\n`);
   const progress = progressReporter(io, values.quiet ?? false);
@@ -155,7 +154,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   // Workers rebuild the model from its module: the same definition, parameters and policy.
   const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
   const recipe = { module: modelUrl(name, io.cwd).href, params, args };
-  const result = await checkSupervised(model, recipe, {
+  const options = {
     workers,
     ...(values['workers-after'] !== undefined ? { probeSeconds: delay('workers-after', values['workers-after']) } : {}),
     ...(selected ? { properties: selected } : {}),
@@ -169,7 +168,11 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     signal: io.signal,
     ...(io.stop ? { stop: io.stop } : {}),
     onProgress: progress.onProgress,
-  });
+  };
+  // After every option is checked (bad input leaves the last run's files alone), before the
+  // search: an unwritable place is bad input now, not a failure after the work.
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'result.json');
+  const result = await checkSupervised(model, recipe, options);
   progress.done();
   const json = resultJson(result, policy, params);
   const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, outArg));

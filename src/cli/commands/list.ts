@@ -11,6 +11,12 @@ function paramLine(name: string, spec: ParamSpec): string {
   return `      ${`${name}=${spec.default}`.padEnd(18)} ${domain.padEnd(12)} ${spec.doc}${notes ? ` [${notes}]` : ''}`;
 }
 
+export const LIST_HELP = `usage: allocheck list [--json]
+  The shipped models (each parameter with its default, range and meaning), the policies and
+  the properties of the allocation models.
+  --json                 the same as one JSON object
+exit codes: 0 listed`;
+
 /** `allocheck list`: what can be checked, with every parameter's default, range and meaning. */
 export async function listCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' }, debug: { type: 'boolean' } }, 'list');

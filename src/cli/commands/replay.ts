@@ -56,7 +56,7 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<nu
     return EXIT.holds;
   }
   const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError(`replay needs a trace file, e.g. 'allocheck replay out/trace.json'`);
+  if (file === undefined) throw new UsageError(`replay needs a trace file, e.g. 'allocheck replay out/seed/mempool-only/trace-no-deadlock.json'`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'; give one trace file`);
   const trace = readTrace(file, io.cwd);
   checkSameRun(trace, file, io.cwd);

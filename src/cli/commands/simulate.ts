@@ -82,7 +82,7 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
   const json = simulateJson(result, policy, params);
   io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : simulateText(result, policy, params, storyFor(traces)));
   if (out === undefined) return exitOf(result);
-  await writeAllTraces(out, '', traces);
+  await writeAllTraces(out, '', traces, model);
   out.write('simulate.json', JSON.stringify({ ...json, runId: out.runId, files: ['simulate.json', ...out.written] }, null, 2) + '\n');
   if (!values.json) io.out(`wrote ${out.written.map((f) => join(outArg!, f)).join(', ')}\n`);
   return reportUnwritten(io, out, outArg!, exitOf(result));
