@@ -4,6 +4,7 @@
  */
 import { advance, type Exec } from './exec.js';
 import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ } from './layout.js';
+import { issueAsync, requestDone } from './inflight.js';
 import { mempoolFree, returnPool } from './mempool.js';
 import { finishWriteout } from './writeout.js';
 import type { Step } from './world.js';
@@ -20,6 +21,7 @@ export function submit(disk: string, opts: { pool?: string } = {}): Step {
     device: disk,
     doing: (x) => (x.reg(R_FLAGS) & F_INFLIGHT ? `waiting for ${disk}` : `submitting to ${disk}`),
     run(x) {
+      if (x.me.inflight > 1 && x.reg(R_REQ) !== 0) return issueAsync(x, disk);
       if (x.reg(R_FLAGS) & F_INFLIGHT) return;
       const d = x.draft();
       x.set(d, R_FLAGS, x.reg(R_FLAGS) | F_INFLIGHT);
@@ -64,7 +66,10 @@ export function complete(opts: { pool?: string } = {}): Step {
       const d = x.draft();
       freeHeld(x, d, opts.pool);
       x.set(d, R_REQ, 0);
-      if (from >= 0) finishWriteout(x.world, d, from);
+      if (from >= 0) {
+        finishWriteout(x.world, d, from);
+        requestDone(x.world, d, x.me);
+      }
       x.done(d);
       const who = from >= 0 ? x.world.actors[from]!.name : 'nobody';
       x.emit(d, 'complete', `${x.me.name} completes the request; ${who}'s page is written and ${x.world.pageCache ? 'clean' : 'free'}`);

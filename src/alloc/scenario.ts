@@ -81,7 +81,7 @@ function checkWorld(name: string, w: WorldSpec): void {
   const { pages, min } = w.memory;
   if (!(pages >= 1 && pages <= 200)) throw new CheckError('bad-option', `${name}: pages=${pages} must be within 1..200`);
   if (!(min >= 0 && min < pages)) throw new CheckError('bad-option', `${name}: the min watermark ${min} must be below pages=${pages}`);
-  const pooled = Object.values(w.pools ?? {}).reduce((a, b) => a + b, 0);
+  const pooled = Object.values(w.pools ?? {}).reduce<number>((a, b) => a + (typeof b === 'number' ? b : b.minNr), 0);
   if (pooled > pages) throw new CheckError('bad-option', `${name}: the mempools (${pooled} pages) do not fit in ${pages} pages`);
   checkOwners(name, w);
   const cached = (w.memory.clean ?? 0) + Object.values(w.shrinkers ?? {}).reduce((a, s) => a + s.objects, 0) + Object.values(w.biosets ?? {}).reduce((a, b) => a + b.minNr, 0);

@@ -29,7 +29,7 @@ describe('check --out', () => {
     const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', 'again'], dir);
     // writeout-progress fails by the same path as no-deadlock: its files are no-deadlock's.
     expect(r.out).toMatch(/wrote again\/result\.json, again\/trace-no-deadlock\.json, again\/trace-no-deadlock\.dot, again\/trace-no-deadlock\.svg, again\/trace-no-deadlock\.png, again\/story-no-deadlock\.md, again\/trace-no-deadlock\.html, again\/trace-recoverable\.json, .*again\/story-recoverable\.md, again\/trace-recoverable\.html\n$/);
-    expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes:/);
+    expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes inflight=1:/);
     expect(r.out).toMatch(/ {2}11\. kmirrord takes a page for its request from the raid1 mempool \(0 left\) \[GFP_KERNEL\]/);
     expect(r.out).toMatch(/The wait-for cycle: kmirrord waits for kmirrord \(the md0 queue is full\)/);
   });
