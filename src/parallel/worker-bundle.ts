@@ -30,8 +30,9 @@ export function workerUrl(moduleUrl: string): Promise<URL> {
 }
 
 /**
- * The bundle the build made for a shipped model (dist/threads/NAME.js): a check of a shipped
- * model then starts its thread without running esbuild, which costs about 0.1 s of CPU a process.
+ * The thread entry the build made for a shipped model (dist/threads/NAME.js, importing the
+ * build's own modules): a check of a shipped model then starts its thread without running
+ * esbuild, which costs about 0.1 s of CPU a process.
  */
 function prebuilt(moduleUrl: string): Promise<string> | undefined {
   const name = fromSources ? undefined : /\/dist\/models\/([\w-]+)\.js$/.exec(moduleUrl)?.[1];

@@ -1,6 +1,6 @@
 /**
  * The policy catalogue. To add one: copy a sibling module, fill in the hooks it needs, and list
- * it here.
+ * it here and its name in POLICY_NAMES (src/api/names.ts, the type users' code is checked against).
  */
 import { CheckError } from '../../core/errors.js';
 import type { Policy } from '../policy.js';
