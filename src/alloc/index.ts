@@ -18,8 +18,9 @@ export { dirtier, kswapd, daemon, traffic, task, either, type TaskOptions, type 
 export { alloc, mempoolAlloc, dirtyPage, writeThrough, reclaim, times, step } from './steps.js';
 export { submit, free, complete } from './request-steps.js';
 export { atomicFloor, watermarks, contextName, floorOf, onFailure, kernels, type Kernel, type Watermarks } from './context.js';
+export { WorldError, validateWorld, worldChecks, declaredKinds, namespaces, named, type Problem, type WorldCheck } from './validate/index.js';
 export { policies, policyList, resolvePolicies, applicablePolicies } from './policies/index.js';
 export type { Policy, Hooks, Site, Purpose } from './policy.js';
-export type { Step, Instr, WorldSpec, ActorSpec, DeviceSpec, World } from './world.js';
+export type { Step, Instr, Ref, WorldSpec, ActorSpec, DeviceSpec, World } from './world.js';
 export { propertyList, allocProperties, safetyProperties } from '../../properties/index.js';
 export { param, choice } from '../core/params.js';

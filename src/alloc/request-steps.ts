@@ -6,6 +6,7 @@ import { advance, type Exec } from './exec.js';
 import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ } from './layout.js';
 import { mempoolFree, returnPool } from './mempool.js';
 import { finishWriteout } from './writeout.js';
+import { named } from './validate/names.js';
 import type { Step } from './world.js';
 
 function freeHeld(x: Exec, d: Uint8Array, pool: string | undefined): void {
@@ -18,6 +19,7 @@ export function submit(disk: string, opts: { pool?: string } = {}): Step {
   return {
     kind: 'submit',
     device: disk,
+    refs: [...named('disk', 'disk', disk), ...named('pool', 'pool', opts.pool)],
     doing: (x) => (x.reg(R_FLAGS) & F_INFLIGHT ? `waiting for ${disk}` : `submitting to ${disk}`),
     run(x) {
       if (x.reg(R_FLAGS) & F_INFLIGHT) return;
@@ -44,6 +46,7 @@ export function completeSubmit(x: Exec, d: Uint8Array, actor: number): void {
 export function free(opts: { pool?: string } = {}): Step {
   return {
     kind: 'free',
+    refs: named('pool', 'pool', opts.pool),
     doing: () => 'freeing its pages',
     run(x) {
       const d = x.draft();
@@ -58,6 +61,7 @@ export function free(opts: { pool?: string } = {}): Step {
 export function complete(opts: { pool?: string } = {}): Step {
   return {
     kind: 'complete',
+    refs: named('pool', 'pool', opts.pool),
     doing: () => 'completing its request',
     run(x) {
       const from = x.reg(R_REQ) - 1;

@@ -2,7 +2,6 @@
  * `scenario()`: what a file under models/ exports. It declares the parameters once and builds
  * the world from their values; policies stay outside the model and are chosen at build time.
  */
-import { CheckError } from '../core/errors.js';
 import type { Fairness } from '../core/model.js';
 import { resolveParams, type ModelDefinition, type ParamSpecs, type ParamValues } from '../core/params.js';
 import { compile, type AllocModel } from './compile.js';
@@ -43,6 +42,8 @@ export interface Scenario extends ModelDefinition<AllocModel> {
   /** The policies that apply to this scenario. */
   readonly policies: readonly string[];
   build(params: ParamValues, policy?: string, options?: BuildOptions): AllocModel;
+  /** The world as declared at a parameter setting (defaults filled in), before it is validated. */
+  spec(params?: ParamValues): WorldSpec;
 }
 
 function args(values: ParamValues): Args {
@@ -57,14 +58,6 @@ function args(values: ParamValues): Args {
     str: (name) => String(get(name)),
     yes: (name) => get(name) === 'yes',
   };
-}
-
-function checkWorld(name: string, w: WorldSpec): void {
-  const { pages, min } = w.memory;
-  if (!(pages >= 1 && pages <= 200)) throw new CheckError('bad-option', `${name}: pages=${pages} must be within 1..200`);
-  if (!(min >= 0 && min < pages)) throw new CheckError('bad-option', `${name}: the min watermark ${min} must be below pages=${pages}`);
-  const pooled = Object.values(w.pools ?? {}).reduce((a, b) => a + b, 0);
-  if (pooled > pages) throw new CheckError('bad-option', `${name}: the mempools (${pooled} pages) do not fit in ${pages} pages`);
 }
 
 /**
@@ -87,10 +80,10 @@ export function scenario(def: ScenarioDef): Scenario {
     description: def.description,
     params: def.params,
     policies,
+    spec: (given = {}) => def.world(args(resolveParams(def.params, given))),
     build(given: ParamValues = {}, policy = 'none', options: BuildOptions = {}): AllocModel {
       const values = resolveParams(def.params, given);
       const world = def.world(args(values));
-      checkWorld(def.name, world);
       const assumptions: Record<string, string | number> = {};
       for (const [k, spec] of Object.entries(def.params)) if (spec.assumption) assumptions[k] = values[k]!;
       return compile(world, {

@@ -6,6 +6,7 @@
 import { allocate } from './allocate.js';
 import type { Exec } from './exec.js';
 import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
+import { named } from './validate/names.js';
 import type { Instr, Step } from './world.js';
 
 function deviceIndex(x: Exec, name: string): number {
@@ -23,6 +24,7 @@ export function times(n: number, step: Step): Instr {
 export function dirtyPage(device: string): Step {
   return {
     kind: 'dirty',
+    refs: named('device', 'device', device),
     doing: () => `dirtying a page on ${device}`,
     run(x) {
       const dev = deviceIndex(x, device);
@@ -50,6 +52,7 @@ function throttled(x: Exec, dev: number): void {
 export function writeThrough(device: string): Step {
   return {
     kind: 'write-through',
+    refs: named('device', 'device', device),
     doing: () => `writing a page through ${device}`,
     run(x) {
       const dev = deviceIndex(x, device);
@@ -92,6 +95,7 @@ export function reclaim(): Step {
 export function alloc(opts: { pool?: string; what?: string } = {}): Step {
   return {
     kind: 'alloc',
+    refs: named('pool', 'pool', opts.pool),
     doing: () => (opts.pool ? `allocating from the ${opts.pool} mempool` : 'allocating a page'),
     run(x) {
       const what = opts.what ?? (x.reg(R_REQ) ? 'a page for its request' : 'a page');

@@ -1,0 +1,32 @@
+/** Checks of the zone: the kernel era, the sizes of memory and of the mempools. */
+import { kernels } from '../context.js';
+import type { WorldSpec } from '../world.js';
+import { notWhole, problem, show, type Problem } from './rules.js';
+
+/** Page counts live in one byte of a state, with room for every owner to hold them all. */
+export const MAX_PAGES = 200;
+
+export function* memoryChecks(spec: WorldSpec): Iterable<Problem> {
+  if (!kernels.includes(spec.kernel)) yield problem('world', 'kernel', `must be one of ${kernels.join(', ')}, got ${show(spec.kernel)}`);
+  const memory = spec.memory as Partial<WorldSpec['memory']> | undefined;
+  if (typeof memory !== 'object' || memory === null) return yield problem('world', 'memory', 'must be { pages, min }');
+  const { pages, min, dirtyLimit } = memory;
+  if (notWhole(pages, 1, MAX_PAGES)) return yield { subject: 'memory', field: 'pages', message: `pages=${show(pages)} must be a whole number within 1..${MAX_PAGES}` };
+  const p = pages as number;
+  const bad = notWhole(min, 0, MAX_PAGES);
+  if (bad) yield problem('memory', 'min', bad);
+  else if ((min as number) >= p) yield { subject: 'memory', field: 'min', message: `the min watermark ${min} must be below pages=${p}` };
+  if (dirtyLimit !== undefined && notWhole(dirtyLimit, 1, p)) yield problem('memory', 'dirtyLimit', notWhole(dirtyLimit, 1, p)!);
+}
+
+export function* poolChecks(spec: WorldSpec): Iterable<Problem> {
+  const pools = spec.pools ?? {};
+  let pooled = 0;
+  for (const [name, minNr] of Object.entries(pools)) {
+    const bad = notWhole(minNr, 0, MAX_PAGES);
+    if (bad) yield problem(`mempool ${name}`, 'min_nr', bad);
+    else pooled += minNr;
+  }
+  const pages = spec.memory?.pages;
+  if (typeof pages === 'number' && pooled > pages) yield { subject: 'memory', field: 'pools', message: `the mempools (${pooled} pages) do not fit in ${pages} pages` };
+}
