@@ -6,13 +6,13 @@ import { CheckError } from '../core/errors.js';
 import type { Fairness, Model } from '../core/model.js';
 import type { ParamValues } from '../core/params.js';
 import { allocProperties } from '../../properties/index.js';
-import { GFP_ATOMIC, GFP_KERNEL, watermarks } from './context.js';
+import { FS, GFP_ATOMIC, GFP_KERNEL, IO, watermarks } from './context.js';
 import { describeState, type StateView } from './describe.js';
 import { Exec, type AllocAction } from './exec.js';
 import { diskInterrupt, receiver, retransmitter } from './handlers.js';
 import { makeLayout } from './layout.js';
 import { atRest, initialState, successors } from './machine.js';
-import { composeHooks, type Policy } from './policy.js';
+import { composeHooks, composeStages, type Policy } from './policy.js';
 import { resolvePolicies } from './policies/index.js';
 import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
@@ -125,16 +125,19 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const devices = linkDaemons(spec, all, actors);
   const pools = Object.entries(spec.pools ?? {}).map(([name, minNr], index) => ({ index, name, minNr }));
   const { pages, min } = spec.memory;
-  const layout = makeLayout(devices.length, devices.map((d) => (d.kind === 'daemon' ? d.queue : undefined)), pools.length, actors.length);
+  const shrinkers = Object.entries(spec.shrinkers ?? {}).map(([name, sh], index) => ({ index, name, objects: sh.objects, needs: sh.stopsWithout === undefined ? 0 : sh.stopsWithout === 'IO' ? IO : FS }));
+  const pageCache = spec.memory.clean !== undefined;
+  const layout = makeLayout(devices.length, devices.map((d) => (d.kind === 'daemon' ? d.queue : undefined)), pools.length, actors.length, { pageCache, shrinkers: shrinkers.length });
   const world: World = {
-    kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, devices, actors, layout,
+    kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, pageCache, shrinkers, devices, actors, layout,
     dirtyLimit: spec.memory.dirtyLimit ?? Math.max(1, Math.floor((pages - min) / 2)),
     hooks: composeHooks(policies),
+    stages: composeStages(policies),
     deviceNamed: new Map(devices.map((d) => [d.name, d])),
     poolNamed: new Map(pools.map((p) => [p.name, p])),
   };
   const poolsOn = policies.some((p) => p.hooks.usePool !== undefined);
-  const init = initialState(world, poolsOn);
+  const init = initialState(world, poolsOn, spec.memory.clean ?? 0);
   const slab = new ByteSlab();
   const exec = new Exec(world, slab);
   const fairness = new Map(actors.map((a) => [a.name, a.fairness]));

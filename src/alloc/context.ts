@@ -104,14 +104,20 @@ export type OnFailure = 'fail' | 'wait' | 'reclaim';
 
 /**
  * Atomic allocations fail at once; a PF_MEMALLOC task may not recurse into reclaim and waits
- * for memory; a task whose mask allows I/O and fs enters direct reclaim; NOFS/NOIO reclaim can
- * only drop clean pages, which these models do not have, so it waits and retries forever.
+ * for memory; any other task that may sleep enters direct reclaim, where its mask decides what
+ * it can free (reclaim.ts): NOFS/NOIO reclaim frees only what needs no I/O, or finds nothing and
+ * waits.
  */
 export function onFailure(mask: number): OnFailure {
   const m = effective(mask);
   if (!(m & WAIT)) return 'fail';
-  if (m & PF_MEMALLOC) return 'wait';
-  return m & IO && m & FS ? 'reclaim' : 'wait';
+  return m & PF_MEMALLOC ? 'wait' : 'reclaim';
+}
+
+/** Whether reclaim in `mask` may write out dirty pages (pageout needs __GFP_IO and __GFP_FS). */
+export function mayWritePage(mask: number): boolean {
+  const m = effective(mask);
+  return (m & IO) !== 0 && (m & FS) !== 0;
 }
 
 /** The context as the kernel writes it: 'GFP_KERNEL', 'PF_MEMALLOC', 'GFP_NOIO|__GFP_NOMEMALLOC'. */

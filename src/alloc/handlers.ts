@@ -51,7 +51,7 @@ export function diskInterrupt(device: number): Step {
         if (x.s[base + R_WO] === WO_INFLIGHT && x.s[base + R_WODEV] === device) {
           const d = x.draft();
           completeDiskWrite(x, d, a.index, dev);
-          x.emit(d, 'complete', `${dev.name} completes ${a.name}'s writeout; the page is free`);
+          x.emit(d, 'complete', `${dev.name} completes ${a.name}'s writeout; the page is ${x.world.pageCache ? 'clean' : 'free'}`);
         }
         const step = a.program[x.s[base + R_PC]!]?.step;
         if (x.s[base + R_FLAGS]! & F_INFLIGHT && step?.device === dev.name) {

@@ -49,16 +49,28 @@ export interface Layout {
   dirty(device: number): number;
   writeout(device: number): number;
   pool(pool: number): number;
+  /** Clean page-cache pages (9.5): -1 when the world declares no page cache. */
+  readonly clean: number;
+  /** Objects (one page each) behind a shrinker. */
+  shrinker(shrinker: number): number;
   /** Offset of a daemon device's queue: the count, then `capacity` entries. */
   queue(device: number): number;
   actor(actor: number): number;
 }
 
-export function makeLayout(devices: number, queues: readonly (number | undefined)[], pools: number, actors: number): Layout {
+/** Owners beyond devices and pools, laid out only when a world declares them. */
+export interface ReclaimableOwners {
+  readonly pageCache: boolean;
+  readonly shrinkers: number;
+}
+
+export function makeLayout(devices: number, queues: readonly (number | undefined)[], pools: number, actors: number, owners: ReclaimableOwners = { pageCache: false, shrinkers: 0 }): Layout {
   const deviceBase = 2;
   const poolBase = deviceBase + 2 * devices;
+  const cleanAt = owners.pageCache ? poolBase + pools : -1;
+  const shrinkerBase = poolBase + pools + (owners.pageCache ? 1 : 0);
   const queueAt: number[] = [];
-  let at = poolBase + pools;
+  let at = shrinkerBase + owners.shrinkers;
   for (const cap of queues) {
     queueAt.push(at);
     if (cap !== undefined) at += 1 + cap;
@@ -69,6 +81,8 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     dirty: (d) => deviceBase + 2 * d,
     writeout: (d) => deviceBase + 2 * d + 1,
     pool: (p) => poolBase + p,
+    clean: cleanAt,
+    shrinker: (i) => shrinkerBase + i,
     queue: (d) => queueAt[d]!,
     actor: (a) => actorBase + REGISTERS * a,
   };

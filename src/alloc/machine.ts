@@ -27,15 +27,20 @@ export function atRest(exec: Exec, state: AllocState, actor: ActorInfo): boolean
   return step.rest?.(x) ?? false;
 }
 
-export function initialState(world: World, poolsOn: boolean): AllocState {
+export function initialState(world: World, poolsOn: boolean, clean = 0): AllocState {
   const s = new Uint8Array(world.layout.size);
-  let free = world.pages;
+  let free = world.pages - clean;
+  if (world.pageCache) s[world.layout.clean] = clean;
+  for (const sh of world.shrinkers) {
+    s[world.layout.shrinker(sh.index)] = sh.objects;
+    free -= sh.objects;
+  }
   for (const p of world.pools) {
     const n = poolsOn ? p.minNr : 0;
     s[world.layout.pool(p.index)] = n;
     free -= n;
   }
-  if (free < 0) throw new Error(`the mempools (${world.pages - free} pages) do not fit in ${world.pages} pages`);
+  if (free < 0) throw new Error(`the mempools, clean pages and shrinker objects (${world.pages - free} pages) do not fit in ${world.pages} pages`);
   s[FREE] = free;
   return new AllocState(world, s);
 }

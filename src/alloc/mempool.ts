@@ -8,9 +8,9 @@
  *   reclaim, then an element, then once the full mask (one round of direct reclaim), then sleep
  *   with a timeout and start over.
  */
-import { FS, GFP_NOMEMALLOC, IO, WAIT, floorOf, onFailure } from './context.js';
+import { FS, GFP_NOMEMALLOC, IO, WAIT, floorOf, mayWritePage, onFailure } from './context.js';
 import type { Exec } from './exec.js';
-import { directReclaim, pageAlloc, takePage, type Attempt } from './allocate.js';
+import { allocPages, type Attempt } from './page-alloc.js';
 import { FREE, F_FULLMASK, F_ROUND2, R_FLAGS, R_HELD } from './layout.js';
 import type { Site } from './policy.js';
 import type { PoolInfo } from './world.js';
@@ -65,38 +65,38 @@ function clearing(x: Exec, flag: number, at: Attempt): (d: Uint8Array) => void {
 function alloc2004(x: Exec, at: Attempt, site: Site, mask: number, pool: PoolInfo, level: number): void {
   const w = x.world.watermarks;
   if (x.reg(R_FLAGS) & F_FULLMASK) {
-    pageAlloc(x, { ...at, then: clearing(x, F_FULLMASK, at) }, site, mask, 0);
+    allocPages(x, { ...at, then: clearing(x, F_FULLMASK, at) }, site, mask, 0);
     return;
   }
   const nowait = mask & ~(WAIT | IO);
   if (x.free - 1 >= floorOf(nowait, w)) {
     // Entitled to what a caller that cannot sleep may take (can_try_harder), policy aside.
-    pageAlloc(x, { ...at, mask: (at.mask ?? x.me.context) & ~(WAIT | IO) }, site, nowait, 0);
+    allocPages(x, { ...at, mask: (at.mask ?? x.me.context) & ~(WAIT | IO) }, site, nowait, 0);
     return;
   }
-  if (mask & FS && onFailure(mask) === 'reclaim' && level <= Math.floor(pool.minNr / 2)) {
-    directReclaim(x, mask, F_FULLMASK);
+  if (mask & FS && mayWritePage(mask) && onFailure(mask) === 'reclaim' && level <= Math.floor(pool.minNr / 2)) {
+    allocPages(x, at, site, mask, F_FULLMASK);
     return;
   }
   if (level > 0) takeElement(x, at, pool, mask);
   else if (mask & WAIT) sleep(x, pool, mask);
-  else if (at.failed) pageAlloc(x, at, site, nowait, 0);
+  else if (at.failed) allocPages(x, at, site, nowait, 0);
 }
 
 function allocModern(x: Exec, at: Attempt, site: Site, mask: number, pool: PoolInfo, level: number): void {
   const full = mask | GFP_NOMEMALLOC;
   const first = full & ~(WAIT | IO);
   if (x.free - 1 >= floorOf(first, x.world.watermarks)) {
-    pageAlloc(x, { ...at, then: clearing(x, F_ROUND2, at) }, site, first, 0);
+    allocPages(x, { ...at, then: clearing(x, F_ROUND2, at) }, site, first, 0);
     return;
   }
   if (level > 0) return takeElement(x, at, pool, full);
   if (!(x.reg(R_FLAGS) & F_ROUND2) && onFailure(full) === 'reclaim') {
-    directReclaim(x, full, F_ROUND2);
+    allocPages(x, at, site, full, F_ROUND2);
     return;
   }
   // Sleeps with a timeout and retries: enabled again as soon as an element or memory appears.
-  if (!(mask & WAIT) && at.failed) pageAlloc(x, at, site, first, 0);
+  if (!(mask & WAIT) && at.failed) allocPages(x, at, site, first, 0);
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * A policy is a mechanism that changes which context an allocation uses or which steps are
- * enabled. Each lives in its own module under policies/ and fills in some of the {@link Hooks};
- * policies combine by composing their hooks in the order given ('a+b': a first, then b).
+ * enabled. Each lives in its own module under policies/ and fills in some of the {@link Hooks}
+ * (the four original, stage-free hooks) and acts at named {@link Stages} of the allocation path;
+ * policies combine by composing both in the order given ('a+b': a first, then b).
  */
+import type { Exec } from './exec.js';
 import type { ActorInfo, ActorSpec, World, WorldSpec } from './world.js';
 
 /** Why a page is being allocated: policies single out the ones they care about. */
@@ -37,6 +39,15 @@ export interface Hooks {
   mayReclaim(world: World, s: Uint8Array): boolean;
 }
 
+/**
+ * The stages of the allocation path (page-alloc.ts) where a mechanism acts, named as the kernel
+ * names them. A stage that stops the allocation emits the moves the task makes there.
+ */
+export interface Stages {
+  /** throttle_direct_reclaim: true when the task stops at the entry to direct reclaim. */
+  throttleDirectReclaim(x: Exec, site: Site, mask: number): boolean;
+}
+
 export interface Policy {
   readonly name: string;
   /** One line for `list`. */
@@ -44,6 +55,8 @@ export interface Policy {
   /** Why the policy cannot apply to this world (an error for the user), or undefined. */
   notApplicable(spec: WorldSpec): string | undefined;
   readonly hooks: Partial<Hooks>;
+  /** Where in the allocation path the mechanism acts. */
+  readonly stages?: Partial<Stages>;
   /** Actors the mechanism adds, such as a rescuer thread. */
   addActors?(spec: WorldSpec): readonly ActorSpec[];
 }
@@ -69,4 +82,18 @@ export function composeHooks(policies: readonly Policy[]): Hooks {
     };
   }
   return h;
+}
+
+const noStages: Stages = {
+  throttleDirectReclaim: () => false,
+};
+
+/**
+ * The stages of `policies`: at a stage that can stop the allocation, the first policy that stops
+ * it decides (its moves are the task's), in the order given.
+ */
+export function composeStages(policies: readonly Policy[]): Stages {
+  const throttles = policies.flatMap((p) => (p.stages?.throttleDirectReclaim ? [p.stages.throttleDirectReclaim] : []));
+  if (throttles.length === 0) return noStages;
+  return { throttleDirectReclaim: (x, site, mask) => throttles.some((t) => t(x, site, mask)) };
 }

@@ -71,7 +71,7 @@ export function complete(opts: { pool?: string } = {}): Step {
       if (from >= 0) finishWriteout(x.world, d, from);
       x.done(d);
       const who = from >= 0 ? x.world.actors[from]!.name : 'nobody';
-      x.emit(d, 'complete', `${x.me.name} completes the request; ${who}'s page is written and free`);
+      x.emit(d, 'complete', `${x.me.name} completes the request; ${who}'s page is written and ${x.world.pageCache ? 'clean' : 'free'}`);
     },
   };
 }

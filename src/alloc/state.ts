@@ -77,6 +77,8 @@ export class AllocState {
       out[`under writeout on ${d.name}`] = bytes[world.layout.writeout(d.index)]!;
     }
     for (const p of world.pools) out[`mempool ${p.name}`] = bytes[world.layout.pool(p.index)]!;
+    if (world.pageCache) out['clean page cache'] = bytes[world.layout.clean]!;
+    for (const sh of world.shrinkers) out[`shrinker ${sh.name}`] = bytes[world.layout.shrinker(sh.index)]!;
     for (const a of world.actors) out[`held by ${a.name}`] = bytes[world.layout.actor(a.index) + R_HELD]!;
     return out;
   }
@@ -88,14 +90,21 @@ export class AllocState {
     for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
     for (const p of world.pools) sum += bytes[world.layout.pool(p.index)]!;
     for (const a of world.actors) sum += bytes[world.layout.actor(a.index) + R_HELD]!;
-    return sum;
+    return sum + this.cleanAndSlab();
   }
 
-  /** Pages dirty or under writeout: what reclaim could still free. */
+  /** Pages dirty, under writeout, clean in the page cache or behind a shrinker: what reclaim could still free. */
   reclaimable(): number {
     const { world, bytes } = this;
     let sum = 0;
     for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
+    return sum + this.cleanAndSlab();
+  }
+
+  private cleanAndSlab(): number {
+    const { world, bytes } = this;
+    let sum = world.pageCache ? bytes[world.layout.clean]! : 0;
+    for (const sh of world.shrinkers) sum += bytes[world.layout.shrinker(sh.index)]!;
     return sum;
   }
 

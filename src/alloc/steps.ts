@@ -4,6 +4,7 @@
  * `dirtyPage('md0')`, `times(2, mempoolAlloc('raid1'))`, `submit('disk')`, `complete()`.
  */
 import { allocate } from './allocate.js';
+import { anyCleanOrSlab, freeWithoutIo } from './reclaim.js';
 import type { Exec } from './exec.js';
 import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
 import { named } from './validate/names.js';
@@ -69,15 +70,19 @@ function startWriteout(x: Exec, dev: number): (d: Uint8Array) => void {
   };
 }
 
-/** kswapd's work: while free pages are at or below M, write out a dirty page of some device. */
+/**
+ * kswapd's work: while free pages are at or below M, free a clean page or a shrinker's object,
+ * or write out a dirty page of some device.
+ */
 export function reclaim(): Step {
   const low = (x: Exec): boolean => x.free <= x.world.watermarks.min;
   return {
     kind: 'reclaim',
     doing: () => 'reclaiming',
-    rest: (x) => !low(x) || x.world.devices.every((d) => x.s[x.world.layout.dirty(d.index)] === 0),
+    rest: (x) => !low(x) || (x.world.devices.every((d) => x.s[x.world.layout.dirty(d.index)] === 0) && !anyCleanOrSlab(x)),
     run(x) {
       if (!low(x)) return;
+      freeWithoutIo(x, x.me.context | x.me.flags, 0, x.me.name);
       for (const dev of x.world.devices) {
         const dirty = x.world.layout.dirty(dev.index);
         if (x.s[dirty] === 0) continue;

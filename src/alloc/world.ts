@@ -6,7 +6,7 @@
 import type { Fairness } from '../core/model.js';
 import type { Kernel, Watermarks } from './context.js';
 import type { Exec } from './exec.js';
-import type { Hooks } from './policy.js';
+import type { Hooks, Stages } from './policy.js';
 import type { Layout } from './layout.js';
 
 /** A local disk: completion needs no memory. A writeout may need a bio, from `pool` if named. */
@@ -92,12 +92,36 @@ export interface ActorSpec {
   readonly device?: number;
 }
 
+/**
+ * A slab cache reclaim frees through its shrinker (mm/vmscan.c: shrink_slab): one page an
+ * object. Without the gfp bit it names, the shrinker returns SHRINK_STOP (super_cache_scan
+ * stops without __GFP_FS); with `stopsWithout` absent it frees in any reclaim context.
+ */
+export interface ShrinkerSpec {
+  readonly objects: number;
+  readonly stopsWithout?: 'IO' | 'FS';
+}
+
 export interface WorldSpec {
   readonly kernel: Kernel;
-  readonly memory: { readonly pages: number; readonly min: number; readonly dirtyLimit?: number };
+  /**
+   * `clean`: clean, unmapped page-cache pages at the start. Declaring it (even 0) models the page
+   * cache: a page whose writeout completes stays in the cache, clean, and reclaim frees clean
+   * pages in any context that may sleep, without I/O (9.5). Absent, a written page is free.
+   */
+  readonly memory: { readonly pages: number; readonly min: number; readonly dirtyLimit?: number; readonly clean?: number };
   readonly pools?: Readonly<Record<string, number>>;
+  readonly shrinkers?: Readonly<Record<string, ShrinkerSpec>>;
   readonly devices: Readonly<Record<string, DeviceSpec>>;
   readonly actors: readonly ActorSpec[];
+}
+
+export interface ShrinkerInfo {
+  readonly index: number;
+  readonly name: string;
+  readonly objects: number;
+  /** The gfp bit (IO or FS) without which the shrinker stops; 0 when it never stops. */
+  readonly needs: number;
 }
 
 export interface PoolInfo {
@@ -131,10 +155,15 @@ export interface World {
   readonly watermarks: Watermarks;
   readonly dirtyLimit: number;
   readonly pools: readonly PoolInfo[];
+  /** Whether written pages stay in the page cache, clean (the world declares `memory.clean`). */
+  readonly pageCache: boolean;
+  readonly shrinkers: readonly ShrinkerInfo[];
   readonly devices: readonly DeviceInfo[];
   readonly actors: readonly ActorInfo[];
   readonly layout: Layout;
   readonly hooks: Hooks;
+  /** The mechanisms acting at each stage of the allocation path, composed. */
+  readonly stages: Stages;
   /** Devices and mempools by name: steps name them, and look them up on every state. */
   readonly deviceNamed: ReadonlyMap<string, DeviceInfo>;
   readonly poolNamed: ReadonlyMap<string, PoolInfo>;

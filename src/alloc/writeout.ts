@@ -67,7 +67,9 @@ export function finishWriteout(world: World, d: Uint8Array, writer: number): voi
   const dev = d[a + R_WODEV]!;
   const wo = world.layout.writeout(dev);
   d[wo] = d[wo]! - 1;
-  d[FREE] = d[FREE]! + 1;
+  // With a page cache, the written page stays cached and clean until reclaim frees it.
+  if (world.pageCache) d[world.layout.clean] = d[world.layout.clean]! + 1;
+  else d[FREE] = d[FREE]! + 1;
   d[a + R_WO] = 0;
   d[a + R_WODEV] = 0;
   const flags = d[a + R_FLAGS]!;

@@ -6,6 +6,7 @@ import bioMempool from '../../models/bio-mempool.js';
 import counter from '../../models/counter.js';
 import dmRaid1 from '../../models/dm-raid1.js';
 import fuseWriteback from '../../models/fuse-writeback.js';
+import ioFlusher from '../../models/io-flusher.js';
 import nfsAck from '../../models/nfs-ack.js';
 import { CheckError } from '../core/errors.js';
 import type { Definition } from './definition.js';
@@ -22,6 +23,7 @@ export const models: Readonly<Record<string, Definition>> = Object.freeze({
   counter,
   'dm-raid1': dmRaid1,
   'fuse-writeback': fuseWriteback,
+  'io-flusher': ioFlusher,
   'nfs-ack': nfsAck,
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   GFP_ATOMIC, GFP_KERNEL, GFP_MEMALLOC, GFP_NOFS, GFP_NOIO, GFP_NOMEMALLOC, PF_MEMALLOC, PF_MEMALLOC_NOIO,
-  IO, WAIT, atomicFloor, contextName, floorOf, onFailure, watermarks,
+  IO, WAIT, atomicFloor, contextName, floorOf, mayWritePage, onFailure, watermarks,
 } from '../../src/alloc/context.js';
 
 describe('watermark ladder', () => {
@@ -42,13 +42,16 @@ describe('contexts', () => {
     expect(floorOf(GFP_NOIO | PF_MEMALLOC | GFP_NOMEMALLOC, w)).toBe(8);
   });
 
-  it('fails atomic at once, waits under PF_MEMALLOC or NOIO, reclaims with I/O rights', () => {
+  it('fails atomic at once, waits under PF_MEMALLOC, reclaims otherwise; only I/O and fs rights write pages', () => {
     expect(onFailure(GFP_ATOMIC)).toBe('fail');
     expect(onFailure(GFP_KERNEL | PF_MEMALLOC)).toBe('wait');
-    expect(onFailure(GFP_NOIO)).toBe('wait');
-    expect(onFailure(GFP_NOFS)).toBe('wait');
-    expect(onFailure(GFP_KERNEL | PF_MEMALLOC_NOIO)).toBe('wait');
+    expect(onFailure(GFP_NOIO)).toBe('reclaim');
+    expect(onFailure(GFP_NOFS)).toBe('reclaim');
     expect(onFailure(GFP_KERNEL)).toBe('reclaim');
+    expect(mayWritePage(GFP_KERNEL)).toBe(true);
+    expect(mayWritePage(GFP_NOFS)).toBe(false);
+    expect(mayWritePage(GFP_NOIO)).toBe(false);
+    expect(mayWritePage(GFP_KERNEL | PF_MEMALLOC_NOIO)).toBe(false);
   });
 
   it('spells contexts as the kernel does', () => {

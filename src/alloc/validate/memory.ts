@@ -1,4 +1,4 @@
-/** Checks of the zone: the kernel era, the sizes of memory and of the mempools. */
+/** Checks of the zone: the kernel era, the sizes of memory, of the mempools, page cache and shrinkers. */
 import { kernels } from '../context.js';
 import type { WorldSpec } from '../world.js';
 import { notWhole, problem, show, type Problem } from './rules.js';
@@ -20,13 +20,32 @@ export function* memoryChecks(spec: WorldSpec): Iterable<Problem> {
 }
 
 export function* poolChecks(spec: WorldSpec): Iterable<Problem> {
-  const pools = spec.pools ?? {};
   let pooled = 0;
-  for (const [name, minNr] of Object.entries(pools)) {
+  for (const [name, minNr] of Object.entries(spec.pools ?? {})) {
     const bad = notWhole(minNr, 0, MAX_PAGES);
     if (bad) yield problem(`mempool ${name}`, 'min_nr', bad);
     else pooled += minNr;
   }
+  const cached = yield* cacheChecks(spec);
   const pages = spec.memory?.pages;
-  if (typeof pages === 'number' && pooled > pages) yield { subject: 'memory', field: 'pools', message: `the mempools (${pooled} pages) do not fit in ${pages} pages` };
+  if (typeof pages !== 'number' || pooled + cached <= pages) return;
+  const message = cached === 0
+    ? `the mempools (${pooled} pages) do not fit in ${pages} pages`
+    : `the mempools, clean pages and shrinker objects (${pooled + cached} pages) do not fit in ${pages} pages`;
+  yield { subject: 'memory', field: 'pools', message };
+}
+
+/** Clean page cache and shrinkers' objects: whole numbers of pages; returns how many in all. */
+function* cacheChecks(spec: WorldSpec): Generator<Problem, number> {
+  let cached = 0;
+  const clean = spec.memory?.clean;
+  if (clean !== undefined && notWhole(clean, 0, MAX_PAGES)) yield problem('memory', 'clean', notWhole(clean, 0, MAX_PAGES)!);
+  else cached += clean ?? 0;
+  for (const [name, sh] of Object.entries(spec.shrinkers ?? {})) {
+    const bad = notWhole(sh?.objects, 0, MAX_PAGES);
+    if (bad) yield problem(`shrinker ${name}`, 'objects', bad);
+    else cached += sh.objects;
+    if (sh?.stopsWithout !== undefined && sh.stopsWithout !== 'IO' && sh.stopsWithout !== 'FS') yield problem(`shrinker ${name}`, 'stopsWithout', `must be 'IO' or 'FS', got ${show(sh.stopsWithout)}`);
+  }
+  return cached;
 }

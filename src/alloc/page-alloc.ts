@@ -1,0 +1,109 @@
+/**
+ * The page allocator, stage by stage as mm/page_alloc.c runs it (__alloc_pages and
+ * __alloc_pages_slowpath): the fast path against the watermark (get_page_from_freelist); then
+ * wake kswapd; then, for a context that may reclaim, throttle_direct_reclaim and direct reclaim
+ * (try_to_free_pages, reclaim.ts); then the memcg charge and the OOM decision; then retry, wait
+ * or fail. Each stage is a function here, and a mechanism acts at a named stage (policy.ts,
+ * Stages), so a story can say where an allocation stopped.
+ */
+import { GFP_MEMALLOC, PF_MEMALLOC, floorOf, onFailure, type OnFailure } from './context.js';
+import type { Exec } from './exec.js';
+import { FREE, RQ_MEMALLOC, R_HELD } from './layout.js';
+import type { Purpose, Site } from './policy.js';
+import { tryToFreePages } from './reclaim.js';
+import { ownMask } from './site.js';
+
+/** One allocation a step asks for. */
+export interface Attempt {
+  readonly purpose: Purpose;
+  /** The mempool the step names; used only when a policy turns mempools on. */
+  readonly pool?: string;
+  /** Base gfp mask when not the actor's own (the receiver's GFP_ATOMIC). */
+  readonly mask?: number;
+  /** Owner offset the page goes to; the actor's held register when absent. */
+  readonly to?: number;
+  /** What the page is for, in a story: 'a page for its request'. */
+  readonly what: string;
+  /** Continues the step after the page is taken. */
+  then(d: Uint8Array): void;
+  /** For contexts that fail at once: the step's failure path (the packet is dropped). */
+  failed?: { readonly name: string; readonly say: string; apply(d: Uint8Array): void };
+}
+
+/**
+ * What the allocation is entitled to, independent of policies: the reserve belongs to reclaim
+ * (a PF_MEMALLOC task or a request it submitted) and to the ACKs that complete its writeout.
+ */
+function rightsMask(x: Exec, site: Site, own: number): number {
+  let m = own;
+  if (site.request & RQ_MEMALLOC) m |= PF_MEMALLOC;
+  if (site.purpose === 'ack') m |= GFP_MEMALLOC;
+  return m;
+}
+
+/** Takes a page from the free list into `at.to` (or the actor's hand); records a reserve leak. */
+function takePage(x: Exec, d: Uint8Array, at: Attempt, site: Site): void {
+  x.move(d, FREE, at.to ?? x.a + R_HELD);
+  if (d[FREE]! < x.world.watermarks.min && d[FREE]! < floorOf(rightsMask(x, site, ownMask(x, at)), x.world.watermarks)) x.leak(d);
+}
+
+/**
+ * __alloc_pages: the fast path, else the slow path. `setOnReclaim` are flags a caller (mempool
+ * retry state) wants set on the task if this allocation enters direct reclaim.
+ */
+export function allocPages(x: Exec, at: Attempt, site: Site, mask: number, setOnReclaim: number): void {
+  if (getPageFromFreelist(x, at, site, mask)) return;
+  allocPagesSlowpath(x, at, site, mask, setOnReclaim);
+}
+
+/** get_page_from_freelist: the page is taken iff free pages stay at or above the context's floor. */
+export function getPageFromFreelist(x: Exec, at: Attempt, site: Site, mask: number): boolean {
+  if (x.free - 1 < floorOf(mask, x.world.watermarks)) return false;
+  const d = x.draft();
+  takePage(x, d, at, site);
+  at.then(d);
+  x.emit(d, 'alloc', (n, who) => `${who} takes ${at.what} (${n.free} free)`, mask);
+  return true;
+}
+
+function allocPagesSlowpath(x: Exec, at: Attempt, site: Site, mask: number, setOnReclaim: number): void {
+  wakeAllKswapds();
+  const outcome = onFailure(mask);
+  if (outcome === 'reclaim') {
+    if (throttleDirectReclaim(x, site, mask)) return;
+    tryToFreePages(x, mask, setOnReclaim);
+    chargeAndOom();
+    return;
+  }
+  retryWaitOrFail(x, at, mask, outcome);
+}
+
+/**
+ * wake_all_kswapds: kswapd is an actor of its own that works whenever free pages are at or
+ * below M, which every failed fast path implies, so waking it needs no move.
+ */
+function wakeAllKswapds(): void {}
+
+/**
+ * throttle_direct_reclaim, at the entry to direct reclaim: true when the task is stopped here,
+ * by the policies' mayReclaim hook or a mechanism acting at this stage (which emits its moves).
+ */
+function throttleDirectReclaim(x: Exec, site: Site, mask: number): boolean {
+  const { world } = x;
+  if (!world.hooks.mayReclaim(world, x.s)) return true;
+  return world.stages.throttleDirectReclaim(x, site, mask);
+}
+
+/**
+ * The memcg charge (try_charge) and the OOM decision (out_of_memory): no mechanism here models
+ * them yet; a failed reclaim waits for memory and retries.
+ */
+function chargeAndOom(): void {}
+
+/** The end of the slow path for a context that may not reclaim: fail at once, or wait and retry. */
+function retryWaitOrFail(x: Exec, at: Attempt, mask: number, outcome: OnFailure): void {
+  if (outcome !== 'fail' || !at.failed) return; // waits: enabled again when free pages rise
+  const d = x.draft();
+  at.failed.apply(d);
+  x.emit(d, at.failed.name, at.failed.say, mask);
+}

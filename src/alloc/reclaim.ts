@@ -1,0 +1,60 @@
+/**
+ * What reclaim frees, by owner and gfp mask (mm/vmscan.c: shrink_page_list, shrink_slab; 9.5):
+ * - clean, unmapped page-cache pages: freed at once, in any context that reclaims;
+ * - objects behind a shrinker: freed unless the mask lacks the bit the shrinker needs, where it
+ *   returns SHRINK_STOP;
+ * - dirty pages: written out (pageout), which needs __GFP_IO and __GFP_FS; the reclaimer waits
+ *   for the write and retries.
+ * Reclaim may meet any of them first on the LRU, so each is a move of its own.
+ */
+import { effective, mayWritePage } from './context.js';
+import type { Exec } from './exec.js';
+import { F_MEMALLOC, F_RECLAIM, FREE, R_FLAGS, R_WO, R_WODEV, WO_START } from './layout.js';
+
+/**
+ * Frees, in `mask`, one page that needs no I/O: a clean page-cache page or a shrinker's object.
+ * `setFlags` are set on the reclaiming task (a mempool's retry state); `how` tells who frees it.
+ */
+export function freeWithoutIo(x: Exec, mask: number, setFlags: number, how: string): void {
+  const { world } = x;
+  if (world.pageCache && x.s[world.layout.clean]! > 0) {
+    const d = x.draft();
+    if (setFlags) x.set(d, R_FLAGS, x.reg(R_FLAGS) | setFlags);
+    x.move(d, world.layout.clean, FREE);
+    x.emit(d, 'reclaim-clean', `${how} frees a clean page-cache page without I/O`, mask);
+  }
+  const m = effective(mask);
+  for (const sh of world.shrinkers) {
+    const at = world.layout.shrinker(sh.index);
+    if (x.s[at] === 0 || (sh.needs !== 0 && !(m & sh.needs))) continue; // SHRINK_STOP
+    const d = x.draft();
+    if (setFlags) x.set(d, R_FLAGS, x.reg(R_FLAGS) | setFlags);
+    x.move(d, at, FREE);
+    x.emit(d, 'shrink-slab', `${how} frees an object through the ${sh.name} shrinker`, mask);
+  }
+}
+
+/** try_to_free_pages for the current actor in `mask`; `setFlags` are set on the task as it enters. */
+export function tryToFreePages(x: Exec, mask: number, setFlags: number): void {
+  const { world } = x;
+  const who = x.me.name;
+  freeWithoutIo(x, mask, setFlags, `${who} cannot get a page above its floor, enters direct reclaim and`);
+  if (!mayWritePage(mask)) return;
+  for (const dev of world.devices) {
+    const dirty = world.layout.dirty(dev.index);
+    if (x.s[dirty] === 0) continue;
+    const d = x.draft();
+    x.set(d, R_FLAGS, x.reg(R_FLAGS) | F_RECLAIM | F_MEMALLOC | setFlags);
+    x.set(d, R_WO, WO_START);
+    x.set(d, R_WODEV, dev.index);
+    x.move(d, dirty, world.layout.writeout(dev.index));
+    x.emit(d, 'direct-reclaim', `${who} cannot get a page above its floor, enters direct reclaim as PF_MEMALLOC and writes out a dirty page of ${dev.name}`, mask);
+  }
+}
+
+/** Whether anything is left that reclaim could free without I/O. */
+export function anyCleanOrSlab(x: Exec): boolean {
+  const { world } = x;
+  if (world.pageCache && x.s[world.layout.clean]! > 0) return true;
+  return world.shrinkers.some((sh) => x.s[world.layout.shrinker(sh.index)]! > 0);
+}
