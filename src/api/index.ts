@@ -10,6 +10,7 @@ import { buildable, params } from './arbitraries.js';
 
 export { isDefinition, type Definition } from './definition.js';
 export { models, modelNames, modelNamed } from './models.js';
+export { withPolicies } from './with-policies.js';
 export { buildCell, checkCell, checkCellAsync, summarize, type CellLimits, type CellSummary, type CellVerdict, type Checked } from './cell.js';
 export { checkMemo } from './memo.js';
 export { assertPolicy, checkPolicy, policyReport, type PolicyTestOptions, type PolicyTestResult } from './assert-policy.js';

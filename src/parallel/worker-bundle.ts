@@ -16,20 +16,24 @@ const self = fileURLToPath(new URL('../index.ts', import.meta.url));
 const bundles = new Map<string, Promise<string>>();
 
 /**
- * The code of a worker for the model module at `moduleUrl` (a file: URL), as a data: URL a
- * Worker can start from. Bundled once a process and module.
+ * The code of a worker for the model module at `moduleUrl` (a file: URL) and the policy modules
+ * of the user's own at `policyUrls`, as a data: URL a Worker can start from. Bundled once a
+ * process and set of modules.
  *
  * @example
  * new Worker(await workerUrl(new URL('../../models/counter.ts', import.meta.url).href), { workerData });
  */
-export function workerUrl(moduleUrl: string): Promise<URL> {
-  let code = bundles.get(moduleUrl);
-  if (!code) bundles.set(moduleUrl, (code = bundle(moduleUrl)));
+export function workerUrl(moduleUrl: string, policyUrls: readonly string[] = []): Promise<URL> {
+  const key = [moduleUrl, ...policyUrls].join('\n');
+  let code = bundles.get(key);
+  if (!code) bundles.set(key, (code = bundle(moduleUrl, policyUrls)));
   return code.then((text) => new URL(`data:text/javascript;base64,${Buffer.from(text).toString('base64')}`));
 }
 
-async function bundle(moduleUrl: string): Promise<string> {
-  const contents = `import * as model from ${JSON.stringify(fileURLToPath(moduleUrl))};\nimport { serve } from ${JSON.stringify(worker)};\nserve(model);\n`;
+async function bundle(moduleUrl: string, policyUrls: readonly string[]): Promise<string> {
+  const imports = policyUrls.map((u, i) => `import * as policy${i} from ${JSON.stringify(fileURLToPath(u))};\n`).join('');
+  const list = policyUrls.map((_, i) => `policy${i}`).join(', ');
+  const contents = `import * as model from ${JSON.stringify(fileURLToPath(moduleUrl))};\n${imports}import { serve } from ${JSON.stringify(worker)};\nserve(model, [${list}]);\n`;
   try {
     const out = await build({
       stdin: { contents, loader: 'ts', sourcefile: 'allocheck-worker.ts', resolveDir: dirname(worker) },

@@ -6,7 +6,9 @@
  * model's reason, unless every cell is, which is bad input again.
  */
 import { buildCell } from '../../api/cell.js';
-import { policyList } from '../../alloc/index.js';
+import { policyList, type Policy } from '../../alloc/index.js';
+import { withPolicies } from '../../api/with-policies.js';
+import { resolvePolicyTexts } from '../policy-files.js';
 import { CheckError } from '../../core/errors.js';
 import type { ParamValues } from '../../core/params.js';
 import { sweepPoints } from '../../core/sweep.js';
@@ -20,6 +22,8 @@ export interface PlannedCell {
   readonly model: string;
   /** What a worker loads: a shipped name or an absolute path. */
   readonly source: string;
+  /** Policy files of the user's own (absolute paths) that a worker loads with the model. */
+  readonly policyFiles: readonly string[];
   readonly def: Definition;
   readonly policy: string | undefined;
   /** Every parameter, defaults filled in. */
@@ -34,14 +38,15 @@ export interface PlannedCell {
 
 export interface MatrixRequest {
   readonly models: readonly string[];
+  /** Policy texts, paths to policy files of the user's own among the names. */
   readonly policies: readonly string[] | undefined;
   readonly sweeps: readonly SweepArg[];
   readonly base: Readonly<Record<string, string>>;
   readonly cwd: string;
 }
 
-function checkPolicyNames(policies: readonly string[]): void {
-  const known = policyList.map((p) => p.name);
+function checkPolicyNames(policies: readonly string[], extra: readonly Policy[]): void {
+  const known = [...policyList, ...extra].map((p) => p.name);
   for (const name of policies.flatMap((p) => p.split('+'))) {
     if (!known.includes(name)) throw new UsageError(`unknown policy '${name}'; known: ${known.join(', ')}`);
   }
@@ -80,24 +85,27 @@ function checkSomeValid(cells: readonly PlannedCell[]): void {
 
 /** Loads the models and lays out the cells. */
 export async function planMatrix(req: MatrixRequest): Promise<PlannedCell[]> {
-  if (req.policies) checkPolicyNames(req.policies);
+  const own = req.policies ? await resolvePolicyTexts(req.policies, req.cwd) : undefined;
+  const texts = own?.texts;
+  if (texts) checkPolicyNames(texts, own.policies);
+  const policyFiles = own?.files ?? [];
   const cells: PlannedCell[] = [];
   for (const name of req.models) {
-    const def = await loadDefinition(name, req.cwd);
+    const def = withPolicies(await loadDefinition(name, req.cwd), own?.policies ?? []);
     const source = looksLikePath(name) ? modelPath(name, req.cwd) : name;
     const sweeps = sweepsFor(def.name, def.params, req.sweeps);
-    const policies: readonly (string | undefined)[] = def.policies ? (req.policies ?? def.policies) : [undefined];
+    const policies: readonly (string | undefined)[] = def.policies ? (texts ?? def.policies) : [undefined];
     for (const params of sweepPoints(def.name, def.params, req.base, sweeps)) {
       const swept = Object.fromEntries(Object.keys(sweeps).map((k) => [k, params[k]!]));
       for (const policy of policies) {
         const na = whyNot(def, policy);
-        const cell: PlannedCell = { index: cells.length, model: def.name, source, def, policy, params, swept, ...(na ? { notApplicable: na } : {}) };
+        const cell: PlannedCell = { index: cells.length, model: def.name, source, policyFiles, def, policy, params, swept, ...(na ? { notApplicable: na } : {}) };
         const invalid = rejection(cell);
         cells.push(invalid === undefined ? cell : { ...cell, invalid });
       }
     }
   }
-  const unused = (req.policies ?? []).filter((p) => cells.every((c) => c.policy !== p || c.notApplicable));
+  const unused = (texts ?? []).filter((p) => cells.every((c) => c.policy !== p || c.notApplicable));
   if (unused.length) throw new UsageError(`policy '${unused[0]}' applies to none of the models (${req.models.join(', ')})`);
   checkSomeValid(cells);
   return cells;

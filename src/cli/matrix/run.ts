@@ -59,7 +59,7 @@ export async function runCells(cells: readonly PlannedCell[], runner: CellRunner
     return await Promise.all(
       cells.map(async (cell): Promise<CellOutcome> => {
         if (skipped(cell)) return { cell, row: rowOf(cell, undefined) };
-        const reply = await runner.run({ id: cell.index, model: cell.source, policy: cell.policy, params: cell.params, limits });
+        const reply = await runner.run({ id: cell.index, model: cell.source, policy: cell.policy, policyFiles: cell.policyFiles, params: cell.params, limits });
         const row = rowOf(cell, reply);
         hooks.onDone?.(++done, total, row);
         return reply.ok ? { cell, row, json: reply.json } : { cell, row };
