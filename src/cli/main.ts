@@ -1,5 +1,6 @@
 import { CheckError } from '../core/errors.js';
 import { checkCommand } from './commands/check.js';
+import { exploreCommand } from './commands/explore.js';
 import { listCommand } from './commands/list.js';
 import { matrixCommand } from './commands/matrix.js';
 import { synthCommand } from './commands/synth.js';
@@ -7,6 +8,7 @@ import { renderCommand } from './commands/render.js';
 import { replayCommand } from './commands/replay.js';
 import { seedCommand } from './commands/seed.js';
 import { EXIT, type Io } from './io.js';
+import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
 
 const HELP = `allocheck: an exhaustive model checker for memory-allocation protocols
@@ -17,7 +19,8 @@ usage: allocheck <command> [options]
   matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
   synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
   replay <trace>    confirm a counterexample trace (trace.json) against its model
-  render <trace>    a trace as a diagram (dot, svg, png) or a story (md, txt)
+  render <trace>    a trace as a diagram (dot, svg, png), a story (md, txt) or a mermaid sequence diagram
+  explore <model>   walk a model by hand in the browser, check it, step through its counterexample
   seed              the seed mail's argument: dm-raid1 under mempool-only and under
                     memalloc-inheritance, verdicts and counterexample files (npm start)
   help              this text
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   replay: replayCommand,
   render: renderCommand,
   seed: seedCommand,
+  explore: exploreCommand,
 };
 
 /** Runs one command line against `io`. The only place that turns errors into exit codes. */
@@ -54,11 +58,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (e.cause instanceof Error) io.err(`caused by: ${e.cause.stack}\n`);
     }
     if (e instanceof UsageError || e instanceof CheckError) {
-      io.err(`allocheck: ${e.message}\n`);
+      io.err(`allocheck: ${printable(e.message)}\n`);
       return EXIT.usage;
     }
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    io.err(`allocheck: the model failed: ${why} (run with --debug for the stack)\n`);
+    const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    io.err(`allocheck: the model failed: ${printable(why)} (run with --debug for the stack)\n`);
     return EXIT.usage;
   }
 }

@@ -23,11 +23,26 @@ export const CHECK_OPTIONS = {
 /** util.parseArgs, with its errors turned into one-line usage errors. */
 export function parseOptions<O extends Spec>(argv: readonly string[], options: O, command: string) {
   try {
-    return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegatives(argv, options), options, allowPositionals: true, strict: true });
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0]!.replace(/\. To specify.*$/, '') : String(e);
     throw new UsageError(`${why}; see 'allocheck ${command} --help'`);
   }
+}
+
+/**
+ * `--workers -1` as `--workers=-1`: parseArgs takes a value that starts with '-' for an option
+ * and calls it ambiguous; joined, the option's own check says what is wrong with the value.
+ */
+function joinNegatives(argv: readonly string[], options: Spec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i]!.startsWith('--') ? argv[i]!.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) out.push(`${argv[i]}=${next}`), i++;
+    else out.push(argv[i]!);
+  }
+  return out;
 }
 
 /** A whole number >= `min`, or undefined when absent. */

@@ -39,11 +39,22 @@ export async function loadDefinition(name: string, cwd: string): Promise<Definit
   try {
     mod = (await import(url.href)) as { default?: unknown };
   } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new UsageError(`cannot load model '${name}': ${why}`);
+    throw new UsageError(`cannot load model '${name}': ${loadFailure(e)}`);
   }
   if (!isDefinition(mod.default)) {
     throw new UsageError(`'${name}' does not export a model: its default export must be a scenario({...}) or a model definition`);
   }
   return mod.default;
+}
+
+/**
+ * Why a model file did not load, in one line: a syntax error as `file:line:column: reason`
+ * (the compiler's first error, not its "Transform failed" heading).
+ */
+export function loadFailure(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const located = /^(.+?:\d+:\d+): ERROR: (.*)$/m.exec(text);
+  if (located) return `syntax error at ${located[1]}: ${located[2]}`;
+  if (text.includes('Cannot require() ES Module')) return 'it is an ES module (import/export) that Node loads as CommonJS here: name it .mjs or .ts, or add {"type": "module"} to a package.json beside it';
+  return text.split('\n')[0]!;
 }

@@ -1,4 +1,5 @@
 import { Bfs, type PausedSearch } from './bfs.js';
+import { assertModel } from './contract.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
 import { Budget } from './budget.js';
@@ -101,6 +102,7 @@ class Session<S, A extends Action> {
   private analysis: GraphAnalysis<S, A> | undefined;
 
   constructor(readonly model: Model<S, A>, options: CheckOptions) {
+    assertModel(model);
     this.resolved = resolveOptions(model, options, this.start);
     const { maxStates, maxDepth, all, safety, liveness } = this.resolved;
     const tableCapacity = options.tableCapacity;

@@ -4,7 +4,7 @@
  */
 export class CheckError extends Error {
   constructor(
-    readonly code: 'model-threw' | 'unknown-property' | 'replay-failed' | 'bad-option' | 'bad-trace',
+    readonly code: 'model-threw' | 'unknown-property' | 'replay-failed' | 'bad-option' | 'bad-trace' | 'bad-model',
     message: string,
     options?: { cause?: unknown },
   ) {

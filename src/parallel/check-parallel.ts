@@ -11,6 +11,7 @@
  * re-probing of duplicates costing more than the second core gave.
  */
 import { checkAsync, fullSearchFindings, searchOrPause, type CheckOptions } from '../core/check.js';
+import { assertModel } from '../core/contract.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
 import { isSafety, type Action, type Model, type Property } from '../core/model.js';
@@ -42,6 +43,7 @@ export interface ParallelOptions extends CheckOptions {
  * const result = await checkParallel(counter.build(recipe.params), recipe, { workers: 2 });
  */
 export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, options: ParallelOptions): Promise<CheckResult<S, A>> {
+  assertModel(model);
   const known = model.properties.map((p) => p.name);
   const wanted = options.properties ?? known;
   for (const name of wanted) if (!known.includes(name)) throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);

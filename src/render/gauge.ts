@@ -62,6 +62,32 @@ export function freeWords(view: StateView): string {
 export function gaugeHeader(pages: number, w: StateView['watermarks']): string[] {
   const ids = gaugeIds('h', pages);
   if (pages > MAX_CELLS) return [`${ids[0]} ${attrs({ shape: 'plaintext', label: q(`free pages\nM=${w.min}, atomic floor ${w.atomic}`) })}`];
-  const mark = (k: number): string => (k === w.min ? 'M' : k === w.atomic && w.atomic > 0 ? 'A' : k === 0 ? '0' : '');
-  return ids.map((node, k) => `${node} ${attrs({ shape: 'plaintext', fixedsize: 'true', width: 0.16, height: 0.2, fontsize: 9, label: q(mark(k)) })}`);
+  return ids.map((node, k) => `${node} ${attrs({ shape: 'plaintext', fixedsize: 'true', width: 0.16, height: 0.2, fontsize: 9, label: q(markOf(k, w)) })}`);
+}
+
+/** One page of the gauge for an HTML page: its zone's colours, whether it is free, its mark. */
+export interface GaugeCell {
+  readonly fill: string;
+  readonly line: string;
+  readonly free: boolean;
+  /** '0', 'A' (the GFP_ATOMIC floor) or 'M' (the min watermark), as the diagram's header marks them. */
+  readonly mark: string;
+}
+
+/**
+ * The gauge as data, page 0 first, for drawing outside Graphviz (the explorer's page).
+ *
+ * @example
+ * gaugeCells(7, view).filter((c) => c.free).length // view.free
+ */
+export function gaugeCells(pages: number, view: StateView): GaugeCell[] {
+  const w = view.watermarks;
+  return Array.from({ length: pages }, (_, k) => {
+    const z = zoneOf(k, w);
+    return { fill: z.fill, line: z.line, free: k < view.free, mark: markOf(k, w) };
+  });
+}
+
+function markOf(k: number, w: StateView['watermarks']): string {
+  return k === w.min ? 'M' : k === w.atomic && w.atomic > 0 ? 'A' : k === 0 ? '0' : '';
 }

@@ -41,12 +41,16 @@ function waitLines(view: StateView): string[] {
 
 /** What the final state says: the cycle, or who is stuck outside any cycle. */
 export function endLines(trace: Trace): string[] {
-  const view = trace.steps.at(-1)?.state ?? trace.initial;
+  return stuckLines(trace.steps.at(-1)?.state ?? trace.initial, trace.loopStart !== undefined);
+}
+
+/** What a state where nothing moves forward says: the cycle, or who is stuck outside any cycle. */
+export function stuckLines(view: StateView, lasso = false): string[] {
   const cycle = firstCycle(view.waitsFor);
   if (cycle.length) {
     const links = cycle.map((e) => `${e.from} waits for ${e.to} (${e.why})`).join('; ');
     // In a lasso the actors on the cycle do move (drop, resend), only never forward.
-    const end = trace.loopStart === undefined ? 'Nothing on the cycle can move, so nothing ever will.' : 'Its actors move only round the loop, never past it.';
+    const end = lasso ? 'Its actors move only round the loop, never past it.' : 'Nothing on the cycle can move, so nothing ever will.';
     return [`The wait-for cycle: ${links}. ${end}`];
   }
   const byStatus = new Map<string, string[]>();
