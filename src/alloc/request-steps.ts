@@ -3,7 +3,7 @@
  * interrupt, freeing pages (mempool_free under a mempool policy), completing the request.
  */
 import { advance, type Exec } from './exec.js';
-import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ } from './layout.js';
+import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_REQF } from './layout.js';
 import { mempoolFree, returnPool } from './mempool.js';
 import { finishWriteout } from './writeout.js';
 import { named } from './validate/names.js';
@@ -67,7 +67,9 @@ export function complete(opts: { pool?: string } = {}): Step {
       const from = x.reg(R_REQ) - 1;
       const d = x.draft();
       freeHeld(x, d, opts.pool);
+      // The request's flags die with it: kept, they would split one idle daemon into several states.
       x.set(d, R_REQ, 0);
+      x.set(d, R_REQF, 0);
       if (from >= 0) finishWriteout(x.world, d, from);
       x.done(d);
       const who = from >= 0 ? x.world.actors[from]!.name : 'nobody';
