@@ -8,6 +8,7 @@ import type { Policy } from '../policy.js';
 export const ioFlusher: Policy = {
   name: 'io-flusher',
   summary: 'daemons run with PF_MEMALLOC_NOIO: their reclaim never starts I/O',
+  doesNot: 'gives the daemons no reserve: with nothing freeable without I/O they wait for memory',
   notApplicable: (spec) => (spec.actors.some((a) => a.kind === 'daemon') ? undefined : 'it has no daemon in the writeout path'),
   hooks: { context: (site, mask) => (site.actor.kind === 'daemon' ? mask | PF_MEMALLOC_NOIO : mask) },
 };

@@ -9,6 +9,7 @@ import type { ActorSpec } from '../world.js';
 export const rescuer: Policy = {
   name: 'rescuer',
   summary: "a rescuer thread takes a daemon's next request while the daemon is busy",
+  doesNot: "does not allocate differently: it runs the daemon's program in the daemon's context, so it blocks where the daemon blocks",
   notApplicable: (spec) => (spec.actors.some((a) => a.kind === 'daemon') ? undefined : 'it has no daemon whose work could be handed over'),
   hooks: {},
   addActors: (spec) =>
