@@ -7,5 +7,7 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 240_000,
+    // Tests that spawn bin/allocheck.js run dist/: rebuild it first when the sources changed.
+    globalSetup: ['test/support/build-dist.ts'],
   },
 });

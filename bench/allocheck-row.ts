@@ -10,6 +10,7 @@ export interface AllocheckRun {
   readonly states: number;
   readonly transitions: number;
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly bytesPerState: number;
   readonly maxRssKiB: number;
 }
@@ -23,7 +24,8 @@ function isRun(x: unknown): x is AllocheckRun {
 /** Runs allocheck on `bench` in its own Node process, started from the repository root. */
 export function allocheckRow(bench: BenchCase, repoRoot: string): Row {
   const assignments = Object.entries(bench.params).map(([k, v]) => `${k}=${v}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'allocheck-run.ts'), bench.model, ...assignments], {
+  const options = [...(bench.policy ? ['--policy', bench.policy] : []), ...(bench.property ? ['--property', bench.property] : [])];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'allocheck-run.ts'), bench.model, ...assignments, ...options], {
     cwd: repoRoot,
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
@@ -41,5 +43,6 @@ export function allocheckRow(bench: BenchCase, repoRoot: string): Row {
     seconds: parsed.seconds,
     bytesPerState: parsed.bytesPerState,
     maxRssKiB: parsed.maxRssKiB,
+    cpuSeconds: parsed.cpuSeconds,
   };
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args.js';
 import { hotSpots, isStartupOrIdle } from './cpuprofile-top.js';
 import { panProblem, parsePanOutput } from './pan-output.js';
-import { fastestRuns, markdownTable, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
+import { cpuRatioToSpin, markdownTable, medianRuns, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
 
 const fixture = (name: string): string => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', name), 'utf8');
 const MB = 1024 * 1024;
@@ -91,14 +91,18 @@ describe('table', () => {
   it('prints one line per row plus the header, in both forms', () => {
     const md = markdownTable(rows).split('\n');
     expect(md).toHaveLength(2 + rows.length);
-    expect(md[4]).toBe('| c | allocheck (1 thread) | 1,000 | 5,000 | 2.00 | 500 | 0.50 | 16.0 | 2 |');
+    expect(md[4]).toBe('| c | allocheck (1 thread) | 1 | 1,000 | 5,000 | 2.00 | 500 | 0.50 | n/a |  | 16.0 | 2 |');
     expect(textTable(rows).split('\n')).toHaveLength(1 + rows.length);
   });
 });
 
 describe('parseBenchArgs', () => {
   it('runs both standard sizes by default', () => {
-    expect(parseBenchArgs([]).cases.map((c) => c.name)).toEqual(['counter procs=4 max=7', 'counter procs=5 max=5']);
+    expect(parseBenchArgs([]).cases.map((c) => c.name)).toEqual([
+      'counter procs=4 max=7',
+      'counter procs=5 max=5',
+      'dm-raid1 memalloc-inheritance pages=12 queue=3 background=yes dirtiers=5 pool=4 legs=3',
+    ]);
   });
 
   it('takes one size, a quick run and the Markdown switch', () => {
@@ -139,10 +143,23 @@ describe('hotSpots', () => {
   });
 });
 
-describe('fastestRuns', () => {
-  it('keeps the fastest run of each case and tool, in first-seen order', () => {
-    const runs = [row('spin-noreduce', 10, 3), row('allocheck', 10, 5), row('spin-noreduce', 10, 2), row('allocheck', 10, 6)];
-    expect(fastestRuns(runs)).toEqual([runs[2], runs[1]]);
+describe('medianRuns and paired ratios', () => {
+  const runs = [
+    { ...row('spin-noreduce', 10, 1), round: 1 }, { ...row('allocheck', 10, 2), round: 1 },
+    { ...row('spin-noreduce', 10, 3), round: 2 }, { ...row('allocheck', 10, 1), round: 2 },
+    { ...row('spin-noreduce', 10, 10), round: 3 }, { ...row('allocheck', 10, 9), round: 3 },
+  ];
+
+  it('keeps one row per case and tool with the median seconds, in first-seen order', () => {
+    expect(medianRuns(runs).map((r) => [r.tool, r.seconds, r.runs])).toEqual([['spin-noreduce', 3, 3], ['allocheck', 2, 3]]);
+  });
+
+  it('gives the median of the ratios within each round, not the ratio of the medians', () => {
+    // rounds: 1/2 = 0.5, 3/1 = 3, 10/9 = 1.11; the ratio of the medians would be 3/2 = 1.5
+    expect(ratioToSpin(runs[1]!, runs)).toBeCloseTo(10 / 9);
+    expect(ratioToSpin(runs[1]!, runs.slice(0, 4))).toBeCloseTo(1.75);
+    const timed = runs.map((r, i) => ({ ...r, cpuSeconds: [1, 2, 1, 4, 1, 8][i]! }));
+    expect(cpuRatioToSpin(timed[1]!, timed)).toBeCloseTo(0.25); // CPU rounds: 0.5, 0.25, 0.125
   });
 });
 

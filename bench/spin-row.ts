@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchCase, PromelaSource } from './cases.js';
 import { parsePanOutput } from './pan-output.js';
-import type { Row } from './table.js';
+import type { Row, Tool } from './table.js';
 import { gnuTime, hasGnuTime } from './tools.js';
 
 function run(command: string, args: readonly string[], cwd: string): string {
@@ -18,17 +18,24 @@ function run(command: string, args: readonly string[], cwd: string): string {
   return r.stdout;
 }
 
-/** Runs `./pan -m<depth>`, under GNU time when it is there. Returns pan's report and peak RSS. */
-function runPan(binary: string, depthLimit: number, dir: string): { text: string; maxRssKiB: number | undefined } {
-  const panArgs = [`-m${depthLimit}`];
-  if (!hasGnuTime()) return { text: run(`./${binary}`, panArgs, dir), maxRssKiB: undefined };
-  const rssFile = join(dir, `${binary}.rss`);
-  const text = run(gnuTime, ['-f', '%M', '-o', rssFile, `./${binary}`, ...panArgs], dir);
-  const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-  return { text, maxRssKiB: Number.isFinite(kib) && kib > 0 ? kib : undefined };
+interface PanRun {
+  readonly text: string;
+  readonly maxRssKiB: number | undefined;
+  /** User plus system CPU seconds of the whole pan process. */
+  readonly cpuSeconds: number | undefined;
 }
 
-function rowFrom(bench: BenchCase, tool: Row['tool'], text: string, depthLimit: number, maxRssKiB: number | undefined): Row {
+/** Runs `./pan -m<depth> [-w<bits>]`, under GNU time when it is there: pan's report, peak RSS and CPU time. */
+function runPan(binary: string, depthLimit: number, dir: string, hashBits: number | undefined): PanRun {
+  const panArgs = [`-m${depthLimit}`, ...(hashBits === undefined ? [] : [`-w${hashBits}`])];
+  if (!hasGnuTime()) return { text: run(`./${binary}`, panArgs, dir), maxRssKiB: undefined, cpuSeconds: undefined };
+  const timeFile = join(dir, `${binary}.time`);
+  const text = run(gnuTime, ['-f', '%M %U %S', '-o', timeFile, `./${binary}`, ...panArgs], dir);
+  const [kib = NaN, user = NaN, system = NaN] = (readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return { text, maxRssKiB: kib > 0 ? kib : undefined, cpuSeconds: Number.isFinite(user + system) ? user + system : undefined };
+}
+
+function rowFrom(bench: BenchCase, tool: Tool, { text, maxRssKiB, cpuSeconds }: PanRun, depthLimit: number): Row {
   let stats;
   try {
     stats = parsePanOutput(text, depthLimit);
@@ -43,26 +50,39 @@ function rowFrom(bench: BenchCase, tool: Row['tool'], text: string, depthLimit: 
     seconds: stats.seconds,
     bytesPerState: stats.totalBytes / stats.states,
     maxRssKiB,
+    ...(cpuSeconds === undefined ? {} : { cpuSeconds }),
   };
 }
 
-/** SPIN without and with partial order reduction on one case, in a directory removed afterwards. */
-export function spinRows(bench: BenchCase & { promela: PromelaSource }, benchDir: string, depthLimit: number): Row[] {
+const variants = {
+  'spin-noreduce': ['-DSAFETY', '-DNOREDUCE'],
+  'spin-por': ['-DSAFETY'],
+} as const;
+
+/** A twin's pan binaries, built once in a temporary directory; `close` removes it. */
+export interface PanBuild {
+  /** One measured run of a binary, as a row. */
+  row(tool: keyof typeof variants): Row;
+  close(): void;
+}
+
+/**
+ * Generates and compiles pan for a case (gcc `optimise`, -O2 for timing), one binary per tool
+ * asked for.
+ */
+export function buildPan(bench: BenchCase & { promela: PromelaSource }, benchDir: string, depthLimit: number, tools: readonly (keyof typeof variants)[], optimise = '-O2'): PanBuild {
   const dir = mkdtempSync(join(tmpdir(), 'allocheck-bench-'));
   try {
-    const { file, defines } = bench.promela;
-    copyFileSync(join(benchDir, file), join(dir, file));
+    const { file, defines, includes = [], hashBits } = bench.promela;
+    for (const f of [file, ...includes]) copyFileSync(join(benchDir, f), join(dir, f));
     run('spin', [...Object.entries(defines).map(([k, v]) => `-D${k}=${v}`), '-a', file], dir);
-    const variants = [
-      { tool: 'spin-noreduce' as const, binary: 'pan-noreduce', flags: ['-DSAFETY', '-DNOREDUCE'] },
-      { tool: 'spin-por' as const, binary: 'pan-por', flags: ['-DSAFETY'] },
-    ];
-    return variants.map((v) => {
-      run('gcc', ['-O2', ...v.flags, '-o', v.binary, 'pan.c'], dir);
-      const { text, maxRssKiB } = runPan(v.binary, depthLimit, dir);
-      return rowFrom(bench, v.tool, text, depthLimit, maxRssKiB);
-    });
-  } finally {
+    for (const tool of tools) run('gcc', [optimise, '-w', ...variants[tool], '-o', tool, 'pan.c'], dir);
+    return {
+      row: (tool) => rowFrom(bench, tool, runPan(tool, depthLimit, dir, hashBits), depthLimit),
+      close: () => rmSync(dir, { recursive: true, force: true }),
+    };
+  } catch (e) {
     rmSync(dir, { recursive: true, force: true });
+    throw e;
   }
 }

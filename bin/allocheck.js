@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so `npx allocheck` needs no build step, and lets
-// a user's own model file import 'allocheck' from anywhere.
-import { register } from 'node:module';
-import { register as registerTsx } from 'tsx/esm/api';
-
-registerTsx();
-register('./resolve-self.js', import.meta.url);
-const { run } = await import('../src/cli/main.ts');
-process.exitCode = await run(process.argv.slice(2));
+// The allocheck command: the compiled JavaScript in dist/ (built by `npm run build`, which
+// `npm ci` and `npm pack` run as `prepare`). A user's .ts model file loads tsx on demand.
+let cli;
+try {
+  cli = await import('../dist/cli.js');
+} catch (e) {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('dist/cli.js')) throw e;
+  process.stderr.write("allocheck: not built yet; run 'npm run build' in the package directory\n");
+  process.exit(2);
+}
+process.exitCode = await cli.run(process.argv.slice(2));

@@ -44,7 +44,7 @@ export default scenario({
     actors: [
       dirtier('md0', { count: p.num('dirtiers'), steps: p.yes('background') ? [either(dirtyPage('md0'), writeThrough('md0'))] : [dirtyPage('md0')] }),
       kswapd(),
-      daemon('kmirrord', { serves: 'md0', context: p.yes('daemon_reclaim_io') ? 'GFP_KERNEL' : 'GFP_NOIO', inheritNoio: p.yes('inherit_noio') }, [
+      daemon('kmirrord', { serves: 'md0', kthread: true, context: p.yes('daemon_reclaim_io') ? 'GFP_KERNEL' : 'GFP_NOIO', inheritNoio: p.yes('inherit_noio') }, [
         times(p.num('legs'), mempoolAlloc('raid1')),
         submit('disk', { pool: 'raid1' }),
         complete({ pool: 'raid1' }),

@@ -26,6 +26,17 @@ describe('README', () => {
     expect(readme).toContain("allocheck: unknown policy 'mempol'; known: none, mempool-only, memalloc-inheritance, ...");
   });
 
+  it("the replay and render examples name a file that `npm start` writes", async () => {
+    const { existsSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const files = [...readme.matchAll(/^npx allocheck (?:replay|render) (\S+)/gm)].map((m) => m[1]!);
+    expect(files.length).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'allocheck-start-'));
+    expect((await cli(['seed', '--quiet'], dir)).code).toBe(0);
+    for (const file of files) expect(existsSync(join(dir, file)), file).toBe(true);
+  }, 60_000);
+
   it('documents every command the CLI knows', async () => {
     const help = (await cli(['help'])).out;
     for (const command of help.matchAll(/^ {2}(\w+) /gm)) {
@@ -43,9 +54,9 @@ describe('README picture', () => {
     const dir = mkdtempSync(join(tmpdir(), 'allocheck-img-'));
     const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', dir, '--quiet']);
     expect(r.code).toBe(1);
-    const drawn = read(join(dir, 'trace.svg'), 'utf8');
+    const drawn = read(join(dir, 'trace-no-deadlock.svg'), 'utf8');
     const shipped = read(new URL('../docs/img/dm-raid1-mempool-only.svg', import.meta.url), 'utf8');
-    // Regenerate with: npm start && cp out/seed/mempool-only/trace.svg docs/img/dm-raid1-mempool-only.svg (and .png)
+    // Regenerate with: npm start && cp out/seed/mempool-only/trace-no-deadlock.svg docs/img/dm-raid1-mempool-only.svg (and .png)
     expect(drawn).toBe(shipped);
   });
 });

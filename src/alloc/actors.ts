@@ -32,6 +32,8 @@ export interface TaskOptions {
   readonly context?: string;
   /** Always PF_MEMALLOC (as kswapd is). */
   readonly memalloc?: boolean;
+  /** A kernel thread (PF_KTHREAD), not a userspace task: direct-reclaim throttling skips it. */
+  readonly kthread?: boolean;
   readonly fairness?: Fairness;
 }
 
@@ -53,6 +55,7 @@ function actor(kind: ActorKind, name: string, o: TaskOptions, program: readonly 
     symmetric: o.symmetric ?? count > 1,
     context: o.context === undefined ? GFP_KERNEL : contextOf(name, o.context),
     flags: o.memalloc ? PF_MEMALLOC : 0,
+    ...(o.kthread ? { kthread: true } : {}),
     program: program.map(instr),
     ...(o.fairness === undefined ? {} : { fairness: o.fairness }),
     ...extra,
@@ -66,7 +69,7 @@ export function dirtier(device: string, o: TaskOptions & { name?: string; steps?
 
 /** kswapd: always PF_MEMALLOC; while memory is low it writes out dirty pages one at a time. */
 export function kswapd(o: TaskOptions = {}): ActorSpec {
-  return actor('kswapd', 'kswapd', { ...o, memalloc: true }, [reclaim()]);
+  return actor('kswapd', 'kswapd', { ...o, memalloc: true, kthread: true }, [reclaim()]);
 }
 
 export interface DaemonOptions extends TaskOptions {
@@ -77,7 +80,7 @@ export interface DaemonOptions extends TaskOptions {
 }
 
 /**
- * A kernel thread or userspace server serving a device's request queue. Its program runs once
+ * A kernel thread (`kthread: true`, as kmirrord) or userspace server serving a device's queue. Its program runs once
  * per request, after it takes the request; `complete()` is added at the end when missing.
  */
 export function daemon(name: string, o: DaemonOptions, body: readonly (Step | Instr)[]): ActorSpec {

@@ -18,7 +18,7 @@ import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
 import { canonicalizer, symmetryGroups } from './symmetry.js';
 import { validateWorld } from './validate/index.js';
-import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, World, WorldSpec } from './world.js';
+import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, PoolInfo, World, WorldSpec } from './world.js';
 
 /** A scenario built for one parameter setting and policy: what `check` explores. */
 export interface AllocModel extends Model<AllocState, AllocAction> {
@@ -50,7 +50,7 @@ export interface CompileOptions {
  * Devices are weakly fair per owner they serve (see Exec.serving); other traffic is adversarial.
  */
 const defaultFairness: Record<ActorKind, Fairness> = {
-  dirtier: 'strong', kswapd: 'strong', daemon: 'strong', task: 'strong', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none',
+  dirtier: 'strong', kswapd: 'strong', daemon: 'strong', task: 'strong', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none', rescuer: 'strong',
 };
 
 function implicitActors(spec: WorldSpec): ActorSpec[] {
@@ -81,7 +81,7 @@ function expand(specs: readonly ActorSpec[], fairness: Readonly<Record<string, F
       const device = s.device;
       actors.push({
         index: actors.length, name, kind: s.kind, context: s.context, flags: s.flags, program: s.program,
-        inheritNoio: s.inheritNoio ?? true, fairness: f,
+        inheritNoio: s.inheritNoio ?? true, kthread: s.kthread ?? false, fairness: f,
         ...(device === undefined ? {} : { device }),
       });
     }
@@ -110,6 +110,17 @@ function linkDaemons(spec: WorldSpec, all: readonly ActorSpec[], actors: ActorIn
   return devices;
 }
 
+/** The mempools, then the bio_sets (mempools that know the device their bios complete on). */
+function poolsOf(spec: WorldSpec, devices: readonly DeviceInfo[]): PoolInfo[] {
+  const pools: PoolInfo[] = Object.entries(spec.pools ?? {}).map(([name, minNr], index) => ({ index, name, minNr }));
+  for (const [name, bs] of Object.entries(spec.biosets ?? {})) {
+    const dev = devices.find((d) => d.name === bs.device);
+    if (!dev) throw new CheckError('bad-option', `bio_set ${name}: no device '${bs.device}'; devices: ${devices.map((d) => d.name).join(', ')}`);
+    pools.push({ index: pools.length, name, minNr: bs.minNr, device: dev.index });
+  }
+  return pools;
+}
+
 /**
  * Builds the model for one world, policy and parameter setting. The world is validated first,
  * and again with the actors its policies add: nothing malformed reaches the search.
@@ -123,11 +134,13 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const all = [...declared, ...implicitActors(spec)];
   const { actors, groups } = expand(all, o.fairness ?? {});
   const devices = linkDaemons(spec, all, actors);
-  const pools = Object.entries(spec.pools ?? {}).map(([name, minNr], index) => ({ index, name, minNr }));
+  const pools = poolsOf(spec, devices);
   const { pages, min } = spec.memory;
   const shrinkers = Object.entries(spec.shrinkers ?? {}).map(([name, sh], index) => ({ index, name, objects: sh.objects, needs: sh.stopsWithout === undefined ? 0 : sh.stopsWithout === 'IO' ? IO : FS }));
   const pageCache = spec.memory.clean !== undefined;
-  const layout = makeLayout(devices.length, devices.map((d) => (d.kind === 'daemon' ? d.queue : undefined)), pools.length, actors.length, { pageCache, shrinkers: shrinkers.length });
+  const biosets = pools.filter((p) => p.device !== undefined).map((p) => p.index);
+  const bioActors = actors.filter((a) => a.program.some((i) => i.step.kind === 'bio-alloc')).map((a) => a.index);
+  const layout = makeLayout(devices.length, devices.map((d) => (d.kind === 'daemon' ? d.queue : undefined)), pools.length, actors.length, { pageCache, shrinkers: shrinkers.length, biosets, bioActors });
   const world: World = {
     kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, pageCache, shrinkers, devices, actors, layout,
     dirtyLimit: spec.memory.dirtyLimit ?? Math.max(1, Math.floor((pages - min) / 2)),
@@ -140,13 +153,21 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const init = initialState(world, poolsOn, spec.memory.clean ?? 0);
   const slab = new ByteSlab();
   const exec = new Exec(world, slab);
+  const statesOnly = new Exec(world, slab, true);
+  const noActions = (): void => {};
   const fairness = new Map(actors.map((a) => [a.name, a.fairness]));
-  const symmetric = symmetryGroups(world, groups);
+  // A bio_list lies outside the register block the canonical form permutes: no reduction there.
+  const reducible = groups.filter((g) => g.every((n) => layout.bioList(actors.find((a) => a.name === n)!.index) < 0));
+  const symmetric = symmetryGroups(world, reducible);
   const canon = symmetric.length > 0 ? canonicalizer(world, symmetric) : undefined;
   return {
-    name: o.name, params: o.params, policy: o.policy, assumptions: o.assumptions, symmetry: groups, world,
+    name: o.name, params: o.params, policy: o.policy, assumptions: o.assumptions, symmetry: reducible, world,
     initialStates: () => [init],
     successors: (s, emit) => successors(world, exec, s, emit),
+    successorStates: (s, emit) => {
+      statesOnly.stateSink = emit;
+      successors(world, statesOnly, s, noActions);
+    },
     encode: (s) => s.bytes,
     decode: (b) => new AllocState(world, slab.copy(b)),
     isRest: (s) => actors.every((a) => atRest(exec, s, a)),

@@ -6,7 +6,7 @@ import { GFP_ATOMIC, GFP_NOIO, GFP_NOMEMALLOC, floorOf } from './context.js';
 import { ownMask, siteOf } from './allocate.js';
 import { Exec } from './exec.js';
 import { F_SLEEPING } from './mempool.js';
-import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
+import { F_INFLIGHT, F_THROTTLED, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
 import { atRest } from './machine.js';
 import type { Purpose } from './policy.js';
 import type { AllocState } from './state.js';
@@ -90,6 +90,12 @@ function writeoutStatus(world: World, x: Exec, edges: Edge[]): string {
 }
 
 function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
+  if (x.reg(R_FLAGS) & F_THROTTLED) {
+    const n = Math.floor(world.watermarks.min / 2);
+    const kswapd = world.actors.find((a) => a.kind === 'kswapd')?.name ?? 'kswapd';
+    edges.push({ from: x.me.name, to: kswapd, why: `throttled in direct reclaim until ${kswapd} raises free pages above ${n}` });
+    return `throttled in direct reclaim until ${kswapd} raises free pages above ${n}`;
+  }
   if (x.reg(R_WO) !== 0) return writeoutStatus(world, x, edges);
   const step = x.me.program[x.reg(R_PC)]!.step;
   if (x.reg(R_FLAGS) & F_INFLIGHT) return step.doing?.(x) ?? 'waiting for its I/O';
@@ -97,11 +103,16 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
   step.run(x.at(s.bytes, x.me, () => moves++));
   if (moves > 0) return step.doing?.(x) ?? step.kind;
   if (atRest(new Exec(world), s, x.me)) return 'idle';
+  if (step.kind === 'bio-alloc') {
+    const pending = s.bytes[world.layout.bioList(x.me.index)]!;
+    edges.push({ from: x.me.name, to: `mempool ${step.pool}`, why: 'asleep in mempool_alloc until a bio returns to the bio_set' });
+    return `asleep on the empty ${step.pool} bio_set with ${pending} bio(s) on its own bio_list`;
+  }
   if (x.reg(R_FLAGS) & F_SLEEPING && step.pool !== undefined) {
     edges.push({ from: x.me.name, to: `mempool ${step.pool}`, why: 'asleep until an element is returned' });
     return `asleep on the ${step.pool} mempool`;
   }
-  if (['alloc', 'mempool-alloc', 'dirty', 'write-through'].includes(step.kind)) {
+  if (['alloc', 'mempool-alloc', 'dirty', 'write-through', 'create-worker'].includes(step.kind)) {
     const floor = floorFor(world, x, step.kind === 'alloc' || step.kind === 'mempool-alloc' ? 'page' : 'dirty', step.pool);
     edges.push({ from: x.me.name, to: 'memory', why: `blocked on memory (floor ${floor})` });
     return `blocked on memory (floor ${floor})`;
@@ -109,7 +120,19 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
   return `blocked ${step.doing?.(x) ?? step.kind}`;
 }
 
+/** An empty bio_set waits for the bios on tasks' bio_lists: they return only once issued. */
+function biosetEdges(world: World, s: AllocState, edges: Edge[]): void {
+  for (const p of world.pools) {
+    if (p.device === undefined || s.bytes[world.layout.pool(p.index)] !== 0) continue;
+    for (const a of world.actors) {
+      const list = world.layout.bioList(a.index);
+      if (list >= 0 && s.bytes[list]! > 0) edges.push({ from: `mempool ${p.name}`, to: a.name, why: `${a.name}'s bios on its bio_list are issued only when its make_request returns` });
+    }
+  }
+}
+
 function memoryEdges(world: World, s: AllocState, edges: Edge[]): void {
+  biosetEdges(world, s, edges);
   for (const d of world.devices) {
     const pending = s.bytes[world.layout.dirty(d.index)]! + s.bytes[world.layout.writeout(d.index)]!;
     if (pending === 0 || d.kind === 'disk') continue;

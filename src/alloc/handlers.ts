@@ -7,13 +7,17 @@ import { allocate } from './allocate.js';
 import { GFP_ATOMIC } from './context.js';
 import type { Exec } from './exec.js';
 import { FREE, F_INFLIGHT, R_FLAGS, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST } from './layout.js';
+import { completeBios } from './bio.js';
 import { completeSubmit } from './request-steps.js';
 import { completeDiskWrite, completeNetWrite } from './writeout.js';
 import type { Step } from './world.js';
 
 const idle = (): boolean => true;
 
-/** A daemon takes the request at the head of its queue (a rescuer only while the daemon is busy). */
+/**
+ * A daemon takes the request at the head of its queue; a workqueue's rescuer only while no
+ * worker of the pool is ready to (mayday: the worker is being created, or is busy).
+ */
 export function serve(): Step {
   return {
     kind: 'serve',
@@ -21,7 +25,7 @@ export function serve(): Step {
     doing: () => 'idle',
     run(x) {
       const dev = x.world.devices[x.me.serves!]!;
-      if (x.me.rescues !== undefined && x.regOf(x.me.rescues, R_REQ) === 0) return;
+      if (x.me.rescues !== undefined && x.world.actors[x.me.rescues]!.program[x.regOf(x.me.rescues, R_PC)]!.step.kind === 'serve') return;
       const at = x.world.layout.queue(dev.index);
       const n = x.s[at]!;
       if (n === 0) return;
@@ -33,7 +37,9 @@ export function serve(): Step {
       x.set(d, R_REQ, (head >> 2) + 1);
       x.set(d, R_REQF, head & 3);
       x.done(d);
-      x.emit(d, 'dequeue', `${x.me.name} takes ${x.world.actors[head >> 2]!.name}'s ${dev.name} writeout from its queue`);
+      const from = x.world.actors[head >> 2]!.name;
+      if (x.me.rescues === undefined) x.emit(d, 'dequeue', `${x.me.name} takes ${from}'s ${dev.name} writeout from its queue`);
+      else x.emit(d, 'rescue', `mayday: no kworker is free to run it, so ${x.me.name} runs ${from}'s ${dev.name} work item itself`);
     },
   };
 }
@@ -45,6 +51,7 @@ export function diskInterrupt(device: number): Step {
     rest: idle,
     run(x) {
       const dev = x.world.devices[device]!;
+      completeBios(x, device);
       for (const a of x.world.actors) {
         x.serving = a.name;
         const base = x.world.layout.actor(a.index);

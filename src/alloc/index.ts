@@ -17,6 +17,8 @@ export { localDisk, networkDevice, daemonDevice } from './devices.js';
 export { dirtier, kswapd, daemon, traffic, task, either, type TaskOptions, type DaemonOptions } from './actors.js';
 export { alloc, mempoolAlloc, dirtyPage, writeThrough, reclaim, times, step } from './steps.js';
 export { submit, free, complete } from './request-steps.js';
+export { bioAllocBioset, submitBioNoacct, makeRequestReturns } from './bio.js';
+export { workqueue, createWorker } from './workqueue.js';
 export { atomicFloor, watermarks, contextName, floorOf, onFailure, effective, gfp, kernels, type Kernel, type Watermarks, type OnFailure } from './context.js';
 export { WAIT, IO, FS, HIGH, GFP_MEMALLOC, GFP_NOMEMALLOC, PF_MEMALLOC, PF_MEMALLOC_NOIO, GFP_KERNEL, GFP_NOFS, GFP_NOIO, GFP_ATOMIC } from './context.js';
 /** The flags a queued request carries, as `Site.request` gives them. */

@@ -29,6 +29,8 @@ export const F_FULLMASK = 4;
 export const F_ROUND2 = 8;
 /** A `submit` step's I/O is at the disk, awaiting the interrupt. */
 export const F_INFLIGHT = 16;
+/** Asleep on pgdat->pfmemalloc_wait in throttle_direct_reclaim until kswapd wakes it. */
+export const F_THROTTLED = 64;
 
 /** Writeout stages. */
 export const WO_START = 1;
@@ -53,6 +55,12 @@ export interface Layout {
   readonly clean: number;
   /** Objects (one page each) behind a shrinker. */
   shrinker(shrinker: number): number;
+  /** Bios of a bio_set issued to its lower device, awaiting completion (bio_set = pool index). */
+  issued(pool: number): number;
+  /** An actor's current->bio_list: bios submitted inside make_request, not yet issued; -1 if none. */
+  bioList(actor: number): number;
+  /** An actor's bios punted to its bio_set's rescuer (bs->rescue_list), not yet issued. */
+  rescued(actor: number): number;
   /** Offset of a daemon device's queue: the count, then `capacity` entries. */
   queue(device: number): number;
   actor(actor: number): number;
@@ -62,6 +70,9 @@ export interface Layout {
 export interface ReclaimableOwners {
   readonly pageCache: boolean;
   readonly shrinkers: number;
+  /** Pool indices that are bio_sets, and actor indices that allocate from one. */
+  readonly biosets?: readonly number[];
+  readonly bioActors?: readonly number[];
 }
 
 export function makeLayout(devices: number, queues: readonly (number | undefined)[], pools: number, actors: number, owners: ReclaimableOwners = { pageCache: false, shrinkers: 0 }): Layout {
@@ -71,6 +82,10 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
   const shrinkerBase = poolBase + pools + (owners.pageCache ? 1 : 0);
   const queueAt: number[] = [];
   let at = shrinkerBase + owners.shrinkers;
+  const issuedAt = new Map<number, number>();
+  for (const p of owners.biosets ?? []) issuedAt.set(p, at++);
+  const bioListAt = new Map<number, number>();
+  for (const a of owners.bioActors ?? []) (bioListAt.set(a, at), (at += 2));
   for (const cap of queues) {
     queueAt.push(at);
     if (cap !== undefined) at += 1 + cap;
@@ -83,6 +98,9 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     pool: (p) => poolBase + p,
     clean: cleanAt,
     shrinker: (i) => shrinkerBase + i,
+    issued: (p) => issuedAt.get(p) ?? -1,
+    bioList: (a) => bioListAt.get(a) ?? -1,
+    rescued: (a) => (bioListAt.get(a) ?? -2) + 1,
     queue: (d) => queueAt[d]!,
     actor: (a) => actorBase + REGISTERS * a,
   };

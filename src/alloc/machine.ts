@@ -5,7 +5,7 @@
  */
 import type { Emit } from '../core/model.js';
 import { Exec, type AllocAction } from './exec.js';
-import { FREE, F_INFLIGHT, F_RECLAIM, R_FLAGS, R_PC, R_WO, makeLayout } from './layout.js';
+import { FREE, F_INFLIGHT, F_RECLAIM, F_THROTTLED, R_FLAGS, R_PC, R_WO, makeLayout } from './layout.js';
 import { AllocState } from './state.js';
 import { runWriteout } from './writeout.js';
 import type { ActorInfo, World } from './world.js';
@@ -14,6 +14,7 @@ export function successors(world: World, exec: Exec, state: AllocState, emit: Em
   const s = state.bytes;
   for (const actor of world.actors) {
     const x = exec.at(s, actor, emit);
+    if (x.reg(R_FLAGS) & F_THROTTLED) continue; // asleep until kswapd wakes it
     if (x.reg(R_WO) !== 0) runWriteout(x);
     else actor.program[x.reg(R_PC)]!.step.run(x);
   }
@@ -22,7 +23,7 @@ export function successors(world: World, exec: Exec, state: AllocState, emit: Em
 /** Whether an actor that cannot move is where it may legitimately stop (an idle daemon). */
 export function atRest(exec: Exec, state: AllocState, actor: ActorInfo): boolean {
   const x = exec.at(state.bytes, actor, () => {});
-  if (x.reg(R_WO) !== 0 || x.reg(R_FLAGS) & (F_RECLAIM | F_INFLIGHT)) return false;
+  if (x.reg(R_WO) !== 0 || x.reg(R_FLAGS) & (F_RECLAIM | F_INFLIGHT | F_THROTTLED)) return false;
   const step = actor.program[x.reg(R_PC)]!.step;
   return step.rest?.(x) ?? false;
 }
@@ -36,7 +37,7 @@ export function initialState(world: World, poolsOn: boolean, clean = 0): AllocSt
     free -= sh.objects;
   }
   for (const p of world.pools) {
-    const n = poolsOn ? p.minNr : 0;
+    const n = poolsOn || p.device !== undefined ? p.minNr : 0;
     s[world.layout.pool(p.index)] = n;
     free -= n;
   }

@@ -5,7 +5,7 @@
  * policies combine by composing both in the order given ('a+b': a first, then b).
  */
 import type { Exec } from './exec.js';
-import type { ActorInfo, ActorSpec, World, WorldSpec } from './world.js';
+import type { ActorInfo, ActorSpec, PoolInfo, World, WorldSpec } from './world.js';
 
 /** Why a page is being allocated: policies single out the ones they care about. */
 export type Purpose =
@@ -46,6 +46,13 @@ export interface Hooks {
 export interface Stages {
   /** throttle_direct_reclaim: true when the task stops at the entry to direct reclaim. */
   throttleDirectReclaim(x: Exec, site: Site, mask: number): boolean;
+  /** kswapd's balance_pgdat: moves a mechanism gives kswapd (waking throttled tasks); true if any. */
+  balancePgdat(x: Exec): boolean;
+  /**
+   * bio_alloc_bioset with bios on current->bio_list: true when the mechanism acted (punted them
+   * to the bio_set's rescuer) instead of the allocation.
+   */
+  puntBiosToRescuer(x: Exec, bioset: PoolInfo, mask: number): boolean;
 }
 
 export interface Policy {
@@ -91,6 +98,8 @@ export function composeHooks(policies: readonly Policy[]): Hooks {
 
 const noStages: Stages = {
   throttleDirectReclaim: () => false,
+  balancePgdat: () => false,
+  puntBiosToRescuer: () => false,
 };
 
 /**
@@ -99,6 +108,11 @@ const noStages: Stages = {
  */
 export function composeStages(policies: readonly Policy[]): Stages {
   const throttles = policies.flatMap((p) => (p.stages?.throttleDirectReclaim ? [p.stages.throttleDirectReclaim] : []));
-  if (throttles.length === 0) return noStages;
-  return { throttleDirectReclaim: (x, site, mask) => throttles.some((t) => t(x, site, mask)) };
+  const kswapd = policies.flatMap((p) => (p.stages?.balancePgdat ? [p.stages.balancePgdat] : []));
+  return {
+    throttleDirectReclaim: throttles.length === 0 ? noStages.throttleDirectReclaim : (x, site, mask) => throttles.some((t) => t(x, site, mask)),
+    // Every mechanism's kswapd moves are offered, not only the first's.
+    balancePgdat: kswapd.length === 0 ? noStages.balancePgdat : (x) => kswapd.reduce((any, k) => k(x) || any, false),
+    puntBiosToRescuer: policies.find((p) => p.stages?.puntBiosToRescuer)?.stages?.puntBiosToRescuer ?? noStages.puntBiosToRescuer,
+  };
 }

@@ -17,6 +17,7 @@ import { F_MEMALLOC, F_RECLAIM, FREE, R_FLAGS, R_WO, R_WODEV, WO_START } from '.
  */
 export function freeWithoutIo(x: Exec, mask: number, setFlags: number, how: string): void {
   const { world } = x;
+  if (!world.pageCache && world.shrinkers.length === 0) return;
   if (world.pageCache && x.s[world.layout.clean]! > 0) {
     const d = x.draft();
     if (setFlags) x.set(d, R_FLAGS, x.reg(R_FLAGS) | setFlags);

@@ -84,6 +84,13 @@ export class AllocState {
     }
     for (const p of world.pools) out[`mempool ${p.name}`] = bytes[world.layout.pool(p.index)]!;
     if (world.pageCache) out['clean page cache'] = bytes[world.layout.clean]!;
+    for (const p of world.pools) if (p.device !== undefined) out[`${p.name} bios issued to ${world.devices[p.device]!.name}`] = bytes[world.layout.issued(p.index)]!;
+    for (const a of world.actors) {
+      const at = world.layout.bioList(a.index);
+      if (at < 0) continue;
+      out[`on ${a.name}'s bio_list`] = bytes[at]!;
+      out[`punted to the rescuer by ${a.name}`] = bytes[at + 1]!;
+    }
     for (const sh of world.shrinkers) out[`shrinker ${sh.name}`] = bytes[world.layout.shrinker(sh.index)]!;
     for (const a of world.actors) out[`held by ${a.name}`] = bytes[world.layout.actor(a.index) + R_HELD]!;
     return out;
@@ -99,7 +106,7 @@ export class AllocState {
     return sum + this.cleanAndSlab();
   }
 
-  /** Pages dirty, under writeout, clean in the page cache or behind a shrinker: what reclaim could still free. */
+  /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */
   reclaimable(): number {
     const { world, bytes } = this;
     let sum = 0;
@@ -111,6 +118,12 @@ export class AllocState {
     const { world, bytes } = this;
     let sum = world.pageCache ? bytes[world.layout.clean]! : 0;
     for (const sh of world.shrinkers) sum += bytes[world.layout.shrinker(sh.index)]!;
+    // Bios pending or in flight return to their bio_set once issued and completed.
+    for (const p of world.pools) if (p.device !== undefined) sum += bytes[world.layout.issued(p.index)]!;
+    for (const a of world.actors) {
+      const at = world.layout.bioList(a.index);
+      if (at >= 0) sum += bytes[at]! + bytes[at + 1]!;
+    }
     return sum;
   }
 

@@ -79,8 +79,9 @@ export function reclaim(): Step {
   return {
     kind: 'reclaim',
     doing: () => 'reclaiming',
-    rest: (x) => !low(x) || (x.world.devices.every((d) => x.s[x.world.layout.dirty(d.index)] === 0) && !anyCleanOrSlab(x)),
+    rest: (x) => !x.world.stages.balancePgdat(x) && (!low(x) || (x.world.devices.every((d) => x.s[x.world.layout.dirty(d.index)] === 0) && !anyCleanOrSlab(x))),
     run(x) {
+      x.world.stages.balancePgdat(x);
       if (!low(x)) return;
       freeWithoutIo(x, x.me.context | x.me.flags, 0, x.me.name);
       for (const dev of x.world.devices) {

@@ -18,7 +18,7 @@ import type { ActorInfo, World } from './world.js';
 /** The same actor apart from its name and index: what makes two instances interchangeable. */
 function sameRole(a: ActorInfo, b: ActorInfo): boolean {
   return a.kind === b.kind && a.context === b.context && a.flags === b.flags && a.program === b.program && a.serves === b.serves &&
-    a.inheritNoio === b.inheritNoio && a.rescues === b.rescues && a.fairness === b.fairness && a.device === b.device;
+    a.inheritNoio === b.inheritNoio && a.kthread === b.kthread && a.rescues === b.rescues && a.fairness === b.fairness && a.device === b.device;
 }
 
 /**

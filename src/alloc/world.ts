@@ -34,7 +34,7 @@ export interface DaemonDeviceSpec {
 
 export type DeviceSpec = DiskSpec | NetworkSpec | DaemonDeviceSpec;
 
-export type ActorKind = 'dirtier' | 'kswapd' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server';
+export type ActorKind = 'dirtier' | 'kswapd' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server' | 'rescuer';
 
 /**
  * A name a step refers to, checked to exist when the world is built (see validate/names.ts for
@@ -85,7 +85,11 @@ export interface ActorSpec {
   readonly serves?: string;
   /** For daemons under memalloc-inheritance: whether NOIO travels with MEMALLOC. */
   readonly inheritNoio?: boolean;
-  /** For a rescuer: the name of the daemon it stands in for. */
+  /** A kernel thread (PF_KTHREAD): never throttled in direct reclaim. */
+  readonly kthread?: boolean;
+  /** A workqueue's worker (workqueue.ts): its first step creates the worker. */
+  readonly workqueue?: boolean;
+  /** For a workqueue's rescuer: the name of the workqueue whose items it runs. */
   readonly rescues?: string;
   readonly fairness?: Fairness;
   /** For the actors a device brings (irq, receiver, server): the device's index. */
@@ -102,6 +106,15 @@ export interface ShrinkerSpec {
   readonly stopsWithout?: 'IO' | 'FS';
 }
 
+/**
+ * A bio_set (block/bio.c): a mempool of `minNr` bios that a stacking driver allocates from
+ * inside its make_request; the bios it issues go to `device`, whose completion returns them.
+ */
+export interface BiosetSpec {
+  readonly minNr: number;
+  readonly device: string;
+}
+
 export interface WorldSpec {
   readonly kernel: Kernel;
   /**
@@ -112,6 +125,8 @@ export interface WorldSpec {
   readonly memory: { readonly pages: number; readonly min: number; readonly dirtyLimit?: number; readonly clean?: number };
   readonly pools?: Readonly<Record<string, number>>;
   readonly shrinkers?: Readonly<Record<string, ShrinkerSpec>>;
+  /** bio_sets by name: mempools that exist under every policy (see BiosetSpec). */
+  readonly biosets?: Readonly<Record<string, BiosetSpec>>;
   readonly devices: Readonly<Record<string, DeviceSpec>>;
   readonly actors: readonly ActorSpec[];
 }
@@ -128,6 +143,8 @@ export interface PoolInfo {
   readonly index: number;
   readonly name: string;
   readonly minNr: number;
+  /** For a bio_set: the device its issued bios complete on. */
+  readonly device?: number;
 }
 
 export type DeviceInfo = DeviceSpec & { readonly index: number; readonly name: string; readonly daemonIndex?: number };
@@ -141,7 +158,9 @@ export interface ActorInfo {
   readonly program: readonly Instr[];
   readonly serves?: number;
   readonly inheritNoio: boolean;
-  /** For a rescuer: the daemon it stands in for. */
+  /** PF_KTHREAD: kswapd and kernel daemons such as kmirrord; not userspace servers. */
+  readonly kthread: boolean;
+  /** For a workqueue's rescuer: the workqueue whose items it runs. */
   readonly rescues?: number;
   readonly fairness: Fairness;
   /** The device an implicit actor (receiver, irq, server) handles. */

@@ -3,6 +3,7 @@
  * `check`, `matrix` and `synth` and the fast-check helpers all check through here, so they agree.
  */
 import { checkAsync, check } from '../core/check.js';
+import { checkOptionNames } from '../core/check-input.js';
 import { CheckError } from '../core/errors.js';
 import type { Action, Model } from '../core/model.js';
 import { resolveParams, type ParamValues } from '../core/params.js';
@@ -48,7 +49,11 @@ export function buildCell(def: Definition, policy: string | undefined, params: P
   return def.build(resolveParams(def.params, params), policy);
 }
 
+const LIMIT_NAMES: readonly string[] = ['properties', 'maxStates', 'maxDepth', 'timeLimitSeconds', 'por'];
+
 function optionsOf(limits: CellLimits, signal?: AbortSignal) {
+  // A misspelt limit would otherwise be dropped here without a word.
+  checkOptionNames(limits, LIMIT_NAMES, 'cell limit');
   return {
     ...(limits.properties ? { properties: limits.properties } : {}),
     ...(limits.maxStates !== undefined ? { maxStates: limits.maxStates } : {}),

@@ -3,12 +3,11 @@
  * `matrix --out` write through here, so both get the same files: result.json and, for each
  * violated property of an allocation model, its trace files and story (trace-files.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Action, Model } from '../core/model.js';
 import type { ParamValues } from '../core/params.js';
 import type { CheckResult } from '../core/result.js';
 import type { Trace } from '../render/trace.js';
+import type { OutDir } from './out-dir.js';
 import type { Definition } from './registry.js';
 import { resultJson } from './result-json.js';
 import { tracesOf, writeAllTraces } from './trace-files.js';
@@ -29,10 +28,19 @@ export function outcomeTraces(o: CheckOutcome): Map<string, Trace> {
   return tracesOf(o.model, o.result, o.def, o.source);
 }
 
-/** Writes a check's files into `dir` (created if missing); returns their names. */
-export async function writeCheckOutput(dir: string, outcome: CheckOutcome, traces: ReadonlyMap<string, Trace> = outcomeTraces(outcome)): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
+/**
+ * Writes a check's files into `out` under `sub` ('' for the directory itself): the traces, then
+ * result.json, which lists the files written and the run's id, and names each violated
+ * property's trace and story (`files`, shared ones included). Returns the paths written.
+ */
+export async function writeCheckOutput(out: OutDir, sub: string, outcome: CheckOutcome, traces: ReadonlyMap<string, Trace> = outcomeTraces(outcome)): Promise<string[]> {
+  const before = out.written.length;
+  const at = (name: string): string => (sub ? `${sub}/${name}` : name);
+  const byProperty = await writeAllTraces(out, sub, traces, outcome.model);
   const json = resultJson(outcome.result, outcome.policy, outcome.params);
-  writeFileSync(join(dir, 'result.json'), JSON.stringify(json, null, 2) + '\n');
-  return ['result.json', ...(await writeAllTraces(dir, traces))];
+  const properties = json.properties.map((p) => (byProperty.has(p.name) ? { ...p, files: byProperty.get(p.name)! } : p));
+  const files = [at('result.json'), ...out.written.slice(before)].map((f) => f.slice(at('').length));
+  out.write(at('result.json'), JSON.stringify({ ...json, properties, runId: out.runId, files }, null, 2) + '\n');
+  // result.json first: it is the file to read first.
+  return out.written.slice(before).sort((x, y) => Number(y.endsWith('result.json')) - Number(x.endsWith('result.json')));
 }

@@ -7,6 +7,8 @@ export interface Io {
   readonly cwd: string;
   /** Aborted on Ctrl-C. */
   readonly signal: AbortSignal;
+  /** Aborted on a second Ctrl-C: stop at once, even a search caught in the model's code. */
+  readonly stop?: AbortSignal;
 }
 
 /** Exit codes, as documented in the README. */

@@ -1,15 +1,20 @@
 /**
- * Reading a trace file and rebuilding the model it was recorded from: by its source file when
- * it has one (relative to the trace), else by name in models/.
+ * Reading a trace file and rebuilding the model it was recorded from. A trace never chooses code
+ * to run: the model is a shipped one, by name, or the file the user gives with `--model`, and a
+ * trace whose recorded source disagrees with it is refused. A trace must record every parameter
+ * of its model and name only the model's actors in its fairness; one beside a result.json of
+ * another run is a stale file and refused.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { AllocModel } from '../alloc/compile.js';
+import type { AllocState } from '../alloc/state.js';
+import { models } from '../api/models.js';
 import { CheckError } from '../core/errors.js';
 import type { Fairness } from '../core/model.js';
 import { parseTrace } from '../render/trace-json.js';
 import type { Trace } from '../render/trace.js';
-import { loadDefinition } from './registry.js';
+import { loadDefinition, looksLikePath, modelNames, modelPath, type Definition } from './registry.js';
 import { isAllocModel } from './trace-files.js';
 import { UsageError } from './usage-error.js';
 
@@ -30,13 +35,54 @@ export function readTrace(file: string, cwd: string): Trace {
 }
 
 /**
+ * Refuses a trace that a later run left behind: the result.json beside it (when there is one
+ * that names its run) must name the trace's run.
+ */
+export function checkSameRun(trace: Trace, file: string, cwd: string): void {
+  const manifest = join(dirname(resolve(cwd, file)), 'result.json');
+  if (!existsSync(manifest)) return;
+  let runId: unknown;
+  try {
+    runId = (JSON.parse(readFileSync(manifest, 'utf8')) as { runId?: unknown } | null)?.runId;
+  } catch {
+    return;
+  }
+  if (typeof runId !== 'string' || runId === trace.runId) return;
+  throw new UsageError(`${file} is not from the run that wrote the result.json beside it (trace run ${trace.runId ?? 'not recorded'}, result run ${runId}): it is a stale file of an earlier run; not replayed`);
+}
+
+/** The definition to replay with: never a file the trace names, only a shipped model or `--model`. */
+async function definitionOf(trace: Trace, file: string, cwd: string, modelArg: string | undefined): Promise<Definition> {
+  const recorded = trace.source === undefined ? trace.model : resolve(dirname(resolve(cwd, file)), trace.source);
+  if (modelArg === undefined) {
+    if (trace.source !== undefined) throw new UsageError(`${file} was recorded from the model file '${trace.source}'; replay runs no code a trace names: give the file with --model`);
+    if (!Object.hasOwn(models, trace.model)) throw new UsageError(`${file} names unknown model '${trace.model}'; known: ${modelNames().join(', ')} (give a model file with --model)`);
+    return models[trace.model]!;
+  }
+  const given = looksLikePath(modelArg) ? modelPath(modelArg, cwd) : modelArg;
+  if (given !== recorded) throw new UsageError(`${file} was recorded from '${trace.source ?? trace.model}', not from --model ${modelArg}; refusing to replay it against another model`);
+  const def = await loadDefinition(modelArg, cwd);
+  if (def.name !== trace.model) throw new UsageError(`${file} is a trace of model '${trace.model}', but --model ${modelArg} is '${def.name}'`);
+  return def;
+}
+
+/** A parameter of the model the trace has no value for, or fairness for an actor it lacks: bad input. */
+function checkTraceNames(trace: Trace, file: string, def: Definition, model: AllocModel): void {
+  const missing = Object.keys(def.params).find((k) => !Object.hasOwn(trace.params, k));
+  if (missing !== undefined) throw new UsageError(`${file} records no value for parameter '${missing}' of ${def.name}; a trace records every parameter`);
+  const view = model.describe(model.initialStates()[0] as AllocState);
+  const actors = view.actors.map((a) => a.name);
+  const stranger = Object.keys(trace.fairness ?? {}).find((a) => !actors.includes(a));
+  if (stranger !== undefined) throw new UsageError(`${file} gives fairness to '${stranger}', which is not an actor of ${def.name}; actors: ${actors.join(', ')}`);
+}
+
+/**
  * The model the trace was recorded from, built with its params, policy and fairness in force
  * (then `fairness`, by actor name, over it). A model that no longer accepts them is a stale
- * trace, not bad input: the result says so (`why`).
+ * trace, not bad input: the result says so (`why`). `modelArg` is `replay --model`.
  */
-export async function modelOfTrace(trace: Trace, file: string, cwd: string, fairness: Readonly<Record<string, Fairness>> = {}): Promise<{ model: AllocModel } | { why: string }> {
-  const where = trace.source === undefined ? trace.model : resolve(dirname(resolve(cwd, file)), trace.source);
-  const def = await loadDefinition(where, cwd);
+export async function modelOfTrace(trace: Trace, file: string, cwd: string, fairness: Readonly<Record<string, Fairness>> = {}, modelArg?: string): Promise<{ model: AllocModel } | { why: string }> {
+  const def = await definitionOf(trace, file, cwd, modelArg);
   if (def.policies === undefined) throw new UsageError(`model '${trace.model}' is not an allocation model; traces are recorded only for those`);
   let model;
   try {
@@ -47,5 +93,6 @@ export async function modelOfTrace(trace: Trace, file: string, cwd: string, fair
     throw e;
   }
   if (!isAllocModel(model)) throw new UsageError(`model '${trace.model}' does not describe its states; traces are recorded only for allocation models`);
+  checkTraceNames(trace, file, def, model);
   return { model };
 }

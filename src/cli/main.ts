@@ -1,57 +1,72 @@
 import { CheckError } from '../core/errors.js';
-import { checkCommand } from './commands/check.js';
-import { exploreCommand } from './commands/explore.js';
-import { listCommand } from './commands/list.js';
-import { matrixCommand } from './commands/matrix.js';
-import { synthCommand } from './commands/synth.js';
-import { renderCommand } from './commands/render.js';
-import { replayCommand } from './commands/replay.js';
-import { seedCommand } from './commands/seed.js';
+import { COMMANDS, commandNamed } from './commands.js';
 import { EXIT, type Io } from './io.js';
 import { printable } from './printable.js';
 import { UsageError } from './usage-error.js';
+import { allocheckVersion } from './version.js';
 
 const HELP = `allocheck: an exhaustive model checker for memory-allocation protocols
 
 usage: allocheck <command> [options]
-  check <model>     check a model's properties under a policy ('allocheck check --help')
+  check <model>     check a model's properties under a policy
   list              the models (with their parameters), policies and properties
-  matrix <model...> check every model x policy x parameter point, one table ('allocheck matrix --help')
-  synth <model>     the smallest (or largest) parameter value that keeps a policy safe ('allocheck synth --help')
-  replay <trace>    confirm a counterexample trace (trace.json) against its model
+  matrix <model...> check every model x policy x parameter point, one table
+  merge <dir...>    the shard files of a sharded matrix run, as one table
+  synth <model>     the smallest (or largest) parameter value that keeps a policy safe
+  simulate <model>  random walks for state spaces beyond exhaustive reach
+  replay <trace>    confirm a counterexample trace (trace-<property>.json) against its model
   render <trace>    a trace as a diagram (dot, svg, png), a story (md, txt) or a mermaid sequence diagram
   explore <model>   walk a model by hand in the browser, check it, step through its counterexample
   seed              the seed mail's argument: dm-raid1 under mempool-only and under
                     memalloc-inheritance, verdicts and counterexample files (npm start)
-  help              this text
+  completion bash|zsh  a shell completion script
+  help [command]    this text, or a command's options (as 'allocheck <command> --help')
+
+  --version         allocheck's version
 
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete
 Add --debug to any command to see a stack trace on error.`;
 
-type Command = (argv: readonly string[], io: Io) => Promise<number>;
+function unknownCommand(name: string): UsageError {
+  return new UsageError(`unknown command '${name}'; known: ${Object.keys(COMMANDS).join(', ')}, help`);
+}
 
-const COMMANDS: Record<string, Command> = {
-  check: checkCommand,
-  list: listCommand,
-  matrix: matrixCommand,
-  synth: synthCommand,
-  replay: replayCommand,
-  render: renderCommand,
-  seed: seedCommand,
-  explore: exploreCommand,
-};
+/** The general help, or one command's: `help`, `--help`, `help check`, `check --help`. */
+async function help(name: string | undefined, io: Io): Promise<number> {
+  if (name === undefined) {
+    io.out(HELP + '\n');
+    return EXIT.holds;
+  }
+  const load = commandNamed(name);
+  if (!load) throw unknownCommand(name);
+  io.out((await load()).help + '\n');
+  return EXIT.holds;
+}
+
+/** Help asked for among a command's arguments (before a `--`). */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+async function dispatch(name: string | undefined, rest: readonly string[], io: Io): Promise<number> {
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`allocheck ${allocheckVersion()}\n`);
+    return EXIT.holds;
+  }
+  if (name === undefined || name === '--help' || name === '-h') return help(undefined, io);
+  if (name === 'help') return help(rest.find((a) => !a.startsWith('-')), io);
+  const load = commandNamed(name);
+  if (!load) throw unknownCommand(name);
+  if (asksForHelp(rest)) return help(name, io);
+  return (await load()).run(rest, io);
+}
 
 /** Runs one command line against `io`. The only place that turns errors into exit codes. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(HELP + '\n');
-    return EXIT.holds;
-  }
-  const command = COMMANDS[name];
   try {
-    if (!command) throw new UsageError(`unknown command '${name}'; known: ${Object.keys(COMMANDS).join(', ')}`);
-    return await command(rest, io);
+    return await dispatch(name, rest, io);
   } catch (e) {
     if (argv.includes('--debug') && e instanceof Error) {
       io.err(`${e.stack}\n`);
@@ -67,14 +82,35 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * Ends the process quietly when stdout is closed under it (`allocheck render t.json | head -1`):
+ * the reader has what it wanted, so this is not an error worth a stack trace.
+ */
+function quietOnClosedStdout(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.holds);
+  });
+}
+
 /** The process entry point: real streams, Ctrl-C stops the search and reports what was explored. */
 export async function run(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
+  const stop = new AbortController();
+  // The first Ctrl-C asks the search to stop and report; the second stops it by force (a
+  // command that cannot, exits 130 a second later); a third exits at once.
   const onInterrupt = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    controller.abort();
+    if (!controller.signal.aborted) {
+      // The explorer has nothing to report: it only closes its server.
+      if (argv[0] !== 'explore') process.stderr.write('\nallocheck: stopping, to report what was explored; Ctrl-C again to stop at once\n');
+      return controller.abort();
+    }
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+    setTimeout(() => process.exit(130), 1000).unref();
   };
   process.on('SIGINT', onInterrupt);
+  quietOnClosedStdout();
   try {
     return await main(argv, {
       out: (t) => process.stdout.write(t),
@@ -82,6 +118,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       errIsTTY: process.stderr.isTTY === true,
       cwd: process.cwd(),
       signal: controller.signal,
+      stop: stop.signal,
     });
   } finally {
     process.off('SIGINT', onInterrupt);

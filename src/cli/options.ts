@@ -2,6 +2,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './usage-error.js';
 
 type Spec = NonNullable<ParseArgsConfig['options']>;
+// Spelled out so that the declaration files can name it (util does not export its result type).
+type Parsed<O extends Spec> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
 
 /**
  * The options every checking command takes (check, matrix, synth): parameters, properties, the
@@ -21,7 +23,7 @@ export const CHECK_OPTIONS = {
 } as const;
 
 /** util.parseArgs, with its errors turned into one-line usage errors. */
-export function parseOptions<O extends Spec>(argv: readonly string[], options: O, command: string) {
+export function parseOptions<O extends Spec>(argv: readonly string[], options: O, command: string): Parsed<O> {
   try {
     return parseArgs({ args: joinNegatives(argv, options), options, allowPositionals: true, strict: true });
   } catch (e) {
@@ -61,20 +63,45 @@ export function seconds(name: string, raw: string | undefined): number | undefin
   return n;
 }
 
-/** `k=v` pairs of a repeated option, as a record. */
+/** A number of seconds >= 0. */
+export function delay(name: string, raw: string): number {
+  const n = raw.trim() === '' ? NaN : Number(raw);
+  if (!(n >= 0) || !Number.isFinite(n)) throw new UsageError(`--${name} takes a number of seconds >= 0, got '${raw}'`);
+  return n;
+}
+
+/**
+ * `k=v` pairs of a repeated option, as a record without a prototype (so `__proto__=1` is a name
+ * like any other, which the caller then rejects as unknown). A name given twice is an error:
+ * the last one would otherwise win silently.
+ */
 export function pairs(name: string, raw: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const item of raw ?? []) {
     const eq = item.indexOf('=');
     if (eq <= 0 || eq === item.length - 1) throw new UsageError(`--${name} takes name=value, got '${item}'`);
-    out[item.slice(0, eq)] = item.slice(eq + 1);
+    const key = item.slice(0, eq);
+    if (Object.hasOwn(out, key)) throw new UsageError(`--${name} ${key} is given twice (${key}=${out[key]} and ${item}); give it once`);
+    out[key] = item.slice(eq + 1);
   }
   return out;
 }
 
-/** Names from a repeatable option that also takes comma-separated lists: `--property a,b --property c`. */
-export function names(raw: readonly string[] | undefined): string[] | undefined {
-  return raw?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+/**
+ * Names from a repeatable option that also takes comma-separated lists: `--property a,b --property c`.
+ * Given but naming nothing (`--property ''`, `--property ,`) is an error: an empty selection
+ * would check nothing.
+ */
+export function names(option: string, raw: readonly string[] | undefined): string[] | undefined {
+  const out = raw?.flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  if (out !== undefined && out.length === 0) throw new UsageError(`--${option} names nothing (got '${raw!.join(' ')}'); give at least one name`);
+  return out;
+}
+
+/** The value of `--out`/`-o`, or undefined when absent; an empty path is an error, not "no output". */
+export function outPath(option: string, raw: string | undefined): string | undefined {
+  if (raw !== undefined && raw.trim() === '') throw new UsageError(`${option} needs a path, got ''`);
+  return raw;
 }
 
 const UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };

@@ -5,7 +5,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { isPolicy, type Policy } from '../alloc/index.js';
-import { looksLikePath, modelPath } from './registry.js';
+import { loadFailure, looksLikePath, modelPath } from './registry.js';
+import { importUserModule } from './user-module.js';
 import { UsageError } from './usage-error.js';
 
 /** A policy text with its files resolved. */
@@ -21,10 +22,9 @@ export interface PolicyText {
 export async function loadPolicyFile(given: string, cwd: string): Promise<Policy> {
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(modelPath(given, cwd)).href)) as typeof mod;
+    mod = (await importUserModule(pathToFileURL(modelPath(given, cwd)))) as typeof mod;
   } catch (e) {
-    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new UsageError(`cannot load policy '${given}': ${why}`);
+    throw new UsageError(`cannot load policy '${given}': ${loadFailure(e)}`);
   }
   const found = mod.default;
   if (!isPolicy(found)) throw new UsageError(`'${given}' does not export a policy: its default export must be a definePolicy({ name, summary, ... })`);

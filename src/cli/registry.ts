@@ -1,8 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDefinition, type Definition } from '../api/definition.js';
-import { modelNames, models } from '../api/models.js';
+import { modelNamed, modelNames, models } from '../api/models.js';
+import { shippedModelUrl } from '../package-files.js';
 import { UsageError } from './usage-error.js';
+import { importUserModule } from './user-module.js';
 
 export type { Definition } from '../api/definition.js';
 export { modelNames };
@@ -24,20 +26,19 @@ export function modelPath(name: string, cwd: string): string {
 export function modelUrl(name: string, cwd: string): URL {
   if (looksLikePath(name)) return pathToFileURL(modelPath(name, cwd));
   if (!Object.hasOwn(models, name)) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
-  return new URL(`../../models/${name}.ts`, import.meta.url);
+  return shippedModelUrl(name);
 }
 
 /** Loads a model by its name in models/ or by a path to a file of the user's own. */
 export async function loadDefinition(name: string, cwd: string): Promise<Definition> {
   if (!looksLikePath(name)) {
-    const def = Object.hasOwn(models, name) ? models[name] : undefined;
-    if (!def) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
-    return def;
+    if (!Object.hasOwn(models, name)) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
+    return modelNamed(name);
   }
   const url = pathToFileURL(modelPath(name, cwd));
   let mod: { default?: unknown };
   try {
-    mod = (await import(url.href)) as { default?: unknown };
+    mod = (await importUserModule(url)) as { default?: unknown };
   } catch (e) {
     throw new UsageError(`cannot load model '${name}': ${loadFailure(e)}`);
   }

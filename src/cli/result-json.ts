@@ -1,9 +1,20 @@
 import type { Action } from '../core/model.js';
 import type { ParamValues } from '../core/params.js';
-import type { CheckResult, Path } from '../core/result.js';
+import type { CheckResult, Path, PropertyResult } from '../core/result.js';
+import type { TraceFiles } from './trace-files.js';
+import { allocheckVersion } from './version.js';
+
+/** The `format` of a result document. */
+export const RESULT_FORMAT = 'allocheck-result';
+/** Its version: 2 added `format`, `version`, `allocheck` and, in result.json, each property's `files`. */
+export const RESULT_VERSION = 2;
 
 /** The `--json` document; its schema is in the README ("JSON output"). */
 export interface ResultJson {
+  readonly format: typeof RESULT_FORMAT;
+  readonly version: number;
+  /** The allocheck version that wrote it. */
+  readonly allocheck: string;
   readonly model: string;
   readonly policy: string | null;
   readonly params: ParamValues;
@@ -17,6 +28,8 @@ export interface ResultJson {
     readonly details?: Readonly<Record<string, number | string>>;
     readonly counterexample?: PathJson;
     readonly witness?: PathJson;
+    /** In result.json: the files of this property's counterexample (`sameAs`: another property's, shared). */
+    readonly files?: TraceFiles;
   }[];
   readonly stats: CheckResult<unknown>['stats'];
 }
@@ -36,22 +49,30 @@ export function pathJson(path: Path<unknown, Action>): PathJson {
   return path.loopStart === undefined ? base : { ...base, loopStart: path.loopStart };
 }
 
+/** One property's verdict as the JSON documents show it. */
+export function propertyJson(p: PropertyResult<unknown, Action>): ResultJson['properties'][number] {
+  return {
+    name: p.name,
+    kind: p.kind,
+    status: p.status,
+    ...(p.failure ? { failure: p.failure } : {}),
+    ...(p.details ? { details: p.details } : {}),
+    ...(p.counterexample ? { counterexample: pathJson(p.counterexample) } : {}),
+    ...(p.witness ? { witness: pathJson(p.witness) } : {}),
+  };
+}
+
 export function resultJson(result: CheckResult<unknown, Action>, policy: string | undefined, params: ParamValues): ResultJson {
   return {
+    format: RESULT_FORMAT,
+    version: RESULT_VERSION,
+    allocheck: allocheckVersion(),
     model: result.model,
     policy: policy ?? null,
     params,
     verdict: result.verdict,
     ...(result.incomplete ? { incomplete: result.incomplete } : {}),
-    properties: result.properties.map((p) => ({
-      name: p.name,
-      kind: p.kind,
-      status: p.status,
-      ...(p.failure ? { failure: p.failure } : {}),
-      ...(p.details ? { details: p.details } : {}),
-      ...(p.counterexample ? { counterexample: pathJson(p.counterexample) } : {}),
-      ...(p.witness ? { witness: pathJson(p.witness) } : {}),
-    })),
+    properties: result.properties.map(propertyJson),
     stats: result.stats,
   };
 }

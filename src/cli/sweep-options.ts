@@ -41,3 +41,12 @@ export function sweepsFor(model: string, specs: ParamSpecs, args: readonly Sweep
   checkSweptNames(model, specs, args.map((a) => a.name));
   return Object.fromEntries(args.map((a) => [a.name, expand(model, specs, a)]));
 }
+
+/**
+ * Rejects a parameter both fixed (`--param`) and swept or solved for: the sweep would override
+ * the fixed value without a word.
+ */
+export function checkNotFixed(option: string, args: readonly SweepArg[], fixed: Readonly<Record<string, string>>): void {
+  const both = args.find((a) => Object.hasOwn(fixed, a.name));
+  if (both) throw new UsageError(`--param ${both.name}=${fixed[both.name]} and --${option} ${both.name} name the same parameter; give one of them`);
+}

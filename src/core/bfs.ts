@@ -104,11 +104,13 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     return this.pending.length === 0 && this.targets.length === 0 && this.findings.length > 0;
   }
 
-  private readonly emit = (_action: A, nextState: S): void => {
+  private readonly emitState = (nextState: S): void => {
     this.successorCount++;
     this.transitions++;
     this.store(nextState);
   };
+
+  private readonly emit = (_action: A, nextState: S): void => this.emitState(nextState);
 
   /** The fingerprint under which a state is stored, left in `fp`. */
   private fingerprintOf(state: S): void {
@@ -208,6 +210,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
       this.parentSlot = this.current.slot;
       this.successorCount = 0;
       if (this.ample) this.ample.expand(state, this.emit);
+      else if (model.successorStates) model.successorStates(state, this.emitState);
       else model.successors(state, this.emit);
       if (this.successorCount === 0) this.deadEnd(state, this.parentSlot, bytes);
       if (this.decided) this.finished = true;

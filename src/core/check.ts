@@ -1,4 +1,5 @@
 import { Bfs, type PausedSearch } from './bfs.js';
+import { CHECK_OPTION_NAMES, checkOptionNames, checkSomethingToCheck } from './check-input.js';
 import { assertModel } from './contract.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
@@ -10,10 +11,16 @@ import { isSafety, type Action, type Fairness, type LivenessProperty, type Model
 import { successorList } from './path.js';
 import { shortestPaths } from './shortest-paths.js';
 import { porPlan, porStats } from './por.js';
-import { symmetryStats } from './symmetry.js';
+import { reducesSymmetry, symmetryKey, symmetryStats } from './symmetry.js';
+import { movedUnits } from './quotient.js';
+import { quotientPaths } from './quotient-paths.js';
 import type { CheckResult, Path, Progress, PropertyResult, Stats } from './result.js';
 
-/** How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. */
+/**
+ * How a search is bounded and observed. Every field is optional; see {@link resolveOptions}. A
+ * name not declared here is refused with a `bad-option` CheckError (a typo would otherwise be
+ * ignored), and so is an empty `properties`.
+ */
 export interface CheckOptions {
   /** Names of the properties to check; all of the model's when absent. */
   readonly properties?: readonly string[];
@@ -27,12 +34,16 @@ export interface CheckOptions {
   readonly tableCapacity?: number;
   /**
    * Reduce by the model's symmetry (default true; no effect when the model declares none).
-   * Safety properties are checked on one state per class; liveness on the full graph.
+   * Safety properties are checked on one state per class, liveness properties on the quotient
+   * graph (quotient.ts), falling back to the full graph for a property whose counterexample
+   * there is not fair concretely (`stats.symmetry.fullGraph` names it).
    */
   readonly symmetry?: boolean;
   /**
-   * Bytes the visited table and the frontier may take (default: no limit). A search that would
-   * pass it stops with verdict `incomplete` ('memory-limit') instead of failing to allocate.
+   * Bytes the visited table and the frontier may take (default: no limit); with a liveness
+   * property, the stored graph (edges, node arrays, index) and what its analysis will allocate
+   * (SCC and fairness arrays) count too. A search that would pass it stops with verdict
+   * `incomplete` ('memory-limit') instead of failing to allocate.
    */
   readonly memoryLimitBytes?: number;
   /**
@@ -62,6 +73,7 @@ interface Resolved<S> {
 }
 
 function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start: number): Resolved<S> {
+  checkOptionNames(options, CHECK_OPTION_NAMES, 'check');
   const known = model.properties.map((p) => p.name);
   const wanted = options.properties ?? known;
   for (const name of wanted) {
@@ -70,15 +82,18 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
     }
   }
   const all = model.properties.filter((p) => wanted.includes(p.name));
-  for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, timeLimitSeconds: options.timeLimitSeconds, memoryLimitBytes: options.memoryLimitBytes })) {
+  for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, memoryLimitBytes: options.memoryLimitBytes })) {
     if (value !== undefined && !(value >= 0)) throw new CheckError('bad-option', `${key} must be a number >= 0, got ${value}`);
   }
+  const time = options.timeLimitSeconds;
+  if (time !== undefined && !(time > 0)) throw new CheckError('bad-option', `timeLimitSeconds must be a number of seconds > 0, got ${time}`);
   const capacity = options.tableCapacity;
   if (capacity !== undefined && !(capacity >= 0 && capacity <= MAX_TABLE_CAPACITY)) {
     throw new CheckError('bad-option', `tableCapacity must be a number from 0 to ${MAX_TABLE_CAPACITY}, got ${capacity}`);
   }
   checkFairnessOption(options.fairness);
   if (model.actors !== undefined) checkFairnessNames(options.fairness, model.actors);
+  checkSomethingToCheck(model, options.properties);
   return {
     all,
     safety: all.filter(isSafety),
@@ -109,7 +124,9 @@ class Session<S, A extends Action> {
     const symmetry = options.symmetry ?? true;
     const memoryLimit = options.memoryLimitBytes ?? Infinity;
     this.por = porPlan(model, options, all);
-    if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth }, tableCapacity));
+    // With symmetry, the graph is the quotient (one node per class; quotient.ts says why that is sound).
+    const key = liveness.length > 0 ? symmetryKey(model, symmetry) : undefined;
+    if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth, memoryLimit }, tableCapacity, key));
     this.bfs = guardModel('the search', () => new Bfs(model, this.graph ? [] : safety, { maxStates, maxDepth, tableCapacity, symmetry, memoryLimit, por: this.por.reduced }));
   }
 
@@ -129,9 +146,31 @@ class Session<S, A extends Action> {
   analyse(): boolean {
     if (this.graph === undefined) return true;
     const { deadline, options } = this.resolved;
-    this.analysis ??= new GraphAnalysis(this.model, this.graph.graph(), this.resolved.all, options.fairness, new Budget(deadline, options.signal));
+    this.analysis ??= this.newAnalysis(this.graph, new Budget(deadline, options.signal));
     this.analysis.step();
     return this.analysis.done;
+  }
+
+  private newAnalysis(builder: GraphBuilder<S, A>, budget: Budget): GraphAnalysis<S, A> {
+    const { model } = this;
+    const graph = builder.graph();
+    const fairness = this.resolved.options.fairness;
+    if (!reducesSymmetry(model as Model<unknown, Action>, this.resolved.options.symmetry ?? true)) return new GraphAnalysis(model, graph, this.resolved.all, fairness, budget);
+    const moved = movedUnits(model.symmetry ?? []);
+    const paths = quotientPaths(model, graph, (s) => builder.nodeOf(s), (unit) => !moved(unit));
+    return new GraphAnalysis(model, graph, this.resolved.all, fairness, budget, { paths, moved });
+  }
+
+  /**
+   * The properties the quotient could not decide (a violation unfair for a permuted actor),
+   * decided on the full graph, within what is left of the time limit.
+   */
+  private fullGraphResults(names: readonly string[]): CheckResult<S, A> | undefined {
+    if (names.length === 0) return undefined;
+    const { deadline, options } = this.resolved;
+    const { onProgress: _progress, timeLimitSeconds: _time, ...rest } = options;
+    const left = deadline === Infinity ? {} : { timeLimitSeconds: Math.max(0, (deadline - performance.now()) / 1000) };
+    return check(this.model, { ...rest, ...left, symmetry: false, properties: names });
   }
 
   /** Runs until `sliceEnd` (ms, performance clock) or the end. Returns true when finished. */
@@ -174,7 +213,6 @@ class Session<S, A extends Action> {
       tableBytes: b.table.bytes,
       bytesPerState: b.states > 0 ? (b.table.bytes + frontierBytes) / b.states : 0,
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
-      ...symmetryStats(this.model, this.resolved.options.symmetry ?? true, this.resolved.all),
       ...porStats(this.por, this.resolved.options.por ?? false, this.bfs.ample),
     };
     const { tableCapacity, symmetry = true, memoryLimitBytes: memoryLimit } = this.resolved.options;
@@ -185,14 +223,17 @@ class Session<S, A extends Action> {
     // Paths that do not fit in memory cannot be replayed, so their findings are not reported.
     while (!this.analyse());
     // An exploration stopped by a limit names that limit; a complete one, the analysis's stop.
-    const stopped = (reduced ? reduced.unconfirmed : paths === undefined) ? 'memory-limit' : b.stopped ?? this.analysis?.stopped;
+    const full = this.fullGraphResults(this.analysis?.fullGraph ?? []);
+    const stopped = (reduced ? reduced.unconfirmed : paths === undefined) ? 'memory-limit' : b.stopped ?? this.analysis?.stopped ?? full?.incomplete;
     const settled = (prop: Property<S>): PropertyResult<S, A> => reduced?.results.get(prop.name) ?? this.propertyResult(prop, stopped === undefined, paths);
-    const properties = this.analysis ? this.analysis.results : this.resolved.all.map(settled);
+    const decided = (r: PropertyResult<S, A>): PropertyResult<S, A> => full?.properties.find((f) => f.name === r.name) ?? r;
+    const properties = this.analysis ? this.analysis.results.map(decided) : this.resolved.all.map(settled);
     const violated = properties.some((r) => r.status === 'violated');
-    // With no property selected, only a complete search may say 'holds' (of nothing, vacuously).
-    const allHold = properties.every((r) => r.status === 'holds') && (properties.length > 0 || !stopped);
+    // Never 'holds' of nothing (check-input.ts refuses such a check before it starts).
+    const allHold = properties.length > 0 && properties.every((r) => r.status === 'holds');
     const verdict = violated ? 'violated' : allHold ? 'holds' : 'incomplete';
-    return stopped === undefined ? { model: this.model.name, verdict, properties, stats } : { model: this.model.name, verdict, properties, stats, incomplete: stopped };
+    const all: Stats = { ...stats, ...symmetryStats(this.model, symmetry, this.analysis?.fullGraph ?? []) };
+    return stopped === undefined ? { model: this.model.name, verdict, properties, stats: all } : { model: this.model.name, verdict, properties, stats: all, incomplete: stopped };
   }
 
   private propertyResult(prop: Property<S>, exhaustive: boolean, paths: readonly Path<S, A>[] | undefined): PropertyResult<S, A> {

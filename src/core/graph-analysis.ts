@@ -14,10 +14,14 @@ import { safetyOnGraph } from './graph-safety.js';
 import { livenessOnGraph, type LivenessContext } from './liveness.js';
 import { isSafety, type Action, type Fairness, type Model, type Property } from './model.js';
 import type { PropertyResult } from './result.js';
+import { NeedsFullGraph, relaxedFairness } from './quotient.js';
+import { replayPaths, type GraphPaths } from './quotient-paths.js';
 import type { StateGraph } from './state-graph.js';
 
 export class GraphAnalysis<S, A extends Action> {
   readonly results: PropertyResult<S, A>[] = [];
+  /** On a quotient graph: the properties whose violation was not fair concretely (see quotient.ts). */
+  readonly fullGraph: string[] = [];
   /** Why the liveness analysis stopped before its end, if it did. */
   stopped: StopReason | undefined;
   private readonly context: LivenessContext<S, A>;
@@ -28,11 +32,14 @@ export class GraphAnalysis<S, A extends Action> {
     private readonly properties: readonly Property<S>[],
     overrides: Readonly<Record<string, Fairness>> | undefined,
     budget: Budget,
+    quotient?: { readonly paths: GraphPaths<S, A>; readonly moved: (unit: string) => boolean },
   ) {
     // A model that lists its actors had the names checked before the search (check.ts).
     if (graph.stopped === undefined && model.actors === undefined) checkFairnessActors(overrides, graph.actorNames);
     const of = fairnessOf(model, overrides);
-    this.context = { model, graph, fairness: fairnessTable(graph.actorNames, of), fairnessOf: of, budget };
+    const analysed = quotient ? relaxedFairness(of, quotient.moved) : of;
+    const paths = quotient?.paths ?? replayPaths(model, graph);
+    this.context = { model, graph, fairness: fairnessTable(graph.actorNames, analysed), fairnessOf: of, budget, paths, quotient: quotient !== undefined };
   }
 
   get done(): boolean {
@@ -48,12 +55,16 @@ export class GraphAnalysis<S, A extends Action> {
   }
 
   private decide(prop: Property<S>, k: number): PropertyResult<S, A> {
-    if (isSafety(prop)) return safetyOnGraph(this.model, this.graph, prop, k);
+    if (isSafety(prop)) return safetyOnGraph(this.model, this.graph, prop, k, this.context.paths);
     const unknown: PropertyResult<S, A> = { name: prop.name, kind: prop.kind, status: 'unknown' };
     if (this.stopped !== undefined) return unknown;
     try {
       return livenessOnGraph(this.context, prop, k);
     } catch (e) {
+      if (e instanceof NeedsFullGraph) {
+        this.fullGraph.push(prop.name);
+        return unknown;
+      }
       if (!(e instanceof AnalysisStopped)) throw e;
       this.stopped = e.reason;
       return unknown;

@@ -41,6 +41,16 @@ export class GraphArrays {
     return this.offsets.byteLength + this.parentEdge.byteLength + this.rest.byteLength + this.labels.byteLength + this.targets.byteLength + this.actorOf.byteLength;
   }
 
+  /**
+   * Bytes the arrays more than half full will allocate when they double (the old array is
+   * alive while it is copied): a bound on the next growths a few hundred rows can cause.
+   */
+  get growthBytes(): number {
+    const node = this.nodes * 2 > this.parentEdge.length ? 2 * (this.offsets.byteLength + this.parentEdge.byteLength + this.rest.byteLength + this.labels.byteLength) : 0;
+    const edge = this.edges * 2 > this.targets.length ? 2 * (this.targets.byteLength + this.actorOf.byteLength) : 0;
+    return node + edge;
+  }
+
   /** Appends a node reached by `parentEdge` (or `-1 - i` for initial state i); returns its number. */
   addNode(parentEdge: number): number {
     const v = this.nodes++;

@@ -5,10 +5,23 @@ import { LevelSearch } from './level-search.js';
 import { NodeIndex } from './node-index.js';
 import { fairnessUnit, type Action, type Model, type Property } from './model.js';
 import type { StateGraph } from './state-graph.js';
+import type { StateKey } from './symmetry.js';
 
 export interface GraphLimits {
   readonly maxStates: number;
   readonly maxDepth: number;
+  /** Bytes the graph, its index, the frontier and the analysis after it may take (see {@link GraphBuilder.memory}). */
+  readonly memoryLimit?: number;
+}
+
+/**
+ * Bytes the liveness analysis allocates on top of the graph, at its peak: per node, Tarjan's
+ * five Int32Arrays and a byte (scc.ts), then the fair cores' three Int32Arrays (fair-cores.ts)
+ * or the product search's 18 bytes (obligation-search.ts); per edge, the reverse graph of the
+ * trap search (trap.ts). Counted while the graph is explored, so the search stops in time.
+ */
+function analysisBytes(nodes: number, edges: number): number {
+  return nodes * (21 + 18) + (nodes + edges) * 4;
 }
 
 /**
@@ -28,6 +41,8 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
     private readonly properties: readonly Property<S>[],
     private readonly limits: GraphLimits,
     tableCapacity?: number,
+    /** The symmetry key (symmetry.ts): one node per class, a quotient graph (quotient.ts). */
+    private readonly key?: StateKey<S>,
   ) {
     super(false, limits.maxDepth);
     this.index = new NodeIndex(tableCapacity);
@@ -51,13 +66,12 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
 
   /** Stores a state if new; returns its node number. */
   private store(state: S, parentEdge: number): number {
-    const bytes = this.model.encode(state);
-    fingerprint(bytes);
+    fingerprint(this.key ? this.key(state) : this.model.encode(state));
     const known = this.index.lookup(fp.hi, fp.lo, this.arrays.nodes);
     if (known >= 0) return known;
     const v = this.arrays.addNode(parentEdge);
     // Copy the encoding first: it may be a view of a scratch buffer that a property overwrites.
-    this.next.push(v, bytes);
+    this.next.push(v, this.model.encode(state));
     this.arrays.label(v, this.properties, state);
     return v;
   }
@@ -67,10 +81,25 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
     this.arrays.setTarget(e, this.store(nextState, e));
   };
 
-  /** Expands states until `until()` says stop or the graph is complete. Checks `until` every 256 states. */
+  /**
+   * Bytes the graph takes now (its arrays, the index, both levels) and will take: its arrays'
+   * next doubling, while the old ones are alive, and the liveness analysis after the search.
+   */
+  get memory(): number {
+    const { nodes, edges } = this.arrays;
+    return this.index.bytes + this.current.bytes + this.next.bytes + this.arrays.bytes + this.arrays.growthBytes + analysisBytes(nodes, edges);
+  }
+
+  /**
+   * Expands states until `until()` says stop or the graph is complete. Checks `until` and the
+   * memory limit every 256 states: past the limit the search stops as 'memory-limit'.
+   */
   run(until: () => boolean): void {
     for (let n = 0; !this.finished; n++) {
-      if ((n & 255) === 0 && n > 0 && until()) return;
+      if ((n & 255) === 0) {
+        if (this.memory > (this.limits.memoryLimit ?? Infinity)) this.stop('memory-limit');
+        if (this.finished || (n > 0 && until())) return;
+      }
       const bytes = this.current.shift(); // BFS order: the queue yields nodes in number order
       if (bytes === undefined) {
         if (!this.nextLevel()) return;
@@ -88,6 +117,12 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
     return super.nextLevel();
   }
 
+
+  /** The node of a state (its class on a quotient graph), or -1 if it was not reached. */
+  nodeOf(state: S): number {
+    fingerprint(this.key ? this.key(state) : this.model.encode(state));
+    return this.index.find(fp.hi, fp.lo);
+  }
 
   /** The graph as explored so far (views of the builder's arrays: read it, then drop the builder). */
   graph(): StateGraph {

@@ -6,10 +6,11 @@
  * without successors. Every path is replayed and confirmed on the model.
  */
 import { CheckError } from './errors.js';
-import { choicesOf, treePathTo } from './graph-path.js';
+import { treePathTo } from './graph-path.js';
 import type { Action, Model, SafetyProperty } from './model.js';
-import { replay, successorList } from './path.js';
-import type { Path, PropertyResult } from './result.js';
+import { successorList } from './path.js';
+import type { GraphPaths } from './quotient-paths.js';
+import type { PropertyResult } from './result.js';
 import { HIT_BIT, isDead, type StateGraph } from './state-graph.js';
 
 /** The node that decides property `k`: the first hit in BFS order, or -1. */
@@ -22,20 +23,16 @@ function deciding(g: StateGraph, prop: SafetyProperty<unknown>, k: number): numb
   return -1;
 }
 
-function pathTo<S, A extends Action>(model: Model<S, A>, g: StateGraph, v: number): Path<S, A> {
-  const { init, edges } = treePathTo(g, v);
-  return replay(model, choicesOf(g, init, edges));
-}
-
-/** The result of safety property number `k` of the graph's properties. */
-export function safetyOnGraph<S, A extends Action>(model: Model<S, A>, g: StateGraph, prop: SafetyProperty<S>, k: number): PropertyResult<S, A> {
+/** The result of safety property number `k` of the graph's properties; `paths` replays what it finds. */
+export function safetyOnGraph<S, A extends Action>(model: Model<S, A>, g: StateGraph, prop: SafetyProperty<S>, k: number, paths: GraphPaths<S, A>): PropertyResult<S, A> {
   const base = { name: prop.name, kind: prop.kind };
   const v = deciding(g, prop as SafetyProperty<unknown>, k);
   if (v < 0) {
     if (g.stopped !== undefined) return { ...base, status: 'unknown' };
     return prop.kind === 'reachable' ? { ...base, status: 'violated', failure: 'unreachable' } : { ...base, status: 'holds' };
   }
-  const path = pathTo(model, g, v);
+  const { init, edges } = treePathTo(g, v);
+  const path = paths.path(init, edges);
   const last = path.states[path.states.length - 1]!;
   const ok =
     prop.kind === 'invariant' ? !prop.holds(last)

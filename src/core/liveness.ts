@@ -49,11 +49,12 @@
  */
 import type { Budget } from './budget.js';
 import type { FairnessTable } from './fair-cores.js';
-import { choicesOf, treePathTo } from './graph-path.js';
+import { treePathTo } from './graph-path.js';
 import { findLeadsToViolation } from './leads-to.js';
-import { confirmLasso, confirmTrap } from './liveness-confirm.js';
+import { confirmLasso, confirmTrap, lassoFault } from './liveness-confirm.js';
 import type { Action, Fairness, LeadsTo, LivenessProperty, Model, Recoverable } from './model.js';
-import { replay } from './path.js';
+import { NeedsFullGraph } from './quotient.js';
+import type { GraphPaths } from './quotient-paths.js';
 import type { PropertyResult } from './result.js';
 import type { StateGraph } from './state-graph.js';
 import { findTrap } from './trap.js';
@@ -61,8 +62,14 @@ import { findTrap } from './trap.js';
 export interface LivenessContext<S, A extends Action> {
   readonly model: Model<S, A>;
   readonly graph: StateGraph;
+  /** The fairness the graph is analysed under (relaxed on a quotient, see quotient.ts). */
   readonly fairness: FairnessTable;
+  /** The model's fairness, which every counterexample is confirmed against. */
   readonly fairnessOf: (actor: string) => Fairness;
+  /** Edge lists to replayed concrete paths (unwound on a quotient). */
+  readonly paths: GraphPaths<S, A>;
+  /** True when the graph is a quotient: a lasso that is not fair concretely sends the property to the full graph. */
+  readonly quotient: boolean;
   /** The time limit and the abort signal: the analysis throws AnalysisStopped when over. */
   readonly budget: Budget;
 }
@@ -71,12 +78,14 @@ function leadsTo<S, A extends Action>(c: LivenessContext<S, A>, prop: LeadsTo<S>
   const base = { name: prop.name, kind: prop.kind };
   const found = findLeadsToViolation(c.graph, k, c.fairness, c.budget);
   if (found === undefined) return { ...base, status: c.graph.stopped === undefined ? 'holds' : 'unknown' };
-  const edges = [...found.stem, ...(found.cycle ?? [])];
-  const choices = choicesOf(c.graph, found.init, edges);
-  const path = replay(c.model, choices, found.cycle === undefined ? undefined : found.stem.length);
-  confirmLasso(c.model, prop, path, c.fairnessOf);
+  const path = found.cycle === undefined ? c.paths.path(found.init, found.stem) : c.paths.lasso(found.init, found.stem, found.cycle);
+  if (c.quotient) {
+    const fault = lassoFault(c.model, prop, path, c.fairnessOf);
+    if (fault !== undefined) throw new NeedsFullGraph(prop.name, fault);
+  } else confirmLasso(c.model, prop, path, c.fairnessOf);
   const failure = found.cycle !== undefined ? 'livelock' : found.rest ? 'stopped' : 'deadlock';
-  const details = { stem: found.stem.length, cycle: found.cycle?.length ?? 0 };
+  const stem = path.loopStart ?? path.actions.length;
+  const details = { stem, cycle: path.actions.length - stem };
   return { ...base, status: 'violated', failure, counterexample: path, details };
 }
 
@@ -85,7 +94,7 @@ function recoverable<S, A extends Action>(c: LivenessContext<S, A>, prop: Recove
   const trap = findTrap(c.graph, k, c.budget);
   if (trap === undefined) return { ...base, status: c.graph.stopped === undefined ? 'holds' : 'unknown' };
   const { init, edges } = treePathTo(c.graph, trap.representative);
-  const path = replay(c.model, choicesOf(c.graph, init, edges));
+  const path = c.paths.path(init, edges);
   confirmTrap(c.model, prop, path, c.budget);
   const details = { trapped: trap.count, states: c.graph.nodes };
   return { ...base, status: 'violated', failure: 'unrecoverable', counterexample: path, details };

@@ -58,6 +58,15 @@ export interface Model<S, A extends Action = Action> {
   readonly name: string;
   initialStates(): readonly S[];
   successors(state: S, emit: Emit<S, A>): void;
+  /**
+   * The successors' states alone (optional), in the order {@link successors} emits them, for a
+   * search that reads no actions (the safety search): a model can then skip building actions
+   * and hand every successor in one scratch state, valid only during the call to `emit`.
+   *
+   * @example
+   * successorStates: (s, emit) => emit(1 - s)
+   */
+  successorStates?(state: S, emit: (next: S) => void): void;
   encode(state: S): Uint8Array;
   decode(bytes: Uint8Array): S;
   /** A state without successors that is a legitimate place to stop, not a deadlock. */
@@ -78,7 +87,9 @@ export interface Model<S, A extends Action = Action> {
    * Symmetry reduction (optional): an encoding equal for states that are equal up to a
    * permutation of interchangeable actors, and only for those. The search then stores one
    * state per class; it keeps exploring concrete states, so paths stay real. Sound only for
-   * properties that cannot tell the permuted actors apart. May return a scratch view.
+   * properties that cannot tell the permuted actors apart. May return a scratch view. Liveness
+   * properties are then decided on the quotient graph (quotient.ts), which also needs a
+   * `fairnessGroup` that stands for a permuted actor to be that actor's name.
    */
   canonical?(state: S): Uint8Array;
   /** The groups of interchangeable actors that {@link canonical} permutes, for reports. */

@@ -42,7 +42,8 @@ export function replay<S, A extends Action>(
     states.push(step.next);
     actions.push(step.action);
   }
-  return loopStart === undefined ? { states, actions, choices } : { states, actions, choices, loopStart };
+  const path = { length: actions.length, states, actions, choices };
+  return loopStart === undefined ? path : { ...path, loopStart };
 }
 
 /** True when two states have the same canonical encoding. */

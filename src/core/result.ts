@@ -7,6 +7,8 @@ import type { Action, PropertyKind } from './model.js';
  * `states[loopStart]`).
  */
 export interface Path<S, A extends Action = Action> {
+  /** The number of steps (actions), as the JSON output's `counterexample.length`. */
+  readonly length: number;
   readonly states: readonly S[];
   readonly actions: readonly A[];
   readonly choices: readonly number[];
@@ -42,6 +44,12 @@ export interface Stats {
   readonly tableBytes: number;
   /** Estimated probability that a fingerprint collision hid a state (TLC's "calculated"). */
   readonly collisionProbability: number;
+  /**
+   * True when the search was stopped by force inside the model's own code (a successor function
+   * that did not return in time): the counts are the last the search reported, and its memory
+   * is unknown (`tableBytes` and `bytesPerState` are 0).
+   */
+  readonly stoppedInModel?: boolean;
   /** Worker threads that explored, when more than one. */
   readonly workers?: number;
   /** With workers: the part of `seconds` they took to start and load the model. */

@@ -7,9 +7,9 @@
  *
  * Sound for a safety property only when the property gives the same answer on every member of
  * a class (it is invariant under the model's permutations); the model promises that for its
- * own properties. Liveness properties are decided on the full graph, never the reduced one.
+ * own properties. Liveness properties are decided on the quotient graph (quotient.ts).
  */
-import { isSafety, type Action, type Model, type Property } from './model.js';
+import type { Action, Model } from './model.js';
 import type { Stats } from './result.js';
 
 /** The bytes a search fingerprints: the canonical encoding under symmetry, else the encoding. */
@@ -32,12 +32,10 @@ export function reducesSymmetry(model: Model<unknown, Action>, on: boolean): boo
 }
 
 /**
- * What the reduction did, for the stats: the groups it may permute, and whether it did. With a
- * liveness property the check explores the full graph (every property is then decided on it),
- * so the groups are reported with `reduced: false` and the properties that asked for the graph.
+ * What the reduction did, for the stats: the groups it may permute, and the liveness properties
+ * that had to be decided on the full graph after all (quotient.ts), if any.
  */
-export function symmetryStats<S>(model: Model<S, Action>, on: boolean, properties: readonly Property<S>[]): Pick<Stats, 'symmetry'> {
+export function symmetryStats<S>(model: Model<S, Action>, on: boolean, fullGraph: readonly string[]): Pick<Stats, 'symmetry'> {
   if (!reducesSymmetry(model as Model<unknown, Action>, on)) return {};
-  const fullGraph = properties.filter((p) => !isSafety(p)).map((p) => p.name);
-  return { symmetry: { groups: model.symmetry ?? [], reduced: fullGraph.length === 0, fullGraph } };
+  return { symmetry: { groups: model.symmetry ?? [], reduced: true, fullGraph: [...fullGraph] } };
 }

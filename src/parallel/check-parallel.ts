@@ -11,6 +11,7 @@
  * re-probing of duplicates costing more than the second core gave.
  */
 import { checkAsync, fullSearchFindings, searchOrPause, type CheckOptions } from '../core/check.js';
+import { CHECK_OPTION_NAMES, checkOptionNames } from '../core/check-input.js';
 import { assertModel } from '../core/contract.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
@@ -42,50 +43,53 @@ export interface ParallelOptions extends CheckOptions {
  * const recipe = { module: new URL('../../models/counter.ts', import.meta.url).href, params: { procs: 5, max: 5 } };
  * const result = await checkParallel(counter.build(recipe.params), recipe, { workers: 2 });
  */
-export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, options: ParallelOptions): Promise<CheckResult<S, A>> {
+export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, parallel: ParallelOptions): Promise<CheckResult<S, A>> {
   assertModel(model);
+  checkOptionNames(parallel, [...CHECK_OPTION_NAMES, 'workers', 'probeSeconds', 'levelBudget'], 'checkParallel');
+  // The single-threaded search gets only its own options: it refuses any other name.
+  const { workers: _w, probeSeconds: _p, levelBudget: _l, ...options } = parallel;
   const known = model.properties.map((p) => p.name);
   const wanted = options.properties ?? known;
   for (const name of wanted) if (!known.includes(name)) throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
   const all = model.properties.filter((p) => wanted.includes(p.name));
-  if (!(Number.isInteger(options.workers) && options.workers >= 1)) throw new CheckError('bad-option', `workers must be a whole number >= 1, got ${options.workers}`);
+  if (!(Number.isInteger(parallel.workers) && parallel.workers >= 1)) throw new CheckError('bad-option', `workers must be a whole number >= 1, got ${parallel.workers}`);
   // Partial order reduction runs on one thread (core/por.ts).
-  if (options.workers === 1 || options.por || all.some((p) => !isSafety(p))) return checkAsync(model, options);
+  if (parallel.workers === 1 || options.por || all.some((p) => !isSafety(p))) return checkAsync(model, options);
   const start = performance.now();
   const names = all.map((p) => p.name);
   let crew: Crew | undefined;
   let ready = false;
   const hire = (): Crew => {
     if (crew) return crew;
-    crew = new Crew(recipe, names, options);
+    crew = new Crew(recipe, names, parallel);
     // A crew that failed to load is handed the search too: runShared then reports why.
     crew.ready.then(() => (ready = true), () => (ready = true));
     return crew;
   };
-  const probe = options.probeSeconds ?? 0.25;
+  const probe = parallel.probeSeconds ?? 0.25;
   const timer = probe > 0 ? setTimeout(hire, probe * 1000) : undefined;
   try {
     if (probe <= 0) await hire().ready;
     const first = await searchOrPause(model, options, () => ready);
     if (!('table' in first)) return first;
     const left = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(1e-3, options.timeLimitSeconds - (performance.now() - start) / 1000) };
-    const run = await runShared(model, hire(), names, { ...options, ...left, since: start }, first);
-    return report(model, all, run, options, start);
+    const run = await runShared(model, hire(), names, { ...parallel, ...left, since: start }, first);
+    return report(model, all, run, parallel.workers, options, start);
   } finally {
     clearTimeout(timer);
     await crew?.terminate();
   }
 }
 
-function report<S, A extends Action>(model: Model<S, A>, all: readonly Property<S>[], run: RunSummary, options: ParallelOptions, start: number): CheckResult<S, A> {
+function report<S, A extends Action>(model: Model<S, A>, all: readonly Property<S>[], run: RunSummary, workers: number, options: CheckOptions, start: number): CheckResult<S, A> {
   const seconds = (performance.now() - start) / 1000;
   const stats: Stats = {
     states: run.states, transitions: run.transitions, depth: run.depth, seconds, statesPerSecond: seconds > 0 ? run.states / seconds : 0,
     tableBytes: run.tableBytes, bytesPerState: run.states > 0 ? (run.tableBytes + run.frontierBytes) / run.states : 0,
     collisionProbability: collisionProbability(run.states, run.transitions + run.states),
-    workers: options.workers,
+    workers,
     workerStartSeconds: run.startup,
-    ...symmetryStats(model, options.symmetry ?? true, all),
+    ...symmetryStats(model, options.symmetry ?? true, []),
   };
   const found = all.filter((_, i) => run.found.has(i));
   // Rebuilt on one thread, so the paths are the very ones `check` reports; a finding that
@@ -94,7 +98,7 @@ function report<S, A extends Action>(model: Model<S, A>, all: readonly Property<
   const stopped = run.stopped ?? (unconfirmed ? 'memory-limit' : undefined);
   const properties = all.map((p, i) => confirmed.get(p.name) ?? settled<S, A>(p, stopped === undefined && !run.found.has(i)));
   const violated = properties.some((r) => r.status === 'violated');
-  const allHold = properties.every((r) => r.status === 'holds') && (properties.length > 0 || !stopped);
+  const allHold = properties.length > 0 && properties.every((r) => r.status === 'holds');
   const verdict = violated ? 'violated' : allHold ? 'holds' : 'incomplete';
   return stopped === undefined ? { model: model.name, verdict, properties, stats } : { model: model.name, verdict, properties, stats, incomplete: stopped };
 }

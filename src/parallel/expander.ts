@@ -51,7 +51,9 @@ export class Expander {
     private readonly control: Int32Array,
   ) {}
 
-  private readonly emit = (_a: Action, state: unknown): void => {
+  private readonly emit = (_a: Action, state: unknown): void => this.emitState(state);
+
+  private readonly emitState = (state: unknown): void => {
     this.successors++;
     this.transitions++;
     const bytes = this.model.encode(state);
@@ -80,7 +82,8 @@ export class Expander {
     if ((++this.expanded & 1023) === 0 && Atomics.load(this.control, 0) !== 0) return !(this.stopped = true);
     const state = this.model.decode(bytes);
     this.successors = 0;
-    this.model.successors(state, this.emit);
+    if (this.model.successorStates) this.model.successorStates(state, this.emitState);
+    else this.model.successors(state, this.emit);
     if (this.successors === 0) this.deadEnd(state);
     return true;
   };

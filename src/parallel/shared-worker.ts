@@ -16,12 +16,12 @@ const parent = parentPort!;
 const post = (m: FromSharedWorker, transfer: ArrayBuffer[] = []): void => parent.postMessage(m, transfer);
 
 /**
- * The thread's entry, called by its bundle (worker-bundle.ts) with the recipe's modules: builds
+ * Called by the thread's entry (thread-entry.ts) with the recipe's module: builds
  * the model and expands the levels it is sent.
  */
-export function serve(module: { readonly default?: unknown }, policies: readonly { readonly default?: unknown }[] = []): void {
+export function serveLevels(module: { readonly default?: unknown }, policies: readonly unknown[] = []): void {
   try {
-    const model = buildRecipe(module, setup.recipe, policies.map((p) => p.default));
+    const model = buildRecipe(module, setup.recipe, policies);
     const safety = model.properties.filter((p) => setup.properties.includes(p.name)).filter(isSafety);
     const expander = new Expander(model, safety, symmetryKey(model, setup.symmetry), new Int32Array(setup.control));
     parent.on('message', (m: LevelOrder) => {

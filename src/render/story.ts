@@ -39,9 +39,25 @@ function waitLines(view: StateView): string[] {
   return view.waitsFor.length ? ['Who waits for whom:', '', ...view.waitsFor.map((e) => `- ${e.from} waits for ${e.to}: ${e.why}.`), ''] : [];
 }
 
-/** What the final state says: the cycle, or who is stuck outside any cycle. */
+/** What the final state says: the cycle, or who is stuck outside any cycle; for a trap, why it is one. */
 export function endLines(trace: Trace): string[] {
-  return stuckLines(trace.steps.at(-1)?.state ?? trace.initial, trace.loopStart !== undefined);
+  const view = trace.steps.at(-1)?.state ?? trace.initial;
+  if (trace.property.failure !== 'unrecoverable') return stuckLines(view, trace.loopStart !== undefined);
+  const stuck = stuckLines(view).filter((l) => l !== NO_CYCLE);
+  return [trapLine(view), ...stuck];
+}
+
+const NO_CYCLE = 'There is no wait-for cycle in the final state.';
+
+/**
+ * Why an `unrecoverable` state is a trap: the search found no path from it back above M, so
+ * whatever can still be freed is used up again on every path; the owners say what that is.
+ */
+export function trapLine(view: StateView): string {
+  const m = view.watermarks.min;
+  const behind = view.waitsFor.filter((e) => e.from === 'memory').map((e) => e.why);
+  const freeable = behind.length ? ` The memory that could still be freed: ${names(behind)}.` : ' Nothing held here can be freed by anyone.';
+  return `This state is a trap: actors may still move, but the search explored every path from here and none brings free pages above M (${m}) again.${freeable} On every path, whatever those free is taken again, or nothing moves, before free pages rise above ${m}.`;
 }
 
 /** What a state where nothing moves forward says: the cycle, or who is stuck outside any cycle. */
@@ -58,7 +74,7 @@ export function stuckLines(view: StateView, lasso = false): string[] {
   const stuck = [...byStatus].map(([status, who]) => `${names(who)} ${who.length > 1 ? 'are' : 'is'} ${status}`);
   return stuck.length
     ? [`There is no wait-for cycle: ${stuck.join('; ')}. Nothing will ever wake ${byStatus.size === 1 && [...byStatus.values()][0]!.length === 1 ? 'it' : 'them'}.`]
-    : ['There is no wait-for cycle in the final state.'];
+    : [NO_CYCLE];
 }
 
 function loopLines(trace: Trace): string[] {

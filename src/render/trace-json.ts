@@ -80,6 +80,7 @@ function header(o: Obj): void {
   }
   for (const k of ['model', 'policy', 'kernel']) str(o, k, 'trace');
   if (o.source !== undefined) str(o, 'source', 'trace');
+  if (o.runId !== undefined) str(o, 'runId', 'trace');
   scalars(o.params, 'params');
   arr(o.assumptions, 'assumptions').forEach((a, i) => {
     const x = obj(a, `assumptions[${i}]`);

@@ -37,6 +37,8 @@ export interface Trace {
   readonly format: typeof TRACE_FORMAT;
   /** `TRACE_VERSION` when written; a version 1 file read back keeps its 1. */
   readonly version: number;
+  /** The run that wrote the file (`check --out`): result.json beside it names the same run. */
+  readonly runId?: string;
   readonly model: string;
   /** Where the model file is, relative to the trace file, when it is not one shipped in models/. */
   readonly source?: string;

@@ -34,6 +34,7 @@ const mutations: Record<string, Mutation> = {
   dirtyLimit: (w, _, v) => ({ spec: { ...w, memory: { ...w.memory, dirtyLimit: [0, -2, 1.5][v % 3]! } }, subject: 'memory' }),
   clean: (w, _, v) => ({ spec: { ...w, memory: { ...w.memory, clean: [-1, 1.5, 201][v % 3]! } }, subject: 'memory' }),
   shrinker: (w, _, v) => ({ spec: { ...w, shrinkers: { ...w.shrinkers, icache: { objects: [-1, 1.5, 201][v % 3]! } } }, subject: 'shrinker icache' }),
+  bioset: (w, _, v) => ({ spec: { ...w, biosets: { bs: [{ minNr: 0, device: Object.keys(w.devices)[0]! }, { minNr: 1, device: 'sdb' }][v % 2]! } }, subject: 'bio_set bs' }),
   kernel: (w) => ({ spec: { ...w, kernel: bad('2.7') }, subject: 'world' }),
   pool: (w, _, v) => {
     const name = Object.keys(w.pools ?? {})[0] ?? 'extra';

@@ -5,6 +5,8 @@ import { memoSize } from '../../src/api/memo.js';
 import { paramDomain, sweepPoints } from '../../src/core/sweep.js';
 import type { ParamValues } from '../../src/core/params.js';
 
+// A literal list: `property` takes the catalogue's names only.
+const safety = ['no-deadlock', 'reserve-integrity', 'pages-conserved'] as const;
 const fuse = models['fuse-writeback']!;
 const bio = models['bio-mempool']!;
 const fails = (def: typeof fuse, policy: string, p: ParamValues) => checkCell(def, policy, p, { properties: safetyProperties }).verdict !== 'holds';
@@ -20,7 +22,7 @@ function smallerNeighbours(def: typeof fuse, p: ParamValues): ParamValues[] {
 
 describe('property tests of policies', () => {
   it('finds that none deadlocks fuse-writeback and shrinks to a minimal configuration', () => {
-    const r = checkPolicy(fuse, 'none', { property: safetyProperties, seed: 42 });
+    const r = checkPolicy(fuse, 'none', { property: safety, seed: 42 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.verdict).toBe('deadlock');
@@ -31,14 +33,34 @@ describe('property tests of policies', () => {
     expect(r.story.join('\n')).toMatch(/fuse-server cannot get a page/);
   });
 
-  it('assertPolicy fails with the shrunk configuration and its story', () => {
-    expect(() => assertPolicy(fuse, 'none', { property: 'no-deadlock', seed: 7 })).toThrow(
-      /^fuse-writeback under none: no-deadlock fails \(deadlock\) at pages=\d+ min=\d+ dirtiers=\d+ buffers=\d+ queue=\d+ dirty_limit=\d+\n\(shrunk \d+ times; replay with seed 7\)\ncounterexample:\n {3}1\. /,
-    );
+  it("assertPolicy throws fast-check's report (seed, path, shrunk configuration), then the story", () => {
+    let report = '';
+    try {
+      assertPolicy(fuse, 'none', { property: 'no-deadlock', seed: 7 });
+    } catch (e) {
+      report = (e as Error).message;
+    }
+    expect(report).toMatch(/^Property failed after \d+ tests?\n\{ seed: 7, path: "[\d:]+", endOnFailure: true \}\nCounterexample: \[\{"pages":\d+,.*\}\]\nShrunk \d+ time\(s\)\n/);
+    expect(report).toMatch(/\n\nfuse-writeback under none: no-deadlock fails \(deadlock\) at pages=\d+ min=\d+ dirtiers=\d+ buffers=\d+ queue=\d+ dirty_limit=\d+\ncounterexample:\n {3}1\. /);
+    // The seed and path fast-check printed reach the same configuration at once.
+    const r = checkPolicy(fuse, 'none', { property: 'no-deadlock', seed: 7 });
+    if (r.ok) throw new Error('expected a failure');
+    const again = checkPolicy(fuse, 'none', { property: 'no-deadlock', seed: r.seed, path: r.path });
+    expect(again.ok ? null : again.params).toEqual(r.params);
+  });
+
+  it('takes fast-check parameters, and fc.configureGlobal reaches it', () => {
+    fc.configureGlobal({ numRuns: 3 });
+    try {
+      expect(checkPolicy(bio, 'mempool-only', { property: safety })).toEqual({ ok: true, runs: 3 });
+      expect(checkPolicy(bio, 'mempool-only', { property: safety, numRuns: 5 })).toEqual({ ok: true, runs: 5 });
+    } finally {
+      fc.resetConfigureGlobal();
+    }
   });
 
   it('bio-mempool under mempool-only holds over its whole declared range', () => {
-    assertPolicy(bio, 'mempool-only', { property: safetyProperties, numRuns: 200 });
+    assertPolicy(bio, 'mempool-only', { property: safety, numRuns: 200 });
     // The random runs agree with the exhaustive sweep over every declared value.
     const sweeps = Object.fromEntries(Object.entries(bio.params).map(([n, s]) => [n, paramDomain(n, s)]));
     const points = sweepPoints(bio.name, bio.params, {}, sweeps).filter((p) => arbitraries.buildable(bio, p));

@@ -5,16 +5,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import dm from '../../models/dm-raid1.js';
+import nfs from '../../models/nfs-ack.js';
 import { exploreServer, listen } from '../../src/cli/explore/server.js';
 import { check } from '../../src/core/check.js';
 import { traceToJson } from '../../src/render/trace-json.js';
 import { seedTrace } from '../render/seed-traces.js';
-import { openBrowser, type Browser } from '../support/browser.js';
+import { openBrowser, screenshotPath, type Browser } from '../support/browser.js';
 
 const model = dm.build({}, 'mempool-only');
 const checked = check(model, { properties: ['no-deadlock'] });
 const choices = checked.properties[0]!.counterexample!.choices;
-const SHOT = new URL('../../docs/img/explore-dm-raid1.png', import.meta.url).pathname;
+const SHOT = screenshotPath('explore-dm-raid1.png');
 
 let server: Server;
 let base: string;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${await listen(server, 0)}/`;
   browser = await openBrowser(1400, 1000);
   page = browser.page;
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -62,7 +63,7 @@ describe('the explorer in Chromium', () => {
     await expectDeadlock();
     expect(new URL(page.url()).searchParams.get('path')).toBe(choices.join('.'));
     await page.screenshot({ path: SHOT, fullPage: true });
-  }, 120_000);
+  });
 
   it('restores the same state from the URL on reload, and steps back and forward', async () => {
     await page.reload();
@@ -74,7 +75,7 @@ describe('the explorer in Chromium', () => {
     await page.click('#forward');
     await page.waitForFunction(() => document.querySelector('[data-testid=position]')?.textContent === 'step 12 of 12');
     await expectDeadlock();
-  }, 60_000);
+  });
 
   it('checks with progress streamed and loads the counterexample into the timeline', async () => {
     await open();
@@ -85,7 +86,7 @@ describe('the explorer in Chromium', () => {
     expect(await page.textContent('[data-testid=check-status]')).toMatch(new RegExp(`^violated: no-deadlock violated \\(deadlock\\) — ${checked.stats.states} states`));
     expect(await page.locator('.swimlane tbody tr').count()).toBe(13);
     await expectDeadlock();
-  }, 60_000);
+  });
 
   it('loads a trace.json and shows its last state', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'allocheck-explore-'));
@@ -95,11 +96,29 @@ describe('the explorer in Chromium', () => {
     await page.setInputFiles('#trace-file', file);
     await page.waitForFunction(() => document.querySelector('[data-testid=position]')?.textContent === 'step 12 of 12');
     await expectDeadlock();
-  }, 60_000);
+  });
+
+  it('marks a lasso\'s repeating steps, from the URL alone', async () => {
+    const lassoModel = nfs.build({ retransmit: 'yes' }, 'none');
+    const lasso = check(lassoModel, { properties: ['writeout-progress'] }).properties[0]!.counterexample!;
+    const other = exploreServer(lassoModel, nfs.params);
+    const port = await listen(other, 0);
+    try {
+      await page.goto(`http://127.0.0.1:${port}/?path=${lasso.choices.join('.')}&loop=${lasso.loopStart}`);
+      await page.waitForSelector('body[data-ready]');
+      const n = lasso.actions.length;
+      expect(await position()).toBe(`step ${n} of ${n}`);
+      expect(await page.textContent('[data-testid=loop-note]')).toBe(`steps ${lasso.loopStart! + 1} to ${n} repeat forever`);
+      expect(await page.locator('.swimlane tr.looping').count()).toBe(n - lasso.loopStart!);
+    } finally {
+      other.closeAllConnections();
+      other.close();
+    }
+  });
 
   it('shows the server\'s message for a tampered path', async () => {
     await open('?path=0.0.99');
     expect(await page.textContent('#error')).toMatch(/^path does not follow: step 2: successor 99 does not exist/);
     expect(await position()).toBe('step 0 of 0');
-  }, 60_000);
+  });
 });

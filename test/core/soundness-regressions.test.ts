@@ -109,12 +109,11 @@ describe('fairness units (actor, or actor [group]) must not be confused with act
 });
 
 describe('a search stopped by a limit', () => {
-  it('is incomplete even when no property is selected (nothing was shown to hold everywhere)', () => {
+  it('with no property selected is never reached: a check of nothing is refused, limits or not', () => {
     const model = ring(100, [{ kind: 'invariant', name: 'any', holds: () => true }]);
-    const stopped = check(model, { properties: [], maxStates: 10 });
-    expect([stopped.verdict, stopped.incomplete]).toEqual(['incomplete', 'max-states']);
-    expect(check({ ...model, properties: [] }, { maxDepth: 5 }).verdict).toBe('incomplete');
-    expect(check(model, { properties: [] }).verdict).toBe('holds');
+    expect(() => check(model, { properties: [], maxStates: 10 })).toThrow(/no property selected/);
+    expect(() => check({ ...model, properties: [] }, { maxDepth: 5 })).toThrow(/declares no property/);
+    expect(() => check(model, { properties: [] })).toThrow(CheckError);
   });
 
   it('a reachable property witnessed early holds without exploring the rest', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraries, assertPolicy, checkPolicy, models } from 'allocheck';
 
-const safety = ['no-deadlock', 'reserve-integrity', 'pages-conserved'];
+const safety = ['no-deadlock', 'reserve-integrity', 'pages-conserved'] as const;
 
 describe('policies over their declared parameter space', () => {
   it('the bio mempool guarantees progress for every setting bio-mempool declares', () => {
@@ -32,6 +32,6 @@ describe('policies over their declared parameter space', () => {
   });
 
   it('arbitraries are ordinary fast-check arbitraries', () => {
-    fc.assert(fc.property(arbitraries.params(models['nfs-ack']!, { kernel: 'modern' }), (p) => p.kernel === 'modern'));
+    fc.assert(fc.property(arbitraries.params(models['nfs-ack']!, { kernel: 'modern' }), (p) => p['kernel'] === 'modern'));
   });
 });

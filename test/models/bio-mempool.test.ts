@@ -24,7 +24,7 @@ describe('bio-mempool', () => {
     ['none', 'holds', 99],
     ['mempool-only', 'holds', 80],
     ['dirty-limit', 'holds', 15],
-    ['reclaim-throttle', 'holds', 99],
+    ['reclaim-throttle', 'holds', 147],
   ])('under %s: %s, %i states', (policy, verdict, states) => {
     const r = run(bio, policy);
     expect(r.verdict).toBe(verdict);

@@ -11,7 +11,6 @@ describe('dm-raid1', () => {
     ['dirty-limit', 'holds', 54],
     ['io-flusher', 'violated', 49],
     ['reclaim-throttle', 'violated', 85],
-    ['rescuer', 'violated', 265],
   ])('under %s: %s, %i states', (policy, verdict, states) => {
     const r = run(dm, policy);
     expect(r.verdict).toBe(verdict);
@@ -19,7 +18,7 @@ describe('dm-raid1', () => {
   });
 
   it('lists the policies that apply', () => {
-    expect(dm.policies).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'rescuer']);
+    expect(dm.policies).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'dirty-limit', 'io-flusher', 'reclaim-throttle']);
   });
 
   it("finds the seed's deadlock under mempool-only: the daemon's reclaim queues writeout to itself", () => {

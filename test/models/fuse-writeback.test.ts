@@ -9,7 +9,6 @@ describe('fuse-writeback', () => {
     ['dirty-limit', 'holds', 30],
     ['io-flusher', 'violated', 48],
     ['reclaim-throttle', 'violated', 84],
-    ['rescuer', 'violated', 228],
   ])('under %s: %s, %i states', (policy, verdict, states) => {
     const r = run(fuse, policy);
     expect(r.verdict).toBe(verdict);

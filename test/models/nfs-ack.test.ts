@@ -8,8 +8,8 @@ describe('nfs-ack', () => {
     ['none', 'violated', 79],
     ['network-reserve', 'holds', 54],
     ['dirty-limit', 'holds', 6],
-    ['reclaim-throttle', 'violated', 79],
-    ['network-reserve+reclaim-throttle', 'holds', 54],
+    ['reclaim-throttle', 'violated', 87],
+    ['network-reserve+reclaim-throttle', 'holds', 100],
   ])('under %s: %s, %i states', (policy, verdict, states) => {
     const r = run(nfs, policy);
     expect(r.verdict).toBe(verdict);

@@ -40,3 +40,13 @@ export async function openBrowser(width = 1400, height = 1000): Promise<Browser>
     },
   };
 }
+
+/**
+ * Where a test keeps a screenshot: docs/img/<name> when ALLOCHECK_SCREENSHOTS=1 (to refresh the
+ * pictures the docs show, then look at them), else a temporary file, so a test run leaves the
+ * working tree as it was.
+ */
+export function screenshotPath(name: string): string {
+  if (process.env.ALLOCHECK_SCREENSHOTS === '1') return new URL(`../../docs/img/${name}`, import.meta.url).pathname;
+  return join(mkdtempSync(join(tmpdir(), 'allocheck-shot-')), name);
+}

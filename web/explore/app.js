@@ -57,7 +57,7 @@ function moveButton(m) {
 
 function timelineRow(step, r) {
   const { at } = current;
-  const cls = [r === at ? 'current' : '', r > at ? 'future' : '', loop !== undefined && r > loop ? 'cycle' : ''].join(' ').trim();
+  const cls = [r === at ? 'current' : '', r > at ? 'future' : '', loop !== undefined && r > loop ? 'looping' : ''].join(' ').trim();
   const cells = model.actors.map((a) => h('td', { class: step && step.actor === a.name ? 'act' : 'lane' },
     step && step.actor === a.name ? [h('div', { class: 'action' }, step.action), step.context ? h('div', { class: 'badge ctx' }, step.context) : null] : null));
   return h('tr', { class: cls, 'data-step': r, title: step ? step.text : 'the initial state', onclick: () => go(current.path, r) },
@@ -73,6 +73,7 @@ function timeline() {
 function render() {
   const { at, path, steps, moves, panel } = current;
   $('position').textContent = `step ${at} of ${steps.length}`;
+  $('loop-note').textContent = loop !== undefined && loop < steps.length ? `steps ${loop + 1} to ${steps.length} repeat forever` : '';
   $('back').disabled = at === 0;
   $('forward').disabled = at >= path.length - 1;
   $('panel').replaceChildren(statePanel(panel));

@@ -5,6 +5,7 @@
 import { CheckError } from '../../core/errors.js';
 import type { Policy } from '../policy.js';
 import type { WorldSpec } from '../world.js';
+import { biosetRescuer } from './bioset-rescuer.js';
 import { dirtyLimit } from './dirty-limit.js';
 import { ioFlusher } from './io-flusher.js';
 import { memallocInheritance } from './memalloc-inheritance.js';
@@ -12,9 +13,9 @@ import { mempoolOnly } from './mempool-only.js';
 import { networkReserve } from './network-reserve.js';
 import { none } from './none.js';
 import { reclaimThrottle } from './reclaim-throttle.js';
-import { rescuer } from './rescuer.js';
+import { wqRescuer } from './wq-rescuer.js';
 
-export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, rescuer];
+export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer];
 
 /** Name, summary and what it does not do, of every policy, for `list`. */
 export const policyList: readonly { name: string; summary: string; doesNot?: string }[] = policies.map(({ name, summary, doesNot }) => ({ name, summary, ...(doesNot === undefined ? {} : { doesNot }) }));
@@ -29,6 +30,7 @@ export function resolvePolicies(text: string, spec: WorldSpec, model: string, ex
   const known = [...policies, ...extra];
   const out: Policy[] = [];
   for (const name of names) {
+    if (name === 'rescuer') throw new CheckError('bad-option', "policy 'rescuer' is ambiguous: the kernel has two; use bioset-rescuer (a bio_set's rescuer, block/bio.c) or wq-rescuer (a WQ_MEM_RECLAIM workqueue's rescuer thread)");
     const p = known.find((q) => q.name === name);
     if (!p) throw new CheckError('bad-option', `unknown policy '${name}'; known: ${known.map((q) => q.name).join(', ')}`);
     const why = p.notApplicable(spec);

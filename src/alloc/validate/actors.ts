@@ -7,7 +7,10 @@ import { listed, notWhole, problem, show, type Problem } from './rules.js';
  * The kinds a world declares (irq, receiver and server come with their devices). A mechanism
  * that brings a kind of actor of its own adds it here.
  */
-export const declaredKinds: readonly string[] = ['dirtier', 'kswapd', 'daemon', 'traffic', 'task'];
+export const declaredKinds: readonly string[] = ['dirtier', 'kswapd', 'daemon', 'traffic', 'task', 'rescuer'];
+
+/** The kinds that take requests from a daemon device's queue. */
+const serving = ['daemon', 'rescuer'];
 
 /** An actor's index and a request's flags share a byte in a queue entry (see layout.ts). */
 export const MAX_ACTORS = 64;
@@ -46,7 +49,7 @@ function* fieldChecks(spec: WorldSpec, subject: string, a: ActorSpec): Iterable<
   }
   if (a.fairness !== undefined && !fairnesses.includes(a.fairness)) yield problem(subject, 'fairness', `must be one of ${fairnesses.join(', ')}, got ${show(a.fairness)}`);
   if (daemon && a.serves === undefined) yield problem(subject, 'serves', "is missing: a daemon serves a daemon device's queue");
-  if (!daemon && a.serves !== undefined) yield problem(subject, 'serves', `is for daemons only (this actor is a ${a.kind})`);
+  if (!serving.includes(a.kind) && a.serves !== undefined) yield problem(subject, 'serves', `is for daemons only (this actor is a ${a.kind})`);
   if (a.serves !== undefined) {
     const bad = checkRef(spec, subject, 'serves', { kind: 'queue', name: a.serves, field: 'serves' });
     if (bad) yield bad;

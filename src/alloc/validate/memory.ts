@@ -26,13 +26,25 @@ export function* poolChecks(spec: WorldSpec): Iterable<Problem> {
     if (bad) yield problem(`mempool ${name}`, 'min_nr', bad);
     else pooled += minNr;
   }
-  const cached = yield* cacheChecks(spec);
+  const cached = (yield* cacheChecks(spec)) + (yield* biosetChecks(spec));
   const pages = spec.memory?.pages;
   if (typeof pages !== 'number' || pooled + cached <= pages) return;
   const message = cached === 0
     ? `the mempools (${pooled} pages) do not fit in ${pages} pages`
     : `the mempools, clean pages and shrinker objects (${pooled + cached} pages) do not fit in ${pages} pages`;
   yield { subject: 'memory', field: 'pools', message };
+}
+
+/** bio_sets: mempools of at least one bio, each for a declared device; returns their bios in all. */
+function* biosetChecks(spec: WorldSpec): Generator<Problem, number> {
+  let bios = 0;
+  for (const [name, bs] of Object.entries(spec.biosets ?? {})) {
+    const bad = notWhole(bs?.minNr, 1, MAX_PAGES);
+    if (bad) yield problem(`bio_set ${name}`, 'minNr', bad);
+    else bios += bs.minNr;
+    if (!Object.hasOwn(spec.devices ?? {}, bs?.device)) yield problem(`bio_set ${name}`, 'device', `'${String(bs?.device)}' is not a declared device; devices: ${Object.keys(spec.devices ?? {}).join(', ')}`);
+  }
+  return bios;
 }
 
 /** Clean page cache and shrinkers' objects: whole numbers of pages; returns how many in all. */

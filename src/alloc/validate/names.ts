@@ -20,7 +20,8 @@ export const namespaces: Readonly<Record<string, Namespace>> = {
   device: { noun: 'device', names: (spec) => devicesOf(spec) },
   disk: { noun: 'local disk', names: (spec) => devicesOf(spec, 'disk') },
   queue: { noun: 'daemon queue', names: (spec) => devicesOf(spec, 'daemon') },
-  pool: { noun: 'mempool', names: (spec) => Object.keys(spec.pools ?? {}) },
+  pool: { noun: 'mempool', names: (spec) => [...Object.keys(spec.pools ?? {}), ...Object.keys(spec.biosets ?? {})] },
+  bioset: { noun: 'bio_set', names: (spec) => Object.keys(spec.biosets ?? {}) },
 };
 
 /** The refs of a step option that may be absent: `named('pool', 'pool', opts.pool)`. */

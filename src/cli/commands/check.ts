@@ -7,10 +7,11 @@ import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
 import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { CHECK_OPTIONS, byteSize, count, names, pairs, parseOptions, seconds } from '../options.js';
+import { CHECK_OPTIONS, byteSize, count, delay, names, outPath, pairs, parseOptions, seconds } from '../options.js';
+import { OutDir } from '../out-dir.js';
 import { resolvePolicyText } from '../policy-files.js';
 import { progressReporter } from '../progress.js';
-import { checkParallel } from '../../parallel/check-parallel.js';
+import { checkSupervised } from '../../parallel/supervise.js';
 import { loadDefinition, modelUrl, type Definition } from '../registry.js';
 import { resultJson } from '../result-json.js';
 import { resultText } from '../result-text.js';
@@ -41,8 +42,12 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
                          number of cores); the others start after 0.25 s and take the search
                          over as it stands; a search that ends before they are ready, or that
                          checks a liveness property, runs on one thread
+  --workers-after S      seconds one thread searches before the other workers start
+                         (default 0.25); 0 starts them at once and waits for them, so
+                         even a small search runs on every thread
   --json                 print one JSON object (schema in the README)
-  --out DIR              write result.json (and the counterexample files) to DIR
+  --out DIR              write result.json (and the counterexample files) to DIR; DIR is tried
+                         before the search, and the previous run's files there are removed
   --quiet                no progress line
 exit codes: 0 holds, 1 violated, 2 bad input, 3 incomplete`;
 
@@ -55,17 +60,21 @@ const OPTIONS = {
   'no-symmetry': { type: 'boolean' },
   'memory-limit': { type: 'string' },
   workers: { type: 'string' },
+  'workers-after': { type: 'string' },
   out: { type: 'string' },
 } as const;
 
 /** Fairness overrides from `--fair a=weak` and `--unfair a`. */
 export function fairnessOverrides(fair: readonly string[] | undefined, unfair: readonly string[] | undefined): Record<string, Fairness> {
-  const out: Record<string, Fairness> = {};
+  const out = Object.create(null) as Record<string, Fairness>;
   for (const [actor, kind] of Object.entries(pairs('fair', fair))) {
     if (kind !== 'weak' && kind !== 'strong' && kind !== 'none') throw new UsageError(`--fair ${actor}=${kind}: fairness is weak, strong or none`);
     out[actor] = kind;
   }
-  for (const actor of unfair ?? []) out[actor] = 'none';
+  for (const actor of unfair ?? []) {
+    if (Object.hasOwn(out, actor)) throw new UsageError(`fairness of '${actor}' is given twice (--fair/--unfair); give it once`);
+    out[actor] = 'none';
+  }
   return out;
 }
 
@@ -141,7 +150,10 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const policy = named?.text ?? (def.policies ? 'none' : undefined);
   const overrides = fairnessOverrides(values.fair, values.unfair);
   const { model, fairness } = buildModel(def, params, policy, overrides);
-  const selected = names(values.property);
+  const selected = names('property', values.property);
+  const outArg = outPath('--out', values.out);
+  // Before the search: an unwritable place is bad input now, not a failure after the work.
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'result.json');
   const note = fairnessNote(model, selected, overrides);
   if (note !== undefined) io.err(`allocheck: ${note}\n`);
   const progress = progressReporter(io, values.quiet ?? false);
@@ -149,8 +161,9 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   // Workers rebuild the model from its module: the same definition, parameters and policy.
   const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
   const recipe = { module: modelUrl(name, io.cwd).href, params, args, policies: (named?.files ?? []).map((f) => pathToFileURL(f).href) };
-  const result = await checkParallel(model, recipe, {
+  const result = await checkSupervised(model, recipe, {
     workers,
+    ...(values['workers-after'] !== undefined ? { probeSeconds: delay('workers-after', values['workers-after']) } : {}),
     ...(selected ? { properties: selected } : {}),
     maxStates: count('max-states', values['max-states'], 1),
     maxDepth: count('max-depth', values['max-depth']),
@@ -160,16 +173,26 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     memoryLimitBytes: byteSize('memory-limit', values['memory-limit']) ?? defaultMemoryLimit(),
     ...(fairness ? { fairness } : {}),
     signal: io.signal,
+    ...(io.stop ? { stop: io.stop } : {}),
     onProgress: progress.onProgress,
   });
   progress.done();
   const json = resultJson(result, policy, params);
-  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, values.out));
+  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, outArg));
   io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params, storyFor(traces)));
-  if (values.out) {
-    const written = await writeCheckOutput(resolve(io.cwd, values.out), { result, model, def, params, policy }, traces);
-    if (!values.json) io.out(`wrote ${written.map((f) => join(values.out!, f)).join(', ')}
-`);
-  }
-  return exitCode(result);
+  if (out === undefined) return exitCode(result);
+  const written = await writeCheckOutput(out, '', { result, model, def, params, policy }, traces);
+  if (!values.json && written.length > 0) io.out(`wrote ${written.map((f) => join(outArg!, f)).join(', ')}\n`);
+  return reportUnwritten(io, out, outArg!, exitCode(result));
+}
+
+/**
+ * After the verdict is out: a file that could not be written is one line on stderr. A violation
+ * still exits 1 (the counterexample was printed); otherwise the missing files make it exit 2.
+ */
+export function reportUnwritten(io: Io, out: OutDir, shown: string, code: number): number {
+  const line = out.failureLine(shown);
+  if (line === undefined) return code;
+  io.err(`allocheck: ${line}\n`);
+  return code === EXIT.violated ? code : EXIT.usage;
 }

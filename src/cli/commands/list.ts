@@ -3,6 +3,7 @@ import type { ParamSpec } from '../../core/params.js';
 import { EXIT, type Io } from '../io.js';
 import { parseOptions } from '../options.js';
 import { loadDefinition, modelNames } from '../registry.js';
+import { UsageError } from '../usage-error.js';
 
 function paramLine(name: string, spec: ParamSpec): string {
   const domain = spec.choices ? spec.choices.join('|') : spec.range ? `${spec.range[0]}..${spec.range[1]}` : 'any';
@@ -15,9 +16,16 @@ export function policyLine(p: { readonly summary: string; readonly doesNot?: str
   return p.doesNot === undefined ? p.summary : `${p.summary}; it ${p.doesNot}`;
 }
 
+export const LIST_HELP = `usage: allocheck list [--json]
+  The shipped models (each parameter with its default, range and meaning), the policies and
+  the properties of the allocation models.
+  --json                 the same as one JSON object
+exit codes: 0 listed`;
+
 /** `allocheck list`: what can be checked, with every parameter's default, range and meaning. */
 export async function listCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseOptions(argv, { json: { type: 'boolean' }, debug: { type: 'boolean' } }, 'list');
+  const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' }, debug: { type: 'boolean' } }, 'list');
+  if (positionals.length > 0) throw new UsageError(`list takes no argument, got '${positionals[0]}'; it lists every model, policy and property`);
   const defs = await Promise.all(modelNames().map((name) => loadDefinition(name, io.cwd)));
   if (values.json) {
     const models = defs.map((d) => ({ name: d.name, summary: d.summary, policies: d.policies ?? null, params: d.params }));

@@ -1,4 +1,3 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CellLimits } from '../../api/cell.js';
@@ -7,13 +6,18 @@ import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
 import { planMatrix } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
-import { formatTable, invalidLines, tally, type TableFormat } from '../matrix/table.js';
-import { CHECK_OPTIONS, count, names, pairs, parseOptions, seconds } from '../options.js';
+import { formatTable, tableReport, type TableFormat } from '../matrix/table.js';
+import { planHash, shardCells, shardFileName, SHARD_FORMAT, SHARD_FORMAT_VERSION, type ShardFile } from '../matrix/shard.js';
+import { parseShard } from '../../core/simulate/shard.js';
+import { cachedRunner, type CacheCounts } from '../runner/cache.js';
+import { CHECK_OPTIONS, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
+import { OutDir } from '../out-dir.js';
+import { reportUnwritten } from './check.js';
 import { progressBar } from '../progress-bar.js';
 import { rehydrate } from '../runner/rehydrate.js';
 import { sourceFor } from '../trace-files.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
-import { parseSweepArgs } from '../sweep-options.js';
+import { checkNotFixed, parseSweepArgs } from '../sweep-options.js';
 import { UsageError } from '../usage-error.js';
 
 export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
@@ -30,6 +34,14 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --json | --markdown | --csv   the table's format (default: aligned text)
   --stable               leave out the seconds column (for output compared byte for byte)
   --out DIR              write each failing cell's counterexample files under DIR, and matrix.json
+                         (DIR is tried first; the files the previous matrix.json lists are removed)
+  --no-traces            with --out: write only the table (matrix.json or the shard file), not
+                         each failing cell's counterexample files (faster for large sweeps)
+  --shard i/n            check only the i-th of n deterministic, balanced slices of the cells;
+                         with --out, write DIR/shard-i-of-n.json for 'allocheck merge'
+  --cache DIR            reuse verdicts of cells whose inputs (allocheck's code, the model file,
+                         policy, parameters, properties, limits) are unchanged; entries are
+                         checksummed, and a damaged one is checked again
   --quiet                no progress bar
   A point the model rejects (e.g. a min watermark not below pages) is an 'invalid' cell with the
   model's reason; it is not checked and does not count toward the exit code.
@@ -45,13 +57,16 @@ const OPTIONS = {
   csv: { type: 'boolean' },
   stable: { type: 'boolean' },
   out: { type: 'string' },
+  shard: { type: 'string' },
+  cache: { type: 'string' },
+  'no-traces': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
 
 /** Per-cell limits from the shared options. */
 export function cellLimits(values: Pick<Values, 'property' | 'max-states' | 'max-depth' | 'time-limit' | 'por'>): CellLimits {
-  const properties = names(values.property);
+  const properties = names('property', values.property);
   return {
     ...(properties ? { properties } : {}),
     maxStates: count('max-states', values['max-states'], 1),
@@ -72,20 +87,17 @@ function cellDir(o: CellOutcome): string {
   return join(o.cell.model, o.cell.policy ?? 'no-policy', point);
 }
 
-/** Writes each violated cell's files (through the same writer as `check --out`); returns the paths. */
-async function writeFailures(dir: string, outcomes: readonly CellOutcome[], cwd: string): Promise<string[]> {
-  const written: string[] = [];
+/** Writes each violated cell's files (through the same writer as `check --out`). */
+async function writeFailures(out: OutDir, outcomes: readonly CellOutcome[], cwd: string): Promise<void> {
   for (const o of outcomes) {
     if (!o.json || o.json.verdict !== 'violated') continue;
     const model = buildCell(o.cell.def, o.cell.policy, o.cell.params);
     const result = rehydrate(model, o.json);
     const sub = cellDir(o);
-    const source = sourceFor(o.cell.source, cwd, join(dir, sub));
+    const source = sourceFor(o.cell.source, cwd, join(out.dir, sub));
     const outcome = { result, model, def: o.cell.def, params: o.cell.params, policy: o.cell.policy, ...(source === undefined ? {} : { source }) };
-    const files = await writeCheckOutput(join(dir, sub), outcome);
-    written.push(...files.map((f) => join(sub, f)));
+    await writeCheckOutput(out, sub.split('\\').join('/'), outcome);
   }
-  return written;
 }
 
 /** `allocheck matrix`: every model x policy x parameter point, one table. */
@@ -99,9 +111,18 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   const format = formatOf(values);
   const limits = cellLimits(values);
   const sweeps = parseSweepArgs('sweep', values.sweep);
-  const cells = await planMatrix({ models: positionals, policies: names(values.policies ? [values.policies] : undefined), sweeps, base: pairs('param', values.param), cwd: io.cwd });
+  const base = pairs('param', values.param);
+  checkNotFixed('sweep', sweeps, base);
+  const outArg = outPath('--out', values.out);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', shard ? shardFileName(shard) : 'matrix.json');
+  const all = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd });
+  const cells = shard ? shardCells(all, shard) : all;
   const jobs = count('jobs', values.jobs) ?? availableParallelism();
-  const runner = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, cells.length)));
+  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, cells.length)));
+  const cache = values.cache === undefined ? undefined : resolve(io.cwd, outPath('--cache', values.cache)!);
+  const cacheCounts: CacheCounts = { hits: 0, misses: 0, damaged: 0 };
+  const runner = cache === undefined ? pool : cachedRunner(pool, cache, cacheCounts);
   const bar = progressBar(io, values.quiet ?? false, 'cells');
   let outcomes: CellOutcome[];
   try {
@@ -111,19 +132,21 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
     await runner.close();
   }
   const rows = outcomes.map((o) => o.row);
-  io.out(formatTable(format, rows, sweeps.map((s) => s.name), values.stable ?? false));
-  if (format === 'text') {
-    io.out(`${tally(rows)}\n`);
-    for (const line of invalidLines(rows)) io.out(`${line}\n`);
-    for (const r of rows) if (r.verdict === 'error') io.out(`error in ${r.model} ${r.policy ?? ''}: ${r.note}\n`);
-    if (io.signal.aborted) io.out('interrupted: the table is partial\n');
+  const swept = sweeps.map((s) => s.name);
+  io.out(tableReport(format, rows, swept, values.stable ?? false, io.signal.aborted));
+  if (cache !== undefined && format === 'text') io.out(`cache: ${cacheCounts.hits} of ${cacheCounts.hits + cacheCounts.misses} checked cells from ${values.cache}${cacheCounts.damaged ? `; ${cacheCounts.damaged} damaged entries ignored and checked again` : ''}\n`);
+  if (out === undefined) return matrixExit(rows);
+  if (shard !== undefined) {
+    const file: ShardFile = { format: SHARD_FORMAT, formatVersion: SHARD_FORMAT_VERSION, plan: planHash(all, limits, swept), shard, cells: all.length, swept, rows: outcomes.map((o) => ({ index: o.cell.index, ...o.row })) };
+    if (!values['no-traces']) await writeFailures(out, outcomes, io.cwd);
+    out.write(shardFileName(shard), JSON.stringify({ ...file, runId: out.runId, files: [shardFileName(shard), ...out.written] }, null, 2) + '\n');
+    if (format === 'text') io.out(`wrote ${join(outArg!, shardFileName(shard))}: shard ${shard.index}/${shard.count}, ${rows.length} of ${all.length} cells; 'allocheck merge ${outArg}' puts the shards together\n`);
+    return reportUnwritten(io, out, outArg!, matrixExit(rows));
   }
-  if (values.out) {
-    const dir = resolve(io.cwd, values.out);
-    const files = await writeFailures(dir, outcomes, io.cwd);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'matrix.json'), formatTable('json', rows, sweeps.map((s) => s.name), values.stable ?? false));
-    if (format === 'text') io.out(`wrote ${join(values.out, 'matrix.json')} and ${files.length} counterexample file(s) under ${values.out}\n`);
-  }
-  return matrixExit(rows);
+  if (!values['no-traces']) await writeFailures(out, outcomes, io.cwd);
+  const table = JSON.parse(formatTable('json', rows, sweeps.map((s) => s.name), values.stable ?? false)) as object;
+  const files = ['matrix.json', ...out.written];
+  out.write('matrix.json', JSON.stringify({ ...table, runId: out.runId, files }, null, 2) + '\n');
+  if (format === 'text') io.out(`wrote ${join(outArg!, 'matrix.json')} and ${files.length - 1} counterexample file(s) under ${outArg}\n`);
+  return reportUnwritten(io, out, outArg!, matrixExit(rows));
 }

@@ -9,6 +9,14 @@ const RUNS = [
   { policy: 'memalloc-inheritance', claim: "PF_MEMALLOC inheritance: the daemon serves each request in its submitter's context" },
 ] as const;
 
+export const SEED_HELP = `usage: allocheck seed [--out DIR] [--quiet]
+  The seed mail's argument (what 'npm start' runs): dm-raid1 under mempool-only, where the
+  search finds the deadlock, and under memalloc-inheritance; verdicts, states, and each run's
+  files (result.json, trace-<property>.*, story-<property>.md) under DIR/<policy>/.
+  --out DIR              where to write (default: out/seed)
+  --quiet                no progress line
+exit codes: 0 both checks ran to a verdict, 2 bad input`;
+
 /**
  * `allocheck seed` (what `npm start` runs): checks dm-raid1 under mempool-only and under
  * memalloc-inheritance and writes each run's files under out/seed/<policy>/.

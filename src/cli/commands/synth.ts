@@ -11,7 +11,7 @@ import { withPolicies } from '../../api/with-policies.js';
 import { resolvePolicyText } from '../policy-files.js';
 import { loadDefinition, looksLikePath, modelPath } from '../registry.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
-import { parseSweepArgs, sweepsFor } from '../sweep-options.js';
+import { checkNotFixed, parseSweepArgs, sweepsFor } from '../sweep-options.js';
 import { ProbeError, probeValue } from '../synth/probe.js';
 import { synthJson, synthText, type SynthQuery } from '../synth/report.js';
 import { UsageError } from '../usage-error.js';
@@ -66,10 +66,13 @@ export async function synthCommand(argv: readonly string[], io: Io): Promise<num
   const find = findArg!.name;
   const domain = sweepsFor(def.name, def.params, [findArg!])[find]!;
   const overArgs = parseSweepArgs('over', values.over);
+  const fixed = pairs('param', values.param);
+  checkNotFixed('find', [findArg!], fixed);
+  checkNotFixed('over', overArgs, fixed);
   if (overArgs.some((a) => a.name === find)) throw new UsageError(`--over ${find}: that is the parameter being solved for`);
   const over = sweepsFor(def.name, def.params, overArgs);
   const policy = named?.text ?? (def.policies ? 'none' : undefined);
-  const points = sweepPoints(def.name, def.params, pairs('param', values.param), over);
+  const points = sweepPoints(def.name, def.params, fixed, over);
   const plan = searchPlan(def.params[find]!, domain, values.max ?? false);
   for (const v of plan.values) for (const p of points) {
     try {

@@ -37,3 +37,13 @@ export function loadAssets(dir = assetDir()): ReadonlyMap<string, Asset> {
 export function assetText(name: string): string {
   return readFileSync(join(assetDir(), name), 'utf8');
 }
+
+/**
+ * The trace viewer's style and script for a self-contained HTML file: panel.js and
+ * trace-view.js pasted into one module, the import between them removed (a file opened from
+ * disk cannot import its neighbours).
+ */
+export function viewerSources(): { css: string; script: string } {
+  const strip = (text: string): string => text.replace(/^import [^;]* from '\.\/[a-z-]+\.js';\n/gm, '');
+  return { css: assetText('style.css'), script: ['panel.js', 'trace-view.js'].map((n) => strip(assetText(n))).join('\n') };
+}

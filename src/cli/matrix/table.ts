@@ -80,3 +80,16 @@ export function tally(rows: readonly MatrixRow[]): string {
   for (const r of rows) counts.set(r.verdict, (counts.get(r.verdict) ?? 0) + 1);
   return `${rows.length} cells: ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}`;
 }
+
+/**
+ * What `matrix` and `merge` print: the table in its format, and in text also the tally, the
+ * invalid cells' reasons, the cells that failed to run, and a note when the table is partial.
+ */
+export function tableReport(format: TableFormat, rows: readonly MatrixRow[], swept: readonly string[], stable: boolean, interrupted: boolean): string {
+  const table = formatTable(format, rows, swept, stable);
+  if (format !== 'text') return table;
+  const lines = [tally(rows), ...invalidLines(rows)];
+  for (const r of rows) if (r.verdict === 'error') lines.push(`error in ${r.model} ${r.policy ?? ''}: ${r.note}`);
+  if (interrupted) lines.push('interrupted: the table is partial');
+  return table + lines.map((l) => `${l}\n`).join('');
+}

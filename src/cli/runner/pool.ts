@@ -4,11 +4,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { packageModule } from '../../package-files.js';
 import type { AbortMessage, CellJob, CellReply, CellRunner } from './protocol.js';
 import { runJob } from './run-job.js';
 
-// A plain-JS bootstrap that registers tsx, then loads worker.ts.
-const workerUrl = new URL('./worker-boot.mjs', import.meta.url);
+// Built, the worker is plain JavaScript; from the sources, a bootstrap registers tsx first.
+const workerUrl = packageModule('src/cli/runner/worker-boot.mjs', 'worker.js');
 
 interface Pending {
   readonly job: CellJob;

@@ -1,6 +1,10 @@
-// The check worker's entry. Node 20 does not apply `--import tsx` hooks to a worker's entry
-// module, so this plain-JS bootstrap registers tsx first and then loads the TypeScript worker.
-import { register } from 'tsx/esm/api';
+// The check worker's entry when the CLI runs from its TypeScript sources (tests): Node 20 does
+// not apply `--import tsx` hooks to a worker's entry module, so this plain-JS bootstrap
+// registers tsx and the 'allocheck' resolver first, then loads the TypeScript worker. Built,
+// the pool starts worker.js directly, and it registers what a user's model file needs itself.
+import { register } from 'node:module';
+import { register as registerTsx } from 'tsx/esm/api';
 
-register();
+registerTsx();
+register(new URL('../resolve-self.mjs', import.meta.url), { data: { self: new URL('../../index.ts', import.meta.url).href } });
 await import('./worker.ts');

@@ -1,15 +1,21 @@
-// Resolves the bare specifier 'allocheck' to this package, so a model file outside the
-// repository can `import { scenario } from 'allocheck'` without installing anything, and loads
-// a loose .ts model file (one with no package.json saying otherwise) as an ES module: it is
-// written with import/export, as the docs show. A loose .js model file written the same way
-// (no package.json saying "module") is loaded as an ES module too, instead of failing as CommonJS.
+// Module hooks for a user's model file: the bare specifier 'allocheck' resolves to this package
+// (the running copy, given by `initialize`), so a model file outside any project can
+// `import { scenario } from 'allocheck'` without installing anything; a loose .ts model file
+// (one with no package.json saying otherwise) loads as an ES module: it is written with
+// import/export, as the docs show; and a loose .js model file written the same way (no
+// package.json saying "module") loads as an ES module too, instead of failing as CommonJS.
+// Plain JavaScript: it runs in the loader thread, before any TypeScript loader.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const self = new URL('../src/index.ts', import.meta.url).href;
+let self;
+
+export function initialize(data) {
+  self = data.self;
+}
 
 export async function resolve(specifier, context, next) {
-  if (specifier === 'allocheck') return { url: self, shortCircuit: true, format: 'module' };
+  if (specifier === 'allocheck' && self) return { url: self, shortCircuit: true, format: 'module' };
   const resolved = await next(specifier, context);
   if (resolved.url.endsWith('.ts') && !resolved.url.includes('/node_modules/') && resolved.format !== 'module') {
     return { ...resolved, format: 'module' };
