@@ -59,8 +59,32 @@ async function compile(out) {
     logLevel: 'warning',
   });
   copyFileSync(join(root, 'src/cli/resolve-self.mjs'), join(out, 'resolve-self.mjs'));
+  await threadBundles(out);
   const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(out, 'types')], { cwd: root, stdio: 'inherit' });
+}
+
+/**
+ * A worker thread's bundle for each shipped model, as src/parallel/worker-bundle.ts makes one at
+ * run time for a model file of the user's (the same entry, model module and options), so that
+ * a check of a shipped model does not run esbuild.
+ */
+async function threadBundles(out) {
+  for (const entry of Object.keys(entries()).filter((e) => e.startsWith('models/'))) {
+    const name = entry.slice('models/'.length);
+    const contents = `import * as model from ${JSON.stringify(join(out, `${entry}.js`))};\nimport { serve } from ${JSON.stringify(join(out, 'thread-entry.js'))};\nserve(model);\n`;
+    await esbuild({
+      stdin: { contents, loader: 'js', sourcefile: `allocheck-worker-${name}.js`, resolveDir: out },
+      outfile: join(out, 'threads', `${name}.js`),
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      alias: { allocheck: join(out, 'index.js') },
+      external: ['esbuild'],
+      logLevel: 'warning',
+    });
+  }
 }
 
 /** Builds dist/ unless it is up to date; returns true when it compiled. */

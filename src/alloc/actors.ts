@@ -8,7 +8,8 @@ import { GFP_KERNEL, PF_MEMALLOC, gfp } from './context.js';
 import { otherTraffic, serve } from './handlers.js';
 import { complete } from './request-steps.js';
 import { dirtyPage, reclaim } from './steps.js';
-import type { ActorKind, ActorSpec, Instr, Step } from './world.js';
+import { flush } from './dirty-throttle.js';
+import type { ActorKind, ActorSpec, DirtyThrottle, Instr, Step } from './world.js';
 
 function instr(s: Step | Instr): Instr {
   return 'step' in s ? s : { step: s, repeat: 1 };
@@ -35,6 +36,8 @@ export interface TaskOptions {
   /** A kernel thread (PF_KTHREAD), not a userspace task: direct-reclaim throttling skips it. */
   readonly kthread?: boolean;
   readonly fairness?: Fairness;
+  /** PF_LESS_THROTTLE ('less') or PF_LOCAL_THROTTLE ('local') under global dirty throttling. */
+  readonly throttle?: DirtyThrottle;
 }
 
 function contextOf(actor: string, name: string): number {
@@ -58,6 +61,7 @@ function actor(kind: ActorKind, name: string, o: TaskOptions, program: readonly 
     ...(o.kthread ? { kthread: true } : {}),
     program: program.map(instr),
     ...(o.fairness === undefined ? {} : { fairness: o.fairness }),
+    ...(o.throttle === undefined ? {} : { throttle: o.throttle }),
     ...extra,
   };
 }
@@ -72,11 +76,21 @@ export function kswapd(o: TaskOptions = {}): ActorSpec {
   return actor('kswapd', 'kswapd', { ...o, memalloc: true, kthread: true }, [reclaim()]);
 }
 
+/**
+ * The flusher of `device` (per-bdi writeback): over the background threshold it writes the
+ * device's dirty pages, as an ordinary task (not PF_MEMALLOC). Named `flush-<device>`.
+ */
+export function flusher(device: string, o: TaskOptions = {}): ActorSpec {
+  return actor('flusher', `flush-${device}`, o, [flush(device)]);
+}
+
 export interface DaemonOptions extends TaskOptions {
   /** The daemon device whose queue it serves. */
   readonly serves: string;
   /** Under memalloc-inheritance, whether NOIO travels with MEMALLOC (default true). */
   readonly inheritNoio?: boolean;
+  /** Requests whose I/O it keeps in flight (default 1: it waits for the disk after each); see inflight.ts. */
+  readonly inflight?: number;
 }
 
 /**
@@ -87,7 +101,9 @@ export function daemon(name: string, o: DaemonOptions, body: readonly (Step | In
   const steps = [serve(), ...body];
   const last = steps[steps.length - 1]!;
   if (('step' in last ? last.step : last).kind !== 'complete') steps.push(complete());
-  return actor('daemon', name, o, steps, { serves: o.serves, inheritNoio: o.inheritNoio ?? true });
+  const inflight = o.inflight ?? 1;
+  if (!Number.isInteger(inflight) || inflight < 1) throw new Error(`daemon ${name}: inflight must be a whole number >= 1, got ${inflight}`);
+  return actor('daemon', name, o, steps, { serves: o.serves, inheritNoio: o.inheritNoio ?? true, inflight });
 }
 
 /** Packets for other sockets, competing for atomic memory; each reader reads its own. */

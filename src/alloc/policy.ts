@@ -53,6 +53,8 @@ export interface Stages {
    * to the bio_set's rescuer) instead of the allocation.
    */
   puntBiosToRescuer(x: Exec, bioset: PoolInfo, mask: number): boolean;
+  /** out_of_memory, after direct reclaim found nothing: true when the mechanism acted (killed). */
+  outOfMemory(x: Exec, site: Site, mask: number): boolean;
 }
 
 export interface Policy {
@@ -100,6 +102,7 @@ const noStages: Stages = {
   throttleDirectReclaim: () => false,
   balancePgdat: () => false,
   puntBiosToRescuer: () => false,
+  outOfMemory: () => false,
 };
 
 /**
@@ -114,5 +117,6 @@ export function composeStages(policies: readonly Policy[]): Stages {
     // Every mechanism's kswapd moves are offered, not only the first's.
     balancePgdat: kswapd.length === 0 ? noStages.balancePgdat : (x) => kswapd.reduce((any, k) => k(x) || any, false),
     puntBiosToRescuer: policies.find((p) => p.stages?.puntBiosToRescuer)?.stages?.puntBiosToRescuer ?? noStages.puntBiosToRescuer,
+    outOfMemory: policies.find((p) => p.stages?.outOfMemory)?.stages?.outOfMemory ?? noStages.outOfMemory,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { advance, type Exec } from './exec.js';
 import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_REQF } from './layout.js';
+import { issueAsync, requestDone } from './inflight.js';
 import { mempoolFree, returnPool } from './mempool.js';
 import { finishWriteout } from './writeout.js';
 import { named } from './validate/names.js';
@@ -22,6 +23,7 @@ export function submit(disk: string, opts: { pool?: string } = {}): Step {
     refs: [...named('disk', 'disk', disk), ...named('pool', 'pool', opts.pool)],
     doing: (x) => (x.reg(R_FLAGS) & F_INFLIGHT ? `waiting for ${disk}` : `submitting to ${disk}`),
     run(x) {
+      if (x.me.inflight > 1 && x.reg(R_REQ) !== 0) return issueAsync(x, disk);
       if (x.reg(R_FLAGS) & F_INFLIGHT) return;
       const d = x.draft();
       x.set(d, R_FLAGS, x.reg(R_FLAGS) | F_INFLIGHT);
@@ -70,7 +72,10 @@ export function complete(opts: { pool?: string } = {}): Step {
       // The request's flags die with it: kept, they would split one idle daemon into several states.
       x.set(d, R_REQ, 0);
       x.set(d, R_REQF, 0);
-      if (from >= 0) finishWriteout(x.world, d, from);
+      if (from >= 0) {
+        finishWriteout(x.world, d, from);
+        requestDone(x.world, d, x.me);
+      }
       x.done(d);
       const who = from >= 0 ? x.world.actors[from]!.name : 'nobody';
       x.emit(d, 'complete', `${x.me.name} completes the request; ${who}'s page is written and ${x.world.pageCache ? 'clean' : 'free'}`);

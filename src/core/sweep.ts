@@ -33,18 +33,42 @@ export function checkSweptNames(model: string, specs: ParamSpecs, names: readonl
   }
 }
 
+/** How many points a sweep has, computed without listing them. */
+export function sweepSize(sweeps: Sweeps): number {
+  return Object.values(sweeps).reduce((n, values) => n * values.length, 1);
+}
+
 /**
- * The points of a sweep: `base` (defaults filled in) with every combination of the swept
- * values, the first swept name varying slowest. Each value is checked against its declaration.
+ * The points of a sweep, one at a time: `base` (defaults filled in) with every combination of
+ * the swept values, the first swept name varying slowest. Each value is checked against its
+ * declaration before the first point; a sweep of millions of points holds one at a time.
+ *
+ * @example [...eachSweepPoint('dm-raid1', specs, {}, { pages: [5, 6], kernel: ['2.6', 'modern'] })] // 4 points
+ */
+export function eachSweepPoint(model: string, specs: ParamSpecs, base: ParamValues, sweeps: Sweeps): Iterable<ParamValues> {
+  checkSweptNames(model, specs, Object.keys(sweeps));
+  const start = resolveParams(specs, base);
+  const axes = Object.entries(sweeps).map(([name, values]) => ({ name, values: values.map((v) => parseParam(name, specs[name]!, v)) }));
+  return {
+    *[Symbol.iterator]() {
+      if (axes.some((a) => a.values.length === 0)) return;
+      // An odometer: the last axis turns fastest.
+      const digits = axes.map(() => 0);
+      for (;;) {
+        yield { ...start, ...Object.fromEntries(axes.map((a, i) => [a.name, a.values[digits[i]!]!])) };
+        let i = axes.length - 1;
+        while (i >= 0 && ++digits[i]! === axes[i]!.values.length) digits[i--] = 0;
+        if (i < 0) return;
+      }
+    },
+  };
+}
+
+/**
+ * The points of a sweep as a list (see {@link eachSweepPoint}).
  *
  * @example sweepPoints('dm-raid1', specs, {}, { pages: [5, 6], kernel: ['2.6', 'modern'] }) // 4 points
  */
 export function sweepPoints(model: string, specs: ParamSpecs, base: ParamValues, sweeps: Sweeps): ParamValues[] {
-  checkSweptNames(model, specs, Object.keys(sweeps));
-  let points: Record<string, number | string>[] = [{ ...resolveParams(specs, base) }];
-  for (const [name, values] of Object.entries(sweeps)) {
-    const parsed = values.map((v) => parseParam(name, specs[name]!, v));
-    points = points.flatMap((p) => parsed.map((v) => ({ ...p, [name]: v })));
-  }
-  return points;
+  return [...eachSweepPoint(model, specs, base, sweeps)];
 }

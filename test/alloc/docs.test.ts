@@ -53,5 +53,5 @@ describe('docs/writing-models.md', () => {
     expect(bad.out).toMatch(/no-deadlock +violated/);
     const good = await spawnCli(['check', './nbd-user.ts', '--policy', 'memalloc-inheritance', '--property', 'no-deadlock'], dir);
     expect(good.code).toBe(0);
-  }, 20000);
+  });
 });

@@ -57,7 +57,7 @@ describe('the package, as a user imports it', () => {
     expect(out.policies).toContain('memalloc-inheritance');
     expect(out.kernels).toEqual(['modern', 'modern', 'modern', 'modern', 'modern']);
     expect(out.shrunk).toMatchObject({ pages: expect.any(Number) });
-  }, 20_000);
+  });
 
   it("its types resolve through the package's exports", () => {
     const dir = userProject();
@@ -71,5 +71,5 @@ describe('the package, as a user imports it', () => {
       report = String((e as { stdout?: string }).stdout);
     }
     expect(report).toMatch(/consumer\.ts.*not assignable to type 'number'/);
-  }, 20_000);
+  });
 });

@@ -59,7 +59,7 @@ describe('allocheck check', () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
     expect([json.verdict, json.stats.states, json.stats.workers]).toEqual(['holds', 374942, 2]);
-  }, 60_000);
+  });
 
   it.each([
     [['check', 'counter', '--workers', '0'], /^allocheck: --workers takes a whole number >= 1, got '0'\n$/],

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, spawnCli } from '../support/cli.js';
 
 const bin = new URL('../../bin/allocheck.js', import.meta.url).pathname;
-const commands = ['check', 'list', 'matrix', 'synth', 'simulate', 'replay', 'render', 'explore', 'seed', 'completion'];
+const commands = ['check', 'list', 'matrix', 'merge', 'synth', 'simulate', 'replay', 'render', 'explore', 'seed', 'completion'];
 
 describe('CLI conventions', () => {
   it('--version prints the package version', async () => {
@@ -29,7 +29,7 @@ describe('CLI conventions', () => {
   it('help for an unknown command is bad input, listing the commands', async () => {
     const r = await cli(['help', 'chekc']);
     expect(r).toMatchObject({ code: 2, out: '' });
-    expect(r.err).toBe("allocheck: unknown command 'chekc'; known: check, list, matrix, synth, replay, render, simulate, explore, seed, completion, help\n");
+    expect(r.err).toBe("allocheck: unknown command 'chekc'; known: check, list, matrix, merge, synth, replay, render, simulate, explore, seed, completion, help\n");
   });
 
   it('a closed stdout ends the command quietly', async () => {

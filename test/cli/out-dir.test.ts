@@ -43,6 +43,15 @@ describe('each run owns what it writes in --out DIR', () => {
     expect((await cli(['replay', 'stale-trace.json'], dir)).code).toBe(0);
   }, 30_000);
 
+  it("a command line refused as bad input leaves the last run's files alone", async () => {
+    const dir = fresh();
+    await cli([...RAID, '--policy', 'mempool-only', '--out', 'D'], dir);
+    const before = readdirSync(join(dir, 'D')).sort();
+    expect((await cli([...RAID, '--policy', 'mempool-only', '--out', 'D', '--max-states', 'lots'], dir)).code).toBe(2);
+    expect((await cli(['matrix', 'dm-raid1', '--policies', 'mempool-only', '--sweep', 'pages=99', '--jobs', '0', '--out', 'D'], dir)).code).toBe(2);
+    expect(readdirSync(join(dir, 'D')).sort()).toEqual(before);
+  }, 30_000);
+
   it("removes only the files the previous run listed, never the user's own", async () => {
     const dir = fresh();
     mkdirSync(join(dir, 'D'));

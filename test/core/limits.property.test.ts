@@ -137,7 +137,7 @@ describe('tiny tables', () => {
       }),
       { numRuns: 400 },
     );
-  }, 60_000);
+  });
 });
 
 describe('stopping a liveness check', () => {

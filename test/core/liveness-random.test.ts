@@ -89,11 +89,11 @@ function agreesWithReference(g: Graph): void {
 describe('leads-to on random graphs', () => {
   it('agrees with brute-force fair-cycle enumeration, and every lasso is a real fair violation', () => {
     fc.assert(fc.property(graphArb, agreesWithReference), { numRuns: 1500 });
-  }, 60_000);
+  });
 
   it('agrees where fairness decides (weak and strong flip verdicts here)', () => {
     fc.assert(fc.property(exitGraphArb, agreesWithReference), { numRuns: 1000 });
-  }, 60_000);
+  });
 });
 
 describe('safety properties checked alongside liveness (decided on the graph)', () => {
@@ -108,7 +108,7 @@ describe('safety properties checked alongside liveness (decided on the graph)', 
       }),
       { numRuns: 500 },
     );
-  }, 60_000);
+  });
 });
 
 describe('recoverable on random graphs', () => {
@@ -125,5 +125,5 @@ describe('recoverable on random graphs', () => {
       }),
       { numRuns: 1000 },
     );
-  }, 60_000);
+  });
 });

@@ -130,5 +130,5 @@ describe('leads-to with fairness groups, successors through a scratch state and 
       }),
       { numRuns: 500 },
     );
-  }, 60_000);
+  });
 });

@@ -24,5 +24,5 @@ describe('docs/large-models.md', () => {
     const r = await cli([...args, ...bound]);
     expect(r.err).not.toMatch(/^allocheck: (?!note)/m);
     expect([0, 1, 3]).toContain(r.code);
-  }, 60_000);
+  });
 });

@@ -38,7 +38,7 @@ describe('checkParallel', () => {
       expect(seen.slice(0, levels.length)).toEqual(levels);
       expect(many.stats.workers).toBe(workers);
     }
-  }, 30_000);
+  });
 
   it('reports the very counterexamples one thread reports', async () => {
     const recipe: ModelRecipe = { module: url('../support/fixtures/counter-below.ts'), params: { procs: 4, max: 3, limit: 3 } };
@@ -47,7 +47,7 @@ describe('checkParallel', () => {
     const many = await checkParallel(model, recipe, { workers: 2, probeSeconds, properties: ['below', 'bounded'] });
     expect(one.verdict).toBe('violated');
     expect(essence(many).properties).toEqual(essence(one).properties);
-  }, 30_000);
+  });
 
   it('agrees on an allocation model under symmetry, loading the scenario with its policy', async () => {
     for (const [params, policy] of [[{ dirtiers: 3 }, 'none'], [{ dirtiers: 3, background: 'yes', pages: 9 }, 'memalloc-inheritance']] as const) {
@@ -60,7 +60,7 @@ describe('checkParallel', () => {
       expect(many.verdict).toBe(one.verdict);
       if (one.verdict === 'holds') expect(many.stats.states).toBe(one.stats.states);
     }
-  }, 60_000);
+  });
 
   it('stops at a state limit as incomplete, and runs liveness on one thread', async () => {
     const recipe: ModelRecipe = { module: url('../../models/counter.ts'), params: { procs: 4, max: 4 } };
@@ -71,7 +71,7 @@ describe('checkParallel', () => {
     const live = { ...model, properties: [...model.properties, { kind: 'recoverable' as const, name: 'zero', q: (s: Uint8Array) => s[0] === 0 }] };
     const r = await checkParallel(live, recipe, { workers: 2, maxStates: 1000 });
     expect(r.stats.workers).toBeUndefined();
-  }, 30_000);
+  });
 
   it('finishes a small search on one thread before starting any worker', async () => {
     const recipe: ModelRecipe = { module: url('../support/fixtures/not-a-model.ts'), params: {} };
@@ -83,7 +83,7 @@ describe('checkParallel', () => {
   it('turns a model module that cannot be built into an error', async () => {
     const recipe: ModelRecipe = { module: url('../support/fixtures/not-a-model.ts'), params: {} };
     await expect(checkParallel(counter.build({}), recipe, { workers: 2, probeSeconds })).rejects.toThrow(/has no default export with a build\(\) function/);
-  }, 30_000);
+  });
 
   it("hands candidates past a worker's budget back to the coordinator, and still finds the same states and paths", async () => {
     const recipe: ModelRecipe = { module: url('../support/fixtures/counter-below.ts'), params: { procs: 3, max: 3, limit: 3 } };
@@ -95,7 +95,7 @@ describe('checkParallel', () => {
         expect(essence(many), `budget ${levelBudget}, ${properties}`).toEqual(essence(one));
       }
     }
-  }, 60_000);
+  });
 
   it('stops at the memory limit as incomplete, counting the frontier as well as the table', async () => {
     // 2,047 states of 1,000 bytes: the last level alone is 1 MB, the table's first size 512 KiB.
@@ -105,7 +105,7 @@ describe('checkParallel', () => {
     const r = await checkParallel(model, recipe, { workers: 2, probeSeconds, memoryLimitBytes: 1.2 * 2 ** 20 });
     expect([r.verdict, r.incomplete, r.properties[0]!.status]).toEqual(['incomplete', 'memory-limit', 'unknown']);
     expect(check(model, { memoryLimitBytes: 1.2 * 2 ** 20 }).incomplete).toBe('memory-limit');
-  }, 30_000);
+  });
 
   it('grows the shared table segment by segment between levels without losing a state', async () => {
     const recipe: ModelRecipe = { module: url('../../models/counter.ts'), params: { procs: 3, max: 5 } };
@@ -115,5 +115,5 @@ describe('checkParallel', () => {
     const many = await checkParallel(model, recipe, { workers: 2, probeSeconds, tableCapacity: 16 });
     expect(essence(many)).toEqual(essence(one));
     expect(many.stats.tableBytes).toBeGreaterThan(16 * 8 * 256);
-  }, 30_000);
+  });
 });

@@ -37,5 +37,5 @@ describe('handing a search from one thread to the workers', () => {
     } finally {
       await crew.terminate();
     }
-  }, 60_000);
+  });
 });

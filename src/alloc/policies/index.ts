@@ -12,10 +12,12 @@ import { memallocInheritance } from './memalloc-inheritance.js';
 import { mempoolOnly } from './mempool-only.js';
 import { networkReserve } from './network-reserve.js';
 import { none } from './none.js';
+import { oomKiller } from './oom-killer.js';
+import { oomReaper } from './oom-reaper.js';
 import { reclaimThrottle } from './reclaim-throttle.js';
 import { wqRescuer } from './wq-rescuer.js';
 
-export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer];
+export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper];
 
 /** Name, summary and what it does not do, of every policy, for `list`. */
 export const policyList: readonly { name: string; summary: string; doesNot?: string }[] = policies.map(({ name, summary, doesNot }) => ({ name, summary, ...(doesNot === undefined ? {} : { doesNot }) }));

@@ -21,10 +21,11 @@ export function* memoryChecks(spec: WorldSpec): Iterable<Problem> {
 
 export function* poolChecks(spec: WorldSpec): Iterable<Problem> {
   let pooled = 0;
-  for (const [name, minNr] of Object.entries(spec.pools ?? {})) {
+  for (const [name, pool] of Object.entries(spec.pools ?? {})) {
+    const minNr = typeof pool === 'number' ? pool : pool?.minNr;
     const bad = notWhole(minNr, 0, MAX_PAGES);
     if (bad) yield problem(`mempool ${name}`, 'min_nr', bad);
-    else pooled += minNr;
+    else pooled += minNr as number;
   }
   const cached = (yield* cacheChecks(spec)) + (yield* biosetChecks(spec));
   const pages = spec.memory?.pages;

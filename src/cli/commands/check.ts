@@ -18,6 +18,7 @@ import { resultText } from '../result-text.js';
 import { sourceFor, storyFor, tracesOf } from '../trace-files.js';
 import type { AllocModel, AllocState } from '../../alloc/index.js';
 import { UsageError } from '../usage-error.js';
+import { selfCheckCommand } from '../self-check-text.js';
 
 export const CHECK_HELP = `usage: allocheck check <model> [options]
   <model>                a name from 'allocheck list' or a path to a model file
@@ -45,6 +46,10 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --workers-after S      seconds one thread searches before the other workers start
                          (default 0.25); 0 starts them at once and waits for them, so
                          even a small search runs on every thread
+  --self-check           instead of checking properties, test the model's contract (encode
+                         deterministic and lossless, successors deterministic, canonical
+                         consistent) on up to 1000 reachable states; exit 1 names the first
+                         state and field that break it
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR; DIR is tried
                          before the search, and the previous run's files there are removed
@@ -61,6 +66,7 @@ const OPTIONS = {
   'memory-limit': { type: 'string' },
   workers: { type: 'string' },
   'workers-after': { type: 'string' },
+  'self-check': { type: 'boolean' },
   out: { type: 'string' },
 } as const;
 
@@ -152,16 +158,15 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const { model, fairness } = buildModel(def, params, policy, overrides);
   const selected = names('property', values.property);
   const outArg = outPath('--out', values.out);
-  // Before the search: an unwritable place is bad input now, not a failure after the work.
-  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'result.json');
   const note = fairnessNote(model, selected, overrides);
   if (note !== undefined) io.err(`allocheck: ${note}\n`);
+  if (values['self-check']) return selfCheckCommand(model, io);
   const progress = progressReporter(io, values.quiet ?? false);
   const workers = count('workers', values.workers, 1) ?? availableParallelism();
   // Workers rebuild the model from its module: the same definition, parameters and policy.
   const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
   const recipe = { module: modelUrl(name, io.cwd).href, params, args, policies: (named?.files ?? []).map((f) => pathToFileURL(f).href) };
-  const result = await checkSupervised(model, recipe, {
+  const options = {
     workers,
     ...(values['workers-after'] !== undefined ? { probeSeconds: delay('workers-after', values['workers-after']) } : {}),
     ...(selected ? { properties: selected } : {}),
@@ -175,7 +180,11 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     signal: io.signal,
     ...(io.stop ? { stop: io.stop } : {}),
     onProgress: progress.onProgress,
-  });
+  };
+  // After every option is checked (bad input leaves the last run's files alone), before the
+  // search: an unwritable place is bad input now, not a failure after the work.
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'result.json');
+  const result = await checkSupervised(model, recipe, options);
   progress.done();
   const json = resultJson(result, policy, params);
   const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, outArg));

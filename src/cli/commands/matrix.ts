@@ -4,10 +4,11 @@ import type { CellLimits } from '../../api/cell.js';
 import { buildCell } from '../../api/cell.js';
 import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
-import { planMatrix } from '../matrix/plan.js';
+import { checkSomeValid, planMatrix, type MatrixPlan } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
+import { mechanismExit, mechanismLines, mechanismMarkdown } from '../matrix/mechanisms.js';
 import { formatTable, tableReport, type TableFormat } from '../matrix/table.js';
-import { planHash, shardCells, shardFileName, SHARD_FORMAT, SHARD_FORMAT_VERSION, type ShardFile } from '../matrix/shard.js';
+import { planHash, shardOf, shardFileName, SHARD_FORMAT, SHARD_FORMAT_VERSION, type ShardFile } from '../matrix/shard.js';
 import { parseShard } from '../../core/simulate/shard.js';
 import { cachedRunner, type CacheCounts } from '../runner/cache.js';
 import { CHECK_OPTIONS, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
@@ -21,6 +22,7 @@ import { checkNotFixed, parseSweepArgs } from '../sweep-options.js';
 import { UsageError } from '../usage-error.js';
 
 export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
+       allocheck matrix --mechanisms [--json|--markdown] [--time-limit S]
   <model...>             names from 'allocheck list' or paths to model files
   --policies P1,P2,...   policies to compare (default: every policy that applies to each model);
                          a path names a policy file of your own: none,mempool-only+./mine.ts
@@ -42,7 +44,12 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --cache DIR            reuse verdicts of cells whose inputs (allocheck's code, the model file,
                          policy, parameters, properties, limits) are unchanged; entries are
                          checksummed, and a damaged one is checked again
+  --max-cells N          refuse a matrix of more than N cells (default 10000); the count, and a
+                         lower bound of the time it takes, go to stderr before any cell runs
   --quiet                no progress bar
+  --mechanisms           the kernel mechanisms table instead: each mechanism's scenario checked
+                         without it and with it (safety properties; exit 0 unless a cell is
+                         incomplete: a 'without it' cell is expected to fail)
   A point the model rejects (e.g. a min watermark not below pages) is an 'invalid' cell with the
   model's reason; it is not checked and does not count toward the exit code.
 exit codes: 0 every checked cell holds, 1 some cell is violated, 3 some is incomplete (none
@@ -57,10 +64,31 @@ const OPTIONS = {
   csv: { type: 'boolean' },
   stable: { type: 'boolean' },
   out: { type: 'string' },
+  mechanisms: { type: 'boolean' },
   shard: { type: 'string' },
   cache: { type: 'string' },
   'no-traces': { type: 'boolean' },
+  'max-cells': { type: 'string' },
 } as const;
+
+/** More cells than this is refused unless --max-cells says otherwise: a typo'd sweep, not a plan. */
+const DEFAULT_MAX_CELLS = 10_000;
+/** From this many cells on, the count and the estimate go to stderr even when it is not a terminal. */
+const ANNOUNCE_CELLS = 100;
+/** The least a check takes (the smallest cells, on a worker that has loaded its model): the estimate is a lower bound. */
+const LEAST_SECONDS_A_CELL = 0.02;
+
+const n = (x: number): string => x.toLocaleString('en-US');
+
+function duration(seconds: number): string {
+  return seconds < 120 ? `${Math.ceil(seconds)} s` : seconds < 7200 ? `${Math.round(seconds / 60)} min` : `${(seconds / 3600).toFixed(1)} h`;
+}
+
+/** "2,419,200 cells (2,419,200 to check); at 0.02 s or more a cell on 2 jobs: at least 6.7 h" */
+function planLine(plan: MatrixPlan, jobs: number): string {
+  const least = (plan.applicable * LEAST_SECONDS_A_CELL) / Math.max(1, jobs);
+  return `${n(plan.total)} cells (${n(plan.applicable)} to check); at ${LEAST_SECONDS_A_CELL} s or more a cell on ${Math.max(1, jobs)} job(s): at least ${duration(least)}`;
+}
 
 type Values = ReturnType<typeof parseOptions<typeof OPTIONS>>['values'];
 
@@ -100,6 +128,18 @@ async function writeFailures(out: OutDir, outcomes: readonly CellOutcome[], cwd:
   }
 }
 
+/** `allocheck matrix --mechanisms`: the mechanisms table, each cell checked now. */
+async function mechanismsCommand(values: Values, positionals: readonly string[], io: Io): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`--mechanisms takes no model (got ${positionals.join(' ')}): its rows name their scenarios`);
+  const ignored = (['policies', 'sweep', 'param', 'shard', 'cache', 'out'] as const).filter((k) => values[k] !== undefined);
+  if (ignored.length > 0) throw new UsageError(`--mechanisms takes no ${ignored.map((k) => `--${k}`).join(', ')}: each row fixes its own settings`);
+  const format = formatOf(values);
+  if (format === 'csv') throw new UsageError('--mechanisms prints text, --markdown or --json, not --csv');
+  const lines = await mechanismLines(cellLimits(values), io.signal);
+  io.out(format === 'json' ? JSON.stringify({ mechanisms: lines }, null, 2) + '\n' : mechanismMarkdown(lines));
+  return mechanismExit(lines);
+}
+
 /** `allocheck matrix`: every model x policy x parameter point, one table. */
 export async function matrixCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(argv, OPTIONS, 'matrix');
@@ -107,6 +147,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
     io.out(MATRIX_HELP + '\n');
     return EXIT.holds;
   }
+  if (values.mechanisms) return mechanismsCommand(values, positionals, io);
   if (positionals.length === 0) throw new UsageError(`matrix needs at least one model; try 'allocheck list'`);
   const format = formatOf(values);
   const limits = cellLimits(values);
@@ -115,38 +156,48 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   checkNotFixed('sweep', sweeps, base);
   const outArg = outPath('--out', values.out);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', shard ? shardFileName(shard) : 'matrix.json');
-  const all = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd });
-  const cells = shard ? shardCells(all, shard) : all;
+  const plan = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd });
   const jobs = count('jobs', values.jobs) ?? availableParallelism();
-  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, cells.length)));
+  const maxCells = count('max-cells', values['max-cells'], 1) ?? DEFAULT_MAX_CELLS;
+  if (plan.total > maxCells) throw new UsageError(`${planLine(plan, jobs)}; that is more than --max-cells ${n(maxCells)}: sweep fewer values, or raise --max-cells`);
+  if (!values.quiet && (io.errIsTTY || plan.total >= ANNOUNCE_CELLS)) io.err(`allocheck: ${planLine(plan, jobs)}\n`);
+  const cells = shard ? () => shardOf(plan.cells(), shard) : () => plan.cells();
+  const total = shard ? [...cells()].length : plan.total;
+  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)));
   const cache = values.cache === undefined ? undefined : resolve(io.cwd, outPath('--cache', values.cache)!);
   const cacheCounts: CacheCounts = { hits: 0, misses: 0, damaged: 0 };
   const runner = cache === undefined ? pool : cachedRunner(pool, cache, cacheCounts);
+  // After the plan is checked (bad input leaves the last run's files alone), before any cell runs.
+  const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', shard ? shardFileName(shard) : 'matrix.json');
   const bar = progressBar(io, values.quiet ?? false, 'cells');
   let outcomes: CellOutcome[];
   try {
-    outcomes = await runCells(cells, runner, limits, { signal: io.signal, onDone: (done, total) => bar.update(done, total) });
+    const hooks = { signal: io.signal, total, window: 2 * Math.max(1, jobs), onDone: (done: number, all: number) => bar.update(done, all) };
+    outcomes = await runCells(cells(), runner, limits, hooks);
   } finally {
     bar.done();
     await runner.close();
   }
+  // A shard may hold only points the model rejects; the whole plan is judged by the unsharded run.
+  if (shard === undefined) checkSomeValid(outcomes.map((o) => o.cell));
   const rows = outcomes.map((o) => o.row);
   const swept = sweeps.map((s) => s.name);
-  io.out(tableReport(format, rows, swept, values.stable ?? false, io.signal.aborted));
+  const notRun = rows.filter((r) => r.verdict === 'not run').length + total - rows.length;
+  const interrupted = io.signal.aborted ? `interrupted: the table is partial; ${n(notRun)} of ${n(total)} cells not run` : undefined;
+  io.out(tableReport(format, rows, swept, values.stable ?? false, interrupted));
   if (cache !== undefined && format === 'text') io.out(`cache: ${cacheCounts.hits} of ${cacheCounts.hits + cacheCounts.misses} checked cells from ${values.cache}${cacheCounts.damaged ? `; ${cacheCounts.damaged} damaged entries ignored and checked again` : ''}\n`);
-  if (out === undefined) return matrixExit(rows);
-  if (shard !== undefined) {
-    const file: ShardFile = { format: SHARD_FORMAT, formatVersion: SHARD_FORMAT_VERSION, plan: planHash(all, limits, swept), shard, cells: all.length, swept, rows: outcomes.map((o) => ({ index: o.cell.index, ...o.row })) };
-    if (!values['no-traces']) await writeFailures(out, outcomes, io.cwd);
-    out.write(shardFileName(shard), JSON.stringify({ ...file, runId: out.runId, files: [shardFileName(shard), ...out.written] }, null, 2) + '\n');
-    if (format === 'text') io.out(`wrote ${join(outArg!, shardFileName(shard))}: shard ${shard.index}/${shard.count}, ${rows.length} of ${all.length} cells; 'allocheck merge ${outArg}' puts the shards together\n`);
-    return reportUnwritten(io, out, outArg!, matrixExit(rows));
-  }
+  const code = io.signal.aborted && matrixExit(rows) === EXIT.holds ? EXIT.incomplete : matrixExit(rows);
+  if (out === undefined) return code;
   if (!values['no-traces']) await writeFailures(out, outcomes, io.cwd);
-  const table = JSON.parse(formatTable('json', rows, sweeps.map((s) => s.name), values.stable ?? false)) as object;
+  if (shard !== undefined) {
+    const file: ShardFile = { format: SHARD_FORMAT, formatVersion: SHARD_FORMAT_VERSION, plan: planHash(plan.cells(), limits, swept), shard, cells: plan.total, swept, rows: outcomes.map((o) => ({ index: o.cell.index, ...o.row })) };
+    out.write(shardFileName(shard), JSON.stringify({ ...file, runId: out.runId, files: [shardFileName(shard), ...out.written] }, null, 2) + '\n');
+    if (format === 'text') io.out(`wrote ${join(outArg!, shardFileName(shard))}: shard ${shard.index}/${shard.count}, ${rows.length} of ${plan.total} cells; 'allocheck merge ${outArg}' puts the shards together\n`);
+    return reportUnwritten(io, out, outArg!, code);
+  }
+  const table = JSON.parse(formatTable('json', rows, swept, values.stable ?? false)) as object;
   const files = ['matrix.json', ...out.written];
   out.write('matrix.json', JSON.stringify({ ...table, runId: out.runId, files }, null, 2) + '\n');
   if (format === 'text') io.out(`wrote ${join(outArg!, 'matrix.json')} and ${files.length - 1} counterexample file(s) under ${outArg}\n`);
-  return reportUnwritten(io, out, outArg!, matrixExit(rows));
+  return reportUnwritten(io, out, outArg!, code);
 }

@@ -67,7 +67,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
   const files = positionals.flatMap((p) => shardFiles(p, io.cwd));
   const { rows, swept } = mergeShards(files.map((f) => readShard(f, io.cwd)));
   const stable = values.stable ?? false;
-  io.out(tableReport(format, rows, swept, stable, false));
+  io.out(tableReport(format, rows, swept, stable));
   if (out === undefined) return matrixExit(rows);
   const table = JSON.parse(formatTable('json', rows, swept, stable)) as object;
   out.write('matrix.json', JSON.stringify({ ...table, runId: out.runId, files: ['matrix.json'] }, null, 2) + '\n');

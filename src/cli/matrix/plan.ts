@@ -1,9 +1,11 @@
 /**
  * The cells of a matrix: every model x parameter point x policy, in that order (policies vary
- * fastest, so the policies of one point sit next to each other). Everything is checked here,
- * before any worker starts: unknown names and swept names a model lacks are bad input; a point
- * the model's build rejects (a combination its scenario refuses) is an `invalid` cell with the
- * model's reason, unless every cell is, which is bad input again.
+ * fastest, so the policies of one point sit next to each other). Names and values are checked
+ * here, before any worker starts: unknown names and swept names a model lacks are bad input.
+ * The cells themselves are laid out lazily, one at a time as they are run, so that a sweep of
+ * millions of points is counted at once and never held whole; a point the model's build
+ * rejects (a combination its scenario refuses) is an `invalid` cell with the model's reason,
+ * unless every cell is, which is bad input again ({@link checkSomeValid}).
  */
 import { buildCell } from '../../api/cell.js';
 import { policyList, type Policy } from '../../alloc/index.js';
@@ -11,7 +13,7 @@ import { withPolicies } from '../../api/with-policies.js';
 import { resolvePolicyTexts } from '../policy-files.js';
 import { CheckError } from '../../core/errors.js';
 import type { ParamValues } from '../../core/params.js';
-import { sweepPoints } from '../../core/sweep.js';
+import { eachSweepPoint, sweepSize, type Sweeps } from '../../core/sweep.js';
 import { loadDefinition, looksLikePath, modelPath, type Definition } from '../registry.js';
 import { sweepsFor, type SweepArg } from '../sweep-options.js';
 import { UsageError } from '../usage-error.js';
@@ -63,6 +65,12 @@ function label(model: string, policy: string | undefined, swept: ParamValues): s
   return [model, policy ? `under ${policy}` : '', point ? `at ${point}` : ''].filter(Boolean).join(' ');
 }
 
+/** The cell, marked `invalid` with the model's reason when its build rejects the point. */
+export function validated(cell: PlannedCell): PlannedCell {
+  const invalid = rejection(cell);
+  return invalid === undefined ? cell : { ...cell, invalid };
+}
+
 /** Why the model refuses to build the cell ('bad-option'), or undefined when it builds. */
 function rejection(cell: PlannedCell): string | undefined {
   if (cell.notApplicable) return undefined;
@@ -77,38 +85,59 @@ function rejection(cell: PlannedCell): string | undefined {
 }
 
 /** With no cell left to check, the request itself is wrong: bad input, naming the first rejection. */
-function checkSomeValid(cells: readonly PlannedCell[]): void {
+export function checkSomeValid(cells: readonly PlannedCell[]): void {
   const first = cells.find((c) => c.invalid !== undefined);
   if (first === undefined || cells.some((c) => !c.notApplicable && c.invalid === undefined)) return;
   throw new CheckError('bad-option', `every cell is rejected by its model, e.g. ${label(first.model, first.policy, first.swept)}: ${first.invalid}`);
 }
 
-/** Loads the models and lays out the cells. */
-export async function planMatrix(req: MatrixRequest): Promise<PlannedCell[]> {
-  const own = req.policies ? await resolvePolicyTexts(req.policies, req.cwd) : undefined;
-  const texts = own?.texts;
-  if (texts) checkPolicyNames(texts, own.policies);
-  const policyFiles = own?.files ?? [];
-  const cells: PlannedCell[] = [];
-  for (const name of req.models) {
-    const def = withPolicies(await loadDefinition(name, req.cwd), own?.policies ?? []);
-    const source = looksLikePath(name) ? modelPath(name, req.cwd) : name;
-    const sweeps = sweepsFor(def.name, def.params, req.sweeps);
-    const policies: readonly (string | undefined)[] = def.policies ? (texts ?? def.policies) : [undefined];
-    for (const params of sweepPoints(def.name, def.params, req.base, sweeps)) {
+interface ModelPlan {
+  readonly def: Definition;
+  readonly source: string;
+  readonly sweeps: Sweeps;
+  readonly policies: readonly (string | undefined)[];
+}
+
+/** A matrix counted but not laid out: {@link MatrixPlan.cells} yields its cells in order, not yet {@link validated}. */
+export interface MatrixPlan {
+  /** Every cell, n/a ones included. */
+  readonly total: number;
+  /** The cells whose policy applies (some may still be invalid points). */
+  readonly applicable: number;
+  cells(): Iterable<PlannedCell>;
+}
+
+function* cellsOf(models: readonly ModelPlan[], base: Readonly<Record<string, string>>, policyFiles: readonly string[]): Generator<PlannedCell> {
+  let index = 0;
+  for (const { def, source, sweeps, policies } of models) {
+    for (const params of eachSweepPoint(def.name, def.params, base, sweeps)) {
       const swept = Object.fromEntries(Object.keys(sweeps).map((k) => [k, params[k]!]));
       for (const policy of policies) {
         const na = whyNot(def, policy);
-        const cell: PlannedCell = { index: cells.length, model: def.name, source, policyFiles, def, policy, params, swept, ...(na ? { notApplicable: na } : {}) };
-        const invalid = rejection(cell);
-        cells.push(invalid === undefined ? cell : { ...cell, invalid });
+        yield { index: index++, model: def.name, source, policyFiles, def, policy, params, swept, ...(na ? { notApplicable: na } : {}) };
       }
     }
   }
-  const unused = (texts ?? []).filter((p) => cells.every((c) => c.policy !== p || c.notApplicable));
+}
+
+/** Loads the models, checks the names and values, and counts the cells. */
+export async function planMatrix(req: MatrixRequest): Promise<MatrixPlan> {
+  const own = req.policies ? await resolvePolicyTexts(req.policies, req.cwd) : undefined;
+  const texts = own?.texts;
+  if (texts) checkPolicyNames(texts, own.policies);
+  const models: ModelPlan[] = [];
+  for (const name of req.models) {
+    const def = withPolicies(await loadDefinition(name, req.cwd), own?.policies ?? []);
+    const sweeps = sweepsFor(def.name, def.params, req.sweeps);
+    // Every value checked against its declaration now (the points are not built yet).
+    eachSweepPoint(def.name, def.params, req.base, sweeps);
+    const policies: readonly (string | undefined)[] = def.policies ? (texts ?? def.policies) : [undefined];
+    models.push({ def, source: looksLikePath(name) ? modelPath(name, req.cwd) : name, sweeps, policies });
+  }
+  const unused = (texts ?? []).filter((p) => models.every((m) => m.def.policies === undefined || whyNot(m.def, p) !== undefined));
   if (unused.length) throw new UsageError(`policy '${unused[0]}' applies to none of the models (${req.models.join(', ')})`);
-  checkSomeValid(cells);
-  return cells;
+  const count = (applicable: boolean) => models.reduce((n, m) => n + sweepSize(m.sweeps) * m.policies.filter((p) => !applicable || whyNot(m.def, p) === undefined).length, 0);
+  return { total: count(false), applicable: count(true), cells: () => cellsOf(models, req.base, own?.files ?? []) };
 }
 
 export { label as cellLabel };

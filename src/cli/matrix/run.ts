@@ -6,7 +6,7 @@ import { summarize, type CellLimits } from '../../api/cell.js';
 import type { ParamValues } from '../../core/params.js';
 import type { ResultJson } from '../result-json.js';
 import type { CellReply, CellRunner } from '../runner/protocol.js';
-import type { PlannedCell } from './plan.js';
+import { validated, type PlannedCell } from './plan.js';
 
 /**
  * One line of the table. `verdict` is a failure class, 'holds', 'incomplete', 'n/a' (the policy
@@ -44,27 +44,58 @@ function rowOf(cell: PlannedCell, reply: CellReply | undefined): MatrixRow {
 
 export interface RunHooks {
   readonly signal: AbortSignal;
+  /** Cells the plan has, for progress. */
+  readonly total: number;
+  /** Checks sent to the runner at once: enough to keep its workers busy. */
+  readonly window: number;
   readonly onDone?: (done: number, total: number, row: MatrixRow) => void;
 }
 
-/** Runs every applicable cell; outcomes come back in plan order. */
-export async function runCells(cells: readonly PlannedCell[], runner: CellRunner, limits: CellLimits, hooks: RunHooks): Promise<CellOutcome[]> {
+/** Milliseconds between two turns given to timers and signals (Ctrl-C) while cells are laid out. */
+const YIELD_MS = 50;
+
+/**
+ * Runs every applicable cell of `cells` (laid out as they are needed: at most `window` checks
+ * wait on the runner at a time); outcomes come back in plan order. After Ctrl-C, the checks
+ * under way come back interrupted or 'not run', and the cells not yet laid out are left out.
+ */
+export async function runCells(cells: Iterable<PlannedCell>, runner: CellRunner, limits: CellLimits, hooks: RunHooks): Promise<CellOutcome[]> {
   const onAbort = (): void => runner.abort();
   hooks.signal.addEventListener('abort', onAbort);
   if (hooks.signal.aborted) runner.abort();
-  const skipped = (c: PlannedCell): boolean => c.notApplicable !== undefined || c.invalid !== undefined;
-  const total = cells.filter((c) => !skipped(c)).length;
+  const outcomes: CellOutcome[] = [];
+  const pending = new Set<Promise<void>>();
   let done = 0;
+  let nextYield = performance.now() + YIELD_MS;
+  const record = (slot: number, outcome: CellOutcome): void => {
+    outcomes[slot] = outcome;
+    hooks.onDone?.(++done, hooks.total, outcome.row);
+  };
   try {
-    return await Promise.all(
-      cells.map(async (cell): Promise<CellOutcome> => {
-        if (skipped(cell)) return { cell, row: rowOf(cell, undefined) };
-        const reply = await runner.run({ id: cell.index, model: cell.source, policy: cell.policy, policyFiles: cell.policyFiles, params: cell.params, limits });
-        const row = rowOf(cell, reply);
-        hooks.onDone?.(++done, total, row);
-        return reply.ok ? { cell, row, json: reply.json } : { cell, row };
-      }),
-    );
+    for (const planned of cells) {
+      // After Ctrl-C nothing more is laid out: the table is partial.
+      if (hooks.signal.aborted) break;
+      const cell = validated(planned);
+      const slot = outcomes.length;
+      outcomes.push(undefined as never);
+      if (cell.notApplicable !== undefined || cell.invalid !== undefined) record(slot, { cell, row: rowOf(cell, undefined) });
+      else {
+        const run = runner.run({ id: cell.index, model: cell.source, policy: cell.policy, policyFiles: cell.policyFiles, params: cell.params, limits }).then((reply) => {
+          const row = rowOf(cell, reply);
+          record(slot, reply.ok ? { cell, row, json: reply.json } : { cell, row });
+        });
+        pending.add(run);
+        void run.finally(() => pending.delete(run));
+      }
+      if (pending.size >= hooks.window) await Promise.race(pending);
+      // Small checks and skipped cells settle in microtasks: give timers and signals a turn.
+      if (performance.now() >= nextYield) {
+        await new Promise((resolve) => setImmediate(resolve));
+        nextYield = performance.now() + YIELD_MS;
+      }
+    }
+    await Promise.all(pending);
+    return outcomes;
   } finally {
     hooks.signal.removeEventListener('abort', onAbort);
   }

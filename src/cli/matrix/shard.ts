@@ -7,7 +7,8 @@
  */
 import type { CellLimits } from '../../api/cell.js';
 import type { Shard } from '../../core/simulate/shard.js';
-import { codeHash, fileHash, sha256 } from '../source-hash.js';
+import { createHash } from 'node:crypto';
+import { codeHash, fileHash } from '../source-hash.js';
 import { isAbsolute } from 'node:path';
 import type { PlannedCell } from './plan.js';
 import type { MatrixRow } from './run.js';
@@ -33,25 +34,28 @@ export function shardFileName(shard: Shard): string {
 }
 
 /**
- * Which shard each cell belongs to: the cells to be checked are dealt round robin, so every
- * shard gets the same number (give or take one) of each model and policy; cells that are not
- * checked (n/a, invalid) are dealt round robin too.
+ * The cells of one shard, as they are laid out: the cells whose policy applies are dealt round
+ * robin in plan order, so every shard gets the same number (give or take one) of each model and
+ * policy; the n/a cells (nothing to check) are dealt round robin too.
  */
-export function shardCells(cells: readonly PlannedCell[], shard: Shard): PlannedCell[] {
-  const checked = cells.filter((c) => c.notApplicable === undefined && c.invalid === undefined);
-  const other = cells.filter((c) => !checked.includes(c));
-  const mine = (list: readonly PlannedCell[]) => list.filter((_, k) => k % shard.count === shard.index - 1);
-  return [...mine(checked), ...mine(other)].sort((a, b) => a.index - b.index);
+export function* shardOf(cells: Iterable<PlannedCell>, shard: Shard): Generator<PlannedCell> {
+  let applicable = 0;
+  let other = 0;
+  for (const cell of cells) {
+    const k = cell.notApplicable === undefined ? applicable++ : other++;
+    if (k % shard.count === shard.index - 1) yield cell;
+  }
 }
 
 /** The hash of a whole plan: equal for the same sweep of the same code and model files. */
-export function planHash(cells: readonly PlannedCell[], limits: CellLimits, swept: readonly string[]): string {
+export function planHash(cells: Iterable<PlannedCell>, limits: CellLimits, swept: readonly string[]): string {
   const files = new Map<string, string>();
   const source = (s: string): string => {
     if (!isAbsolute(s)) return s;
     if (!files.has(s)) files.set(s, fileHash(s));
     return files.get(s)!;
   };
-  const layout = cells.map((c) => [c.model, source(c.source), c.policy ?? null, Object.entries(c.params).sort()]);
-  return sha256(JSON.stringify({ code: codeHash(), layout, limits: Object.entries(limits).sort(), swept }));
+  const hash = createHash('sha256').update(JSON.stringify({ code: codeHash(), limits: Object.entries(limits).sort(), swept }));
+  for (const c of cells) hash.update(JSON.stringify([c.model, source(c.source), c.policy ?? null, Object.entries(c.params).sort()]));
+  return hash.digest('hex');
 }

@@ -83,13 +83,14 @@ export function tally(rows: readonly MatrixRow[]): string {
 
 /**
  * What `matrix` and `merge` print: the table in its format, and in text also the tally, the
- * invalid cells' reasons, the cells that failed to run, and a note when the table is partial.
+ * invalid cells' reasons, the cells that failed to run, and `interrupted`, the line saying the
+ * table is partial.
  */
-export function tableReport(format: TableFormat, rows: readonly MatrixRow[], swept: readonly string[], stable: boolean, interrupted: boolean): string {
+export function tableReport(format: TableFormat, rows: readonly MatrixRow[], swept: readonly string[], stable: boolean, interrupted?: string): string {
   const table = formatTable(format, rows, swept, stable);
   if (format !== 'text') return table;
   const lines = [tally(rows), ...invalidLines(rows)];
   for (const r of rows) if (r.verdict === 'error') lines.push(`error in ${r.model} ${r.policy ?? ''}: ${r.note}`);
-  if (interrupted) lines.push('interrupted: the table is partial');
+  if (interrupted !== undefined) lines.push(interrupted);
   return table + lines.map((l) => `${l}\n`).join('');
 }

@@ -105,8 +105,10 @@ class Simulation<S, A extends Action> {
     this.ctx = { model, properties: selected(model, options.properties), decided: new Set(), seen: new Set(), maxDistinct: MAX_DISTINCT };
   }
 
+  /** Over when the walks are done, a limit stopped them, or a violation was found (as SPIN and TLC stop at the first error). */
   get finished(): boolean {
-    return this.stopped !== undefined || this.next >= this.planned || this.ctx.decided.size === this.ctx.properties.length;
+    const violated = [...this.sightings.values()].some((s) => this.ctx.properties[s.property]!.kind !== 'reachable');
+    return this.stopped !== undefined || this.next >= this.planned || violated || this.ctx.decided.size === this.ctx.properties.length;
   }
 
   /** Runs walks until `sliceEnd` (ms, performance clock); true when the run is over. */
