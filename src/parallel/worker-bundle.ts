@@ -23,10 +23,16 @@ const bundles = new Map<string, Promise<string>>();
  * @example
  * new Worker(await workerUrl(new URL('../../models/counter.ts', import.meta.url).href), { workerData });
  */
-export function workerUrl(moduleUrl: string): Promise<URL> {
-  let code = bundles.get(moduleUrl);
-  if (!code) bundles.set(moduleUrl, (code = prebuilt(moduleUrl) ?? bundle(moduleUrl)));
+export function workerUrl(moduleUrl: string, policyUrls: readonly string[] = []): Promise<URL> {
+  const key = bundleKey(moduleUrl, policyUrls);
+  let code = bundles.get(key);
+  if (!code) bundles.set(key, (code = (policyUrls.length === 0 ? prebuilt(moduleUrl) : undefined) ?? bundle(moduleUrl, policyUrls)));
   return code.then((text) => new URL(text));
+}
+
+/** A bundle is the model's module and the policy modules of the user's own it is built with. */
+function bundleKey(moduleUrl: string, policyUrls: readonly string[]): string {
+  return [moduleUrl, ...policyUrls].join('\n');
 }
 
 /**
@@ -45,15 +51,17 @@ function prebuilt(moduleUrl: string): Promise<string> | undefined {
  * Inside a thread started from a bundle: that bundle's URL, for the threads it starts in turn.
  * (There the sources are gone, and esbuild is not part of the bundle.)
  */
-export function adoptBundle(moduleUrl: string, url: string): void {
-  bundles.set(moduleUrl, Promise.resolve(url));
+export function adoptBundle(moduleUrl: string, url: string, policyUrls: readonly string[] = []): void {
+  bundles.set(bundleKey(moduleUrl, policyUrls), Promise.resolve(url));
 }
 
-async function bundle(moduleUrl: string): Promise<string> {
+async function bundle(moduleUrl: string, policyUrls: readonly string[]): Promise<string> {
   // Resolved here, not at load: in a bundle, import.meta.url is the bundle's data: URL. Built,
   // the entry and the library are dist's JavaScript files.
   const entry = fileURLToPath(packageModule('src/parallel/thread-entry.ts', 'thread-entry.js'));
-  const contents = `import * as model from ${JSON.stringify(fileURLToPath(moduleUrl))};\nimport { serve } from ${JSON.stringify(entry)};\nserve(model);\n`;
+  const imports = policyUrls.map((u, i) => `import * as policy${i} from ${JSON.stringify(fileURLToPath(u))};\n`).join('');
+  const list = policyUrls.map((_, i) => `policy${i}`).join(', ');
+  const contents = `import * as model from ${JSON.stringify(fileURLToPath(moduleUrl))};\n${imports}import { serve } from ${JSON.stringify(entry)};\nserve(model, [${list}]);\n`;
   try {
     const { build } = await import('esbuild');
     const out = await build({

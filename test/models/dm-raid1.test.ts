@@ -6,8 +6,8 @@ describe('dm-raid1', () => {
   it.each([
     ['none', 'violated', 85],
     ['mempool-only', 'violated', 108],
-    ['memalloc-inheritance', 'holds', 524],
-    ['mempool-only+memalloc-inheritance', 'holds', 405],
+    ['memalloc-inheritance', 'holds', 499],
+    ['mempool-only+memalloc-inheritance', 'holds', 381],
     ['dirty-limit', 'holds', 54],
     ['io-flusher', 'violated', 49],
     ['reclaim-throttle', 'violated', 85],

@@ -19,8 +19,8 @@ import { wqRescuer } from './wq-rescuer.js';
 
 export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper];
 
-/** Name and summary of every policy, for `list`. */
-export const policyList: readonly { name: string; summary: string }[] = policies.map(({ name, summary }) => ({ name, summary }));
+/** Name, summary and what it does not do, of every policy, for `list`. */
+export const policyList: readonly { name: string; summary: string; doesNot?: string }[] = policies.map(({ name, summary, doesNot }) => ({ name, summary, ...(doesNot === undefined ? {} : { doesNot }) }));
 
 /**
  * Parses 'a+b' into policies, each checked against the world it is for.

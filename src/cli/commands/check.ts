@@ -1,5 +1,7 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { withPolicies } from '../../api/with-policies.js';
 import { isSafety, type Action, type Fairness, type Model } from '../../core/model.js';
 import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
@@ -7,6 +9,7 @@ import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
 import { CHECK_OPTIONS, byteSize, count, delay, names, outPath, pairs, parseOptions, seconds } from '../options.js';
 import { OutDir } from '../out-dir.js';
+import { resolvePolicyText } from '../policy-files.js';
 import { progressReporter } from '../progress.js';
 import { checkSupervised } from '../../parallel/supervise.js';
 import { loadDefinition, modelUrl, type Definition } from '../registry.js';
@@ -19,7 +22,8 @@ import { selfCheckCommand } from '../self-check-text.js';
 
 export const CHECK_HELP = `usage: allocheck check <model> [options]
   <model>                a name from 'allocheck list' or a path to a model file
-  --policy P             policy, or several joined by '+' (allocation models)
+  --policy P             policy, or several joined by '+' (allocation models); a path names a
+                         policy file of your own: mempool-only+./my-policy.ts
   --param k=v            set a model parameter (repeatable)
   --property NAME[,..]   check only these properties (repeatable)
   --fair actor=weak|strong  fairness of an actor for liveness properties (repeatable; an
@@ -146,9 +150,10 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const [name, ...extra] = positionals;
   if (name === undefined) throw new UsageError(`check needs a model; try 'allocheck list'`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'; give one model (use --param k=v for parameters)`);
-  const def = await loadDefinition(name, io.cwd);
+  const named = values.policy === undefined ? undefined : await resolvePolicyText(values.policy, io.cwd);
+  const def = withPolicies(await loadDefinition(name, io.cwd), named?.policies ?? []);
   const params = resolveParams(def.params, pairs('param', values.param));
-  const policy = values.policy ?? (def.policies ? 'none' : undefined);
+  const policy = named?.text ?? (def.policies ? 'none' : undefined);
   const overrides = fairnessOverrides(values.fair, values.unfair);
   const { model, fairness } = buildModel(def, params, policy, overrides);
   const selected = names('property', values.property);
@@ -160,7 +165,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const workers = count('workers', values.workers, 1) ?? availableParallelism();
   // Workers rebuild the model from its module: the same definition, parameters and policy.
   const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
-  const recipe = { module: modelUrl(name, io.cwd).href, params, args };
+  const recipe = { module: modelUrl(name, io.cwd).href, params, args, policies: (named?.files ?? []).map((f) => pathToFileURL(f).href) };
   const options = {
     workers,
     ...(values['workers-after'] !== undefined ? { probeSeconds: delay('workers-after', values['workers-after']) } : {}),
