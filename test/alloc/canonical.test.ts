@@ -17,7 +17,8 @@ function deadFields(model: AllocModel, s: AllocState): string[] {
   const out: string[] = [];
   for (const a of model.world.actors) {
     const r = (reg: number): number => s.register(a.index, reg);
-    const instr = a.program[r(R_PC)]!;
+    const instr = a.program[r(R_PC)];
+    if (instr === undefined) continue; // no instruction at this pc: no step state to check
     const flags = r(R_FLAGS);
     const inAlloc = instr.step.pool !== undefined || r(R_WO) !== 0;
     if (r(R_REQ) === 0 && r(R_REQF) !== 0) out.push(`${a.name}: request flags without a request`);

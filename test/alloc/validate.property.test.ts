@@ -53,7 +53,7 @@ const mutations: Record<string, Mutation> = {
     const a = w.actors[i % w.actors.length]!;
     return { spec: { ...w, actors: [...w.actors, a] }, subject: `actor ${a.name}` };
   },
-  serves: (w, i) => withActor(w, i, (a) => ({ ...a, serves: a.kind === 'daemon' ? 'nodev' : daemonDevice(w) ?? Object.keys(w.devices)[0]! })),
+  serves: (w, i) => withActor(w, i, (a) => ({ ...a, serves: a.kind === 'daemon' ? 'nodev' : daemonDevice(w) ?? Object.keys(w.devices)[0] ?? 'nodev' })),
   deviceDaemon: (w) => {
     const name = daemonDevice(w) ?? 'md9';
     return { spec: { ...w, devices: { ...w.devices, [name]: { kind: 'daemon', daemon: 'nobody', queue: 1 } } }, subject: `device ${name}` };

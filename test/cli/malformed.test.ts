@@ -8,7 +8,7 @@ describe('a malformed model file is bad input: one line, exit 2, nothing searche
     ['negative-pool', /^allocheck: negative-pool: mempool raid1: min_nr must be a whole number in 0\.\.200, got -1\n$/],
     ['unknown-disk', /^allocheck: unknown-disk: actor kmirrord: submit step's disk 'sdb' is not a declared local disk; local disks: disk\n$/],
     ['times-zero', /^allocheck: times-zero: actor kmirrord: mempool-alloc step repeats 0 times: times\(n\) takes a whole number n in 1\.\.255\n$/],
-    ['demon', /^allocheck: demon: actor flushd: kind must be one of dirtier, kswapd, daemon, traffic, task, rescuer, got 'demon'\n$/],
+    ['demon', /^allocheck: demon: actor flushd: kind must be one of dirtier, kswapd, flusher, daemon, traffic, task, rescuer, got 'demon'\n$/],
   ])('check %s', async (name, message) => {
     const r = await cli(['check', fixture(name), '--policy', name === 'demon' ? 'none' : 'mempool-only', '--json']);
     expect(r.err).toMatch(message);

@@ -34,7 +34,7 @@ describe('liveness under symmetry on the seed models', () => {
   it('reduces the seed setting of the issue: dm-raid1 with 4 dirtiers, 17x fewer states, same verdicts', () => {
     const model = (models['dm-raid1'] as Scenario).build({ pages: 12, queue: 3, background: 'yes', dirtiers: 4, pool: 4, legs: 3 }, 'memalloc-inheritance');
     const reduced = check(model, { properties: liveness });
-    expect(reduced.stats.states).toBe(12_338);
+    expect(reduced.stats.states).toBe(10_893); // 12,338 before a daemon cleared its request's flags on completion
     expect(reduced.stats.symmetry?.fullGraph).toEqual([]);
     expect(reduced.properties.map((p) => [p.status, p.failure])).toEqual([['violated', 'deadlock'], ['violated', 'unrecoverable']]);
   }, 60_000);

@@ -7,7 +7,7 @@ import { listed, notWhole, problem, show, type Problem } from './rules.js';
  * The kinds a world declares (irq, receiver and server come with their devices). A mechanism
  * that brings a kind of actor of its own adds it here.
  */
-export const declaredKinds: readonly string[] = ['dirtier', 'kswapd', 'daemon', 'traffic', 'task', 'rescuer'];
+export const declaredKinds: readonly string[] = ['dirtier', 'kswapd', 'flusher', 'daemon', 'traffic', 'task', 'rescuer'];
 
 /** The kinds that take requests from a daemon device's queue. */
 const serving = ['daemon', 'rescuer'];
