@@ -11,10 +11,22 @@
 // reserve below M too small for the legs in flight, a daemon that also serves requests that are
 // not PF_MEMALLOC with I/O-capable reclaim when NOIO is not passed on, and the modern mempool,
 // whose __GFP_NOMEMALLOC takes the inherited reserve away again.
-import { daemon, dirtier, dirtyPage, either, kswapd, localDisk, daemonDevice, mempoolAlloc, complete, scenario, submit, times, writeThrough } from '../src/alloc/index.js';
+// Two more parameters follow drivers/md/dm-raid1.c as it grew: `inflight` lets kmirrord issue a
+// request's legs asynchronously (dm_io with a callback) and go on, with up to that many requests
+// in flight; `regions` adds dm's region pool (dm-region-hash.c), whose elements only kmirrord
+// returns, on its next pass. With two requests in flight and one region, kmirrord sleeps in
+// mempool_alloc(GFP_NOIO) on a pool only it refills: Daniel Kobras's deadlock, fixed in 2.6.18
+// (c06aad854fdb) by a GFP_ATOMIC try and a kmalloc(GFP_NOIO) fallback (`region_alloc=kmalloc`).
+import { alloc, daemon, dirtier, mempoolAllocOrKmalloc, type Step, dirtyPage, either, kswapd, localDisk, daemonDevice, mempoolAlloc, complete, scenario, submit, times, writeThrough } from '../src/alloc/index.js';
 import { choice, param } from '../src/core/params.js';
 
 const yesNo = ['yes', 'no'];
+
+/** dm_rh_get_state for a write: a region from the region pool (__rh_alloc), before or after 2.6.18. */
+function regionAlloc(how: string): Step {
+  const what = 'a region for its request';
+  return how === 'kmalloc' ? mempoolAllocOrKmalloc('region', what) : { ...alloc({ pool: 'region', what, context: 'GFP_NOIO' }), kind: 'mempool-alloc' };
+}
 
 export default scenario({
   name: 'dm-raid1',
@@ -35,16 +47,20 @@ export default scenario({
     daemon_reclaim_io: choice('yes', yesNo, "kmirrord allocates with GFP_KERNEL-like rights, so its direct reclaim may start I/O (else GFP_NOIO)", { assumption: true }),
     background: choice('no', yesNo, 'dirtiers also write through md0 themselves: requests that are not PF_MEMALLOC', { assumption: true }),
     inherit_noio: choice('yes', yesNo, 'memalloc-inheritance passes NOIO along with PF_MEMALLOC', { assumption: true }),
+    inflight: param(1, [1, 3], 'requests whose leg writes kmirrord keeps in flight: 1, it waits for the disk after each; more, dm_io is asynchronous and it goes on to the next', { assumption: true }),
+    regions: param(0, [0, 2], "min_nr of dm's region pool, whose elements only kmirrord returns (0: regions not modelled)"),
+    region_alloc: choice('mempool', ['mempool', 'kmalloc'], "__rh_alloc on an empty region pool: sleep in mempool_alloc(GFP_NOIO) (before 2.6.18) or fall back to kmalloc(GFP_NOIO) (the 2.6.18 fix)"),
   },
   world: (p) => ({
     kernel: p.str('kernel') === 'modern' ? 'modern' : '2.6',
     memory: { pages: p.num('pages'), min: p.num('min') },
-    pools: { raid1: p.num('pool') },
+    pools: { raid1: p.num('pool'), ...(p.num('regions') > 0 ? { region: { minNr: p.num('regions'), returnedBy: 'daemon' as const } } : {}) },
     devices: { md0: daemonDevice({ daemon: 'kmirrord', queue: p.num('queue') }), disk: localDisk() },
     actors: [
       dirtier('md0', { count: p.num('dirtiers'), steps: p.yes('background') ? [either(dirtyPage('md0'), writeThrough('md0'))] : [dirtyPage('md0')] }),
       kswapd(),
-      daemon('kmirrord', { serves: 'md0', kthread: true, context: p.yes('daemon_reclaim_io') ? 'GFP_KERNEL' : 'GFP_NOIO', inheritNoio: p.yes('inherit_noio') }, [
+      daemon('kmirrord', { serves: 'md0', kthread: true, context: p.yes('daemon_reclaim_io') ? 'GFP_KERNEL' : 'GFP_NOIO', inheritNoio: p.yes('inherit_noio'), inflight: p.num('inflight') }, [
+        ...(p.num('regions') > 0 ? [regionAlloc(p.str('region_alloc'))] : []),
         times(p.num('legs'), mempoolAlloc('raid1')),
         submit('disk', { pool: 'raid1' }),
         complete({ pool: 'raid1' }),

@@ -1,14 +1,16 @@
 import type { DeadlockFree } from '../src/core/model.js';
+import { liveVictim } from '../src/alloc/oom.js';
 import type { AllocState } from '../src/alloc/state.js';
 
 /**
  * No state where some actor wants to move and none can. A dead state whose memory is held by
  * actors and pools with nothing dirty or under writeout is out of memory ('oom'): no protocol
- * could free it, only the OOM killer. Anything else is a protocol deadlock.
+ * could free it, only the OOM killer. A dead state where the OOM killer has a victim that cannot
+ * exit, and so kills nobody else, is 'oom-victim-stuck'. Anything else is a protocol deadlock.
  */
 export const noDeadlock: DeadlockFree<AllocState> = {
   kind: 'deadlock-free',
   name: 'no-deadlock',
   description: 'some actor can always move, unless every actor is idle',
-  classify: (s) => (s.reclaimable() === 0 && s.free <= s.world.watermarks.min ? 'oom' : 'deadlock'),
+  classify: (s) => (liveVictim(s.world, s.bytes) ? 'oom-victim-stuck' : s.reclaimable() === 0 && s.free <= s.world.watermarks.min ? 'oom' : 'deadlock'),
 };

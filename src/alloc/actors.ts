@@ -2,12 +2,14 @@
  * Actor declarations for scenarios: who runs which program in which context. The devices bring
  * their own actors (the disk interrupt, the network receiver), added when the model is built.
  */
+import { CheckError } from '../core/errors.js';
 import type { Fairness } from '../core/model.js';
 import { GFP_KERNEL, PF_MEMALLOC, gfp } from './context.js';
 import { otherTraffic, serve } from './handlers.js';
 import { complete } from './request-steps.js';
 import { dirtyPage, reclaim } from './steps.js';
-import type { ActorKind, ActorSpec, Instr, Step } from './world.js';
+import { flush } from './dirty-throttle.js';
+import type { ActorKind, ActorSpec, DirtyThrottle, Instr, Step } from './world.js';
 
 function instr(s: Step | Instr): Instr {
   return 'step' in s ? s : { step: s, repeat: 1 };
@@ -17,6 +19,7 @@ function instr(s: Step | Instr): Instr {
 export function either(...steps: Step[]): Step {
   return {
     kind: 'either',
+    refs: steps.flatMap((s) => s.refs ?? []),
     doing: (x) => steps.map((s) => s.doing?.(x) ?? s.kind).join(' or '),
     run: (x) => steps.forEach((s) => s.run(x)),
   };
@@ -33,22 +36,32 @@ export interface TaskOptions {
   /** A kernel thread (PF_KTHREAD), not a userspace task: direct-reclaim throttling skips it. */
   readonly kthread?: boolean;
   readonly fairness?: Fairness;
+  /** PF_LESS_THROTTLE ('less') or PF_LOCAL_THROTTLE ('local') under global dirty throttling. */
+  readonly throttle?: DirtyThrottle;
+}
+
+function contextOf(actor: string, name: string): number {
+  try {
+    return gfp(name);
+  } catch (e) {
+    throw new CheckError('bad-option', `actor ${actor}: context ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 function actor(kind: ActorKind, name: string, o: TaskOptions, program: readonly (Step | Instr)[], extra: Partial<ActorSpec> = {}): ActorSpec {
+  // Counts, programs and names are checked with the whole world when it is built (validate/).
   const count = o.count ?? 1;
-  if (!Number.isInteger(count) || count < 0) throw new Error(`actor ${name}: count must be a whole number >= 0, got ${count}`);
-  if (program.length === 0) throw new Error(`actor ${name}: its program has no steps`);
   return {
     kind,
     name,
     count,
     symmetric: o.symmetric ?? count > 1,
-    context: o.context === undefined ? GFP_KERNEL : gfp(o.context),
+    context: o.context === undefined ? GFP_KERNEL : contextOf(name, o.context),
     flags: o.memalloc ? PF_MEMALLOC : 0,
     ...(o.kthread ? { kthread: true } : {}),
     program: program.map(instr),
     ...(o.fairness === undefined ? {} : { fairness: o.fairness }),
+    ...(o.throttle === undefined ? {} : { throttle: o.throttle }),
     ...extra,
   };
 }
@@ -63,11 +76,21 @@ export function kswapd(o: TaskOptions = {}): ActorSpec {
   return actor('kswapd', 'kswapd', { ...o, memalloc: true, kthread: true }, [reclaim()]);
 }
 
+/**
+ * The flusher of `device` (per-bdi writeback): over the background threshold it writes the
+ * device's dirty pages, as an ordinary task (not PF_MEMALLOC). Named `flush-<device>`.
+ */
+export function flusher(device: string, o: TaskOptions = {}): ActorSpec {
+  return actor('flusher', `flush-${device}`, o, [flush(device)]);
+}
+
 export interface DaemonOptions extends TaskOptions {
   /** The daemon device whose queue it serves. */
   readonly serves: string;
   /** Under memalloc-inheritance, whether NOIO travels with MEMALLOC (default true). */
   readonly inheritNoio?: boolean;
+  /** Requests whose I/O it keeps in flight (default 1: it waits for the disk after each); see inflight.ts. */
+  readonly inflight?: number;
 }
 
 /**
@@ -78,7 +101,9 @@ export function daemon(name: string, o: DaemonOptions, body: readonly (Step | In
   const steps = [serve(), ...body];
   const last = steps[steps.length - 1]!;
   if (('step' in last ? last.step : last).kind !== 'complete') steps.push(complete());
-  return actor('daemon', name, o, steps, { serves: o.serves, inheritNoio: o.inheritNoio ?? true });
+  const inflight = o.inflight ?? 1;
+  if (!Number.isInteger(inflight) || inflight < 1) throw new Error(`daemon ${name}: inflight must be a whole number >= 1, got ${inflight}`);
+  return actor('daemon', name, o, steps, { serves: o.serves, inheritNoio: o.inheritNoio ?? true, inflight });
 }
 
 /** Packets for other sockets, competing for atomic memory; each reader reads its own. */

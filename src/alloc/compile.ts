@@ -17,6 +17,7 @@ import { resolvePolicies } from './policies/index.js';
 import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
 import { canonicalizer, symmetryGroups } from './symmetry.js';
+import { validateWorld } from './validate/index.js';
 import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, PoolInfo, World, WorldSpec } from './world.js';
 
 /** A scenario built for one parameter setting and policy: what `check` explores. */
@@ -49,7 +50,7 @@ export interface CompileOptions {
  * Devices are weakly fair per owner they serve (see Exec.serving); other traffic is adversarial.
  */
 const defaultFairness: Record<ActorKind, Fairness> = {
-  dirtier: 'strong', kswapd: 'strong', daemon: 'strong', task: 'strong', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none', rescuer: 'strong',
+  dirtier: 'strong', kswapd: 'strong', flusher: 'strong', daemon: 'strong', task: 'strong', receiver: 'weak', irq: 'weak', server: 'weak', traffic: 'none', rescuer: 'strong',
 };
 
 function implicitActors(spec: WorldSpec): ActorSpec[] {
@@ -80,7 +81,7 @@ function expand(specs: readonly ActorSpec[], fairness: Readonly<Record<string, F
       const device = s.device;
       actors.push({
         index: actors.length, name, kind: s.kind, context: s.context, flags: s.flags, program: s.program,
-        inheritNoio: s.inheritNoio ?? true, kthread: s.kthread ?? false, fairness: f,
+        inheritNoio: s.inheritNoio ?? true, kthread: s.kthread ?? false, fairness: f, inflight: s.inflight ?? 1, throttle: s.throttle ?? 'normal',
         ...(device === undefined ? {} : { device }),
       });
     }
@@ -111,36 +112,67 @@ function linkDaemons(spec: WorldSpec, all: readonly ActorSpec[], actors: ActorIn
 
 /** The mempools, then the bio_sets (mempools that know the device their bios complete on). */
 function poolsOf(spec: WorldSpec, devices: readonly DeviceInfo[]): PoolInfo[] {
-  const pools: PoolInfo[] = Object.entries(spec.pools ?? {}).map(([name, minNr], index) => ({ index, name, minNr }));
+  const pools: PoolInfo[] = Object.entries(spec.pools ?? {}).map(([name, p], index) =>
+    typeof p === 'number' ? { index, name, minNr: p, returnedBy: 'irq', always: false } : { index, name, minNr: p.minNr, returnedBy: p.returnedBy, always: true },
+  );
   for (const [name, bs] of Object.entries(spec.biosets ?? {})) {
     const dev = devices.find((d) => d.name === bs.device);
     if (!dev) throw new CheckError('bad-option', `bio_set ${name}: no device '${bs.device}'; devices: ${devices.map((d) => d.name).join(', ')}`);
-    pools.push({ index: pools.length, name, minNr: bs.minNr, device: dev.index });
+    pools.push({ index: pools.length, name, minNr: bs.minNr, device: dev.index, returnedBy: 'irq', always: true });
   }
   return pools;
 }
 
-/** Builds the model for one world, policy and parameter setting. */
+/** Every mutex a step takes is declared in the world's locks. */
+function checkLocks(spec: WorldSpec, all: readonly ActorSpec[]): void {
+  const declared = new Set(spec.locks ?? []);
+  for (const a of all) {
+    const missing = a.program.find((i) => i.step.lock !== undefined && !declared.has(i.step.lock));
+    if (missing) throw new CheckError('bad-option', `actor ${a.name} takes mutex '${missing.step.lock}', which the world does not declare; locks: ${[...declared].join(', ') || '(none)'}`);
+  }
+}
+
+/** The driver's own mempools (a PoolSpec) are mempools under every policy. */
+function driverPools(pools: readonly PoolInfo[]): Policy {
+  const always = new Set(pools.filter((p) => p.always && p.device === undefined).map((p) => p.name));
+  return { name: 'driver-pools', summary: '', notApplicable: () => undefined, hooks: always.size ? { usePool: (site) => site.pool !== undefined && always.has(site.pool) } : {} };
+}
+
+/**
+ * Builds the model for one world, policy and parameter setting. The world is validated first,
+ * and again with the actors its policies add: nothing malformed reaches the search.
+ */
 export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
+  validateWorld(o.name, spec);
   const policies = resolvePolicies(o.policy, spec, o.name, o.extraPolicies);
-  const declared = [...spec.actors, ...policies.flatMap((p) => p.addActors?.(spec) ?? [])];
+  const added = policies.flatMap((p) => p.addActors?.(spec) ?? []);
+  const declared = [...spec.actors, ...added];
+  if (added.length > 0) validateWorld(o.name, { ...spec, actors: declared });
   const all = [...declared, ...implicitActors(spec)];
   const { actors, groups } = expand(all, o.fairness ?? {});
   const devices = linkDaemons(spec, all, actors);
+  checkLocks(spec, all);
   const pools = poolsOf(spec, devices);
   const { pages, min } = spec.memory;
   const shrinkers = Object.entries(spec.shrinkers ?? {}).map(([name, sh], index) => ({ index, name, objects: sh.objects, needs: sh.stopsWithout === undefined ? 0 : sh.stopsWithout === 'IO' ? IO : FS }));
   const pageCache = spec.memory.clean !== undefined;
   const biosets = pools.filter((p) => p.device !== undefined).map((p) => p.index);
   const bioActors = actors.filter((a) => a.program.some((i) => i.step.kind === 'bio-alloc')).map((a) => a.index);
-  const layout = makeLayout(devices.length, devices.map((d) => (d.kind === 'daemon' ? d.queue : undefined)), pools.length, actors.length, { pageCache, shrinkers: shrinkers.length, biosets, bioActors });
+  const layout = makeLayout(devices.length, devices.map((d) => (d.kind === 'daemon' ? d.queue : undefined)), pools.length, actors.length, {
+    pageCache, shrinkers: shrinkers.length, biosets, bioActors,
+    daemonPools: pools.filter((p) => p.returnedBy === 'daemon').map((p) => p.index),
+    inflight: actors.map((a) => a.inflight),
+    locks: spec.locks?.length ?? 0,
+  });
   const world: World = {
     kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, pageCache, shrinkers, devices, actors, layout,
     dirtyLimit: spec.memory.dirtyLimit ?? Math.max(1, Math.floor((pages - min) / 2)),
-    hooks: composeHooks(policies),
+    ...(spec.dirty ? { dirty: spec.dirty } : {}),
+    hooks: composeHooks([...policies, driverPools(pools)]),
     stages: composeStages(policies),
     deviceNamed: new Map(devices.map((d) => [d.name, d])),
     poolNamed: new Map(pools.map((p) => [p.name, p])),
+    lockNamed: new Map((spec.locks ?? []).map((l, i) => [l, i])),
   };
   const poolsOn = policies.some((p) => p.hooks.usePool !== undefined);
   const init = initialState(world, poolsOn, spec.memory.clean ?? 0);

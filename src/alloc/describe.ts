@@ -7,11 +7,15 @@ import { ownMask, siteOf } from './allocate.js';
 import { Exec } from './exec.js';
 import { F_SLEEPING } from './mempool.js';
 import { F_INFLIGHT, F_THROTTLED, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
+import { dirtyWait } from './dirty-throttle.js';
+import { lockWait } from './locks.js';
+import { F_OOM_VICTIM, victimEdge } from './oom.js';
 import { atRest } from './machine.js';
 import type { Purpose } from './policy.js';
 import type { AllocState } from './state.js';
 import { runWriteout } from './writeout.js';
-import type { ActorInfo, DeviceInfo, World } from './world.js';
+import { POOL_AWAITING, POOL_IN_USE, ownPools } from './inflight.js';
+import type { ActorInfo, DeviceInfo, PoolInfo, World } from './world.js';
 
 export interface StateView {
   readonly free: number;
@@ -97,7 +101,13 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
     return `throttled in direct reclaim until ${kswapd} raises free pages above ${n}`;
   }
   if (x.reg(R_WO) !== 0) return writeoutStatus(world, x, edges);
-  const step = x.me.program[x.reg(R_PC)]!.step;
+  const step = x.me.program[x.reg(R_PC)]?.step;
+  if (!step) return 'exited, killed by the OOM killer';
+  const victim = x.reg(R_FLAGS) & F_OOM_VICTIM ? lockWait(x, step) : undefined;
+  if (victim) {
+    edges.push({ from: x.me.name, ...victim });
+    return `an OOM victim that cannot exit: ${victim.why}`;
+  }
   if (x.reg(R_FLAGS) & F_INFLIGHT) return step.doing?.(x) ?? 'waiting for its I/O';
   let moves = 0;
   step.run(x.at(s.bytes, x.me, () => moves++));
@@ -111,6 +121,16 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
   if (x.reg(R_FLAGS) & F_SLEEPING && step.pool !== undefined) {
     edges.push({ from: x.me.name, to: `mempool ${step.pool}`, why: 'asleep until an element is returned' });
     return `asleep on the ${step.pool} mempool`;
+  }
+  const throttled = dirtyWait(world, s.bytes, x.me, step);
+  if (throttled) {
+    for (const e of throttled.edges) edges.push({ from: x.me.name, ...e });
+    return throttled.status;
+  }
+  const onLock = lockWait(x, step);
+  if (onLock) {
+    edges.push({ from: x.me.name, ...onLock });
+    return `asleep on mutex ${step.lock} held by ${onLock.to}`;
   }
   if (['alloc', 'mempool-alloc', 'dirty', 'write-through', 'create-worker'].includes(step.kind)) {
     const floor = floorFor(world, x, step.kind === 'alloc' || step.kind === 'mempool-alloc' ? 'page' : 'dirty', step.pool);
@@ -141,11 +161,22 @@ function memoryEdges(world: World, s: AllocState, edges: Edge[]): void {
   }
   for (const p of world.pools) {
     if (s.bytes[world.layout.pool(p.index)] !== 0) continue;
+    if (p.returnedBy === 'daemon') daemonPoolEdges(world, s, p, edges);
     for (const a of world.actors) {
       if (a.kind === 'daemon' && s.register(a.index, R_HELD) > 0 && s.register(a.index, R_REQ) > 0) {
         edges.push({ from: `mempool ${p.name}`, to: a.name, why: `${a.name} holds pages taken for its request` });
       }
     }
+  }
+}
+
+/** A pool only its daemon refills waits for that daemon's next pass (dm's region pool). */
+function daemonPoolEdges(world: World, s: AllocState, p: PoolInfo, edges: Edge[]): void {
+  const at = world.layout.returned(p.index);
+  for (const a of world.actors) {
+    if (a.kind !== 'daemon' || !ownPools(world, a).includes(p)) continue;
+    const why = `only ${a.name} returns its elements, on its next pass (${s.bytes[at + POOL_IN_USE]} in use by requests, ${s.bytes[at + POOL_AWAITING]} awaiting it)`;
+    edges.push({ from: `mempool ${p.name}`, to: a.name, why });
   }
 }
 
@@ -155,5 +186,7 @@ export function describeState(world: World, s: AllocState): StateView {
   const x = new Exec(world);
   const actors = world.actors.map((a: ActorInfo) => ({ name: a.name, kind: a.kind, status: status(world, x.at(s.bytes, a, () => {}), s, edges) }));
   memoryEdges(world, s, edges);
+  const oom = victimEdge(world, s.bytes);
+  if (oom) edges.push(oom);
   return { free: s.free, watermarks: { min: world.watermarks.min, atomic: world.watermarks.atomic, memalloc: world.watermarks.memalloc }, owners: s.owners(), actors, waitsFor: edges };
 }

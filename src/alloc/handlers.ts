@@ -7,6 +7,7 @@ import { allocate } from './allocate.js';
 import { GFP_ATOMIC } from './context.js';
 import type { Exec } from './exec.js';
 import { FREE, F_INFLIGHT, R_FLAGS, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST } from './layout.js';
+import { completeAsync, returnAwaiting } from './inflight.js';
 import { completeBios } from './bio.js';
 import { completeSubmit } from './request-steps.js';
 import { completeDiskWrite, completeNetWrite } from './writeout.js';
@@ -25,7 +26,8 @@ export function serve(): Step {
     doing: () => 'idle',
     run(x) {
       const dev = x.world.devices[x.me.serves!]!;
-      if (x.me.rescues !== undefined && x.world.actors[x.me.rescues]!.program[x.regOf(x.me.rescues, R_PC)]!.step.kind === 'serve') return;
+      if (x.me.rescues !== undefined && x.world.actors[x.me.rescues]!.program[x.regOf(x.me.rescues, R_PC)]?.step.kind === 'serve') return;
+      if (returnAwaiting(x)) return;
       const at = x.world.layout.queue(dev.index);
       const n = x.s[at]!;
       if (n === 0) return;
@@ -51,6 +53,7 @@ export function diskInterrupt(device: number): Step {
     rest: idle,
     run(x) {
       const dev = x.world.devices[device]!;
+      completeAsync(x, dev.name);
       completeBios(x, device);
       for (const a of x.world.actors) {
         x.serving = a.name;

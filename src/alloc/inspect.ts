@@ -7,6 +7,7 @@
 import { contextName, PF_MEMALLOC } from './context.js';
 import { F_FULLMASK, F_INFLIGHT, F_MEMALLOC, F_RECLAIM, F_ROUND2, R_FLAGS, R_HELD, R_REQ, R_REQF, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import { F_SLEEPING } from './mempool.js';
+import { F_OOM_VICTIM } from './oom.js';
 import type { AllocState } from './state.js';
 import type { World } from './world.js';
 
@@ -49,6 +50,7 @@ const FLAG_NAMES: readonly [number, string][] = [
   [F_ROUND2, 'mempool: retried once'],
   [F_INFLIGHT, 'I/O in flight'],
   [F_SLEEPING, 'asleep in mempool_alloc'],
+  [F_OOM_VICTIM, 'OOM victim'],
 ];
 
 function requestFlags(flags: number): string[] {

@@ -46,6 +46,11 @@ export const FREE = 0;
 /** Set (and kept) when an allocation not entitled to the reserve took free pages below M. */
 export const LEAK = 1;
 
+/** A request in flight on an asynchronous daemon: its submitter + 1 (0: a free slot), then its pages. */
+export const SLOT_REQ = 0;
+export const SLOT_HELD = 1;
+export const SLOT = 2;
+
 export interface Layout {
   readonly size: number;
   dirty(device: number): number;
@@ -63,6 +68,12 @@ export interface Layout {
   rescued(actor: number): number;
   /** Offset of a daemon device's queue: the count, then `capacity` entries. */
   queue(device: number): number;
+  /** For a pool its daemon returns: its elements in use by requests, then those awaiting the daemon; -1 otherwise. */
+  returned(pool: number): number;
+  /** Offset of an asynchronous daemon's in-flight slots (SLOT bytes each). */
+  slots(actor: number): number;
+  /** A mutex's owner: actor index + 1, 0 when free. */
+  lock(lock: number): number;
   actor(actor: number): number;
 }
 
@@ -73,6 +84,12 @@ export interface ReclaimableOwners {
   /** Pool indices that are bio_sets, and actor indices that allocate from one. */
   readonly biosets?: readonly number[];
   readonly bioActors?: readonly number[];
+  /** Pool indices whose elements their daemon returns (two counters each). */
+  readonly daemonPools?: readonly number[];
+  /** Requests each actor keeps in flight: slots only for those above 1. */
+  readonly inflight?: readonly number[];
+  /** Mutexes: one owner byte each. */
+  readonly locks?: number;
 }
 
 export function makeLayout(devices: number, queues: readonly (number | undefined)[], pools: number, actors: number, owners: ReclaimableOwners = { pageCache: false, shrinkers: 0 }): Layout {
@@ -90,7 +107,12 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     queueAt.push(at);
     if (cap !== undefined) at += 1 + cap;
   }
-  const actorBase = at;
+  const returnedAt = new Map<number, number>();
+  for (const p of owners.daemonPools ?? []) (returnedAt.set(p, at), (at += 2));
+  const slotsAt = new Map<number, number>();
+  (owners.inflight ?? []).forEach((n, a) => n > 1 && (slotsAt.set(a, at), (at += SLOT * n)));
+  const lockBase = at;
+  const actorBase = lockBase + (owners.locks ?? 0);
   return {
     size: actorBase + REGISTERS * actors,
     dirty: (d) => deviceBase + 2 * d,
@@ -102,6 +124,9 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     bioList: (a) => bioListAt.get(a) ?? -1,
     rescued: (a) => (bioListAt.get(a) ?? -2) + 1,
     queue: (d) => queueAt[d]!,
+    returned: (p) => returnedAt.get(p) ?? -1,
+    slots: (a) => slotsAt.get(a) ?? -1,
+    lock: (l) => lockBase + l,
     actor: (a) => actorBase + REGISTERS * a,
   };
 }

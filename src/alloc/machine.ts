@@ -6,6 +6,7 @@
 import type { Emit } from '../core/model.js';
 import { Exec, type AllocAction } from './exec.js';
 import { FREE, F_INFLIGHT, F_RECLAIM, F_THROTTLED, R_FLAGS, R_PC, R_WO, makeLayout } from './layout.js';
+import { F_OOM_VICTIM, victimMoves } from './oom.js';
 import { AllocState } from './state.js';
 import { runWriteout } from './writeout.js';
 import type { ActorInfo, World } from './world.js';
@@ -14,17 +15,21 @@ export function successors(world: World, exec: Exec, state: AllocState, emit: Em
   const s = state.bytes;
   for (const actor of world.actors) {
     const x = exec.at(s, actor, emit);
+    const step = actor.program[x.reg(R_PC)]?.step;
+    if (!step) continue; // exited (killed by the OOM killer)
     if (x.reg(R_FLAGS) & F_THROTTLED) continue; // asleep until kswapd wakes it
     if (x.reg(R_WO) !== 0) runWriteout(x);
-    else actor.program[x.reg(R_PC)]!.step.run(x);
+    else if (x.reg(R_FLAGS) & F_OOM_VICTIM) victimMoves(x, step);
+    else step.run(x);
   }
 }
 
 /** Whether an actor that cannot move is where it may legitimately stop (an idle daemon). */
 export function atRest(exec: Exec, state: AllocState, actor: ActorInfo): boolean {
   const x = exec.at(state.bytes, actor, () => {});
-  if (x.reg(R_WO) !== 0 || x.reg(R_FLAGS) & (F_RECLAIM | F_INFLIGHT | F_THROTTLED)) return false;
-  const step = actor.program[x.reg(R_PC)]!.step;
+  const step = actor.program[x.reg(R_PC)]?.step;
+  if (!step) return true; // exited
+  if (x.reg(R_WO) !== 0 || x.reg(R_FLAGS) & (F_RECLAIM | F_INFLIGHT | F_THROTTLED | F_OOM_VICTIM)) return false;
   return step.rest?.(x) ?? false;
 }
 
@@ -37,7 +42,7 @@ export function initialState(world: World, poolsOn: boolean, clean = 0): AllocSt
     free -= sh.objects;
   }
   for (const p of world.pools) {
-    const n = poolsOn || p.device !== undefined ? p.minNr : 0;
+    const n = poolsOn || p.always ? p.minNr : 0;
     s[world.layout.pool(p.index)] = n;
     free -= n;
   }

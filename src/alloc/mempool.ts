@@ -26,7 +26,7 @@ function poolOf(x: Exec, name: string): PoolInfo {
 
 function takeElement(x: Exec, at: Attempt, pool: PoolInfo, mask: number): void {
   const d = x.draft();
-  x.move(d, x.world.layout.pool(pool.index), x.a + R_HELD);
+  x.move(d, x.world.layout.pool(pool.index), at.to ?? x.a + R_HELD);
   x.set(d, R_FLAGS, x.reg(R_FLAGS) & ~(F_ROUND2 | F_FULLMASK));
   at.then(d);
   x.emit(d, 'mempool-alloc', (n, who) => `${who} takes ${at.what} from the ${pool.name} mempool (${n.pool(pool.name)} left)`, mask);

@@ -72,7 +72,7 @@ function allocPagesSlowpath(x: Exec, at: Attempt, site: Site, mask: number, setO
   if (outcome === 'reclaim') {
     if (throttleDirectReclaim(x, site, mask)) return;
     tryToFreePages(x, mask, setOnReclaim);
-    chargeAndOom();
+    chargeAndOom(x, site, mask);
     return;
   }
   retryWaitOrFail(x, at, mask, outcome);
@@ -95,10 +95,12 @@ function throttleDirectReclaim(x: Exec, site: Site, mask: number): boolean {
 }
 
 /**
- * The memcg charge (try_charge) and the OOM decision (out_of_memory): no mechanism here models
- * them yet; a failed reclaim waits for memory and retries.
+ * The OOM decision (out_of_memory): a mechanism at this stage (the oom-killer policy, oom.ts)
+ * may kill a task; otherwise a failed reclaim waits for memory and retries.
  */
-function chargeAndOom(): void {}
+function chargeAndOom(x: Exec, site: Site, mask: number): void {
+  x.world.stages.outOfMemory(x, site, mask);
+}
 
 /** The end of the slow path for a context that may not reclaim: fail at once, or wait and retry. */
 function retryWaitOrFail(x: Exec, at: Attempt, mask: number, outcome: OnFailure): void {

@@ -53,12 +53,19 @@ export interface Stages {
    * to the bio_set's rescuer) instead of the allocation.
    */
   puntBiosToRescuer(x: Exec, bioset: PoolInfo, mask: number): boolean;
+  /** out_of_memory, after direct reclaim found nothing: true when the mechanism acted (killed). */
+  outOfMemory(x: Exec, site: Site, mask: number): boolean;
 }
 
 export interface Policy {
   readonly name: string;
-  /** One line for `list`. */
+  /** One line for `list`: what it does. */
   readonly summary: string;
+  /**
+   * What it does not do that a user might expect of it, as a clause that follows 'it' on the
+   * same line of `list`: 'does not bound how much of the reserve a daemon takes'.
+   */
+  readonly doesNot?: string;
   /** Why the policy cannot apply to this world (an error for the user), or undefined. */
   notApplicable(spec: WorldSpec): string | undefined;
   readonly hooks: Partial<Hooks>;
@@ -95,6 +102,7 @@ const noStages: Stages = {
   throttleDirectReclaim: () => false,
   balancePgdat: () => false,
   puntBiosToRescuer: () => false,
+  outOfMemory: () => false,
 };
 
 /**
@@ -109,5 +117,6 @@ export function composeStages(policies: readonly Policy[]): Stages {
     // Every mechanism's kswapd moves are offered, not only the first's.
     balancePgdat: kswapd.length === 0 ? noStages.balancePgdat : (x) => kswapd.reduce((any, k) => k(x) || any, false),
     puntBiosToRescuer: policies.find((p) => p.stages?.puntBiosToRescuer)?.stages?.puntBiosToRescuer ?? noStages.puntBiosToRescuer,
+    outOfMemory: policies.find((p) => p.stages?.outOfMemory)?.stages?.outOfMemory ?? noStages.outOfMemory,
   };
 }

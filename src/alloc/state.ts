@@ -5,6 +5,8 @@
  * object (`equals`/`hashCode`), so states can key Immutable collections.
  */
 import { fingerprint, fp } from '../core/hash.js';
+import { actorView, type ActorView } from './actor-view.js';
+import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import type { World } from './world.js';
 
@@ -51,6 +53,11 @@ export class AllocState {
     return this.bytes[this.world.layout.pool(p.index)]!;
   }
 
+  /** An actor in this state, by name or index. @example state.actor('kmirrord').held // 2 */
+  actor(who: number | string): ActorView {
+    return actorView(this.world, this.bytes, who);
+  }
+
   /** A register of an actor (see layout.ts). */
   register(actor: number, r: number): number {
     return this.bytes[this.world.layout.actor(actor) + r]!;
@@ -76,7 +83,10 @@ export class AllocState {
       out[`dirty on ${d.name}`] = bytes[world.layout.dirty(d.index)]!;
       out[`under writeout on ${d.name}`] = bytes[world.layout.writeout(d.index)]!;
     }
-    for (const p of world.pools) out[`mempool ${p.name}`] = bytes[world.layout.pool(p.index)]!;
+    for (const p of world.pools) {
+      out[`mempool ${p.name}`] = bytes[world.layout.pool(p.index)]!;
+      if (p.returnedBy === 'daemon') out[`${p.name} elements in use or awaiting their daemon`] = poolOutstanding(world, bytes, p);
+    }
     if (world.pageCache) out['clean page cache'] = bytes[world.layout.clean]!;
     for (const p of world.pools) if (p.device !== undefined) out[`${p.name} bios issued to ${world.devices[p.device]!.name}`] = bytes[world.layout.issued(p.index)]!;
     for (const a of world.actors) {
@@ -86,7 +96,10 @@ export class AllocState {
       out[`punted to the rescuer by ${a.name}`] = bytes[at + 1]!;
     }
     for (const sh of world.shrinkers) out[`shrinker ${sh.name}`] = bytes[world.layout.shrinker(sh.index)]!;
-    for (const a of world.actors) out[`held by ${a.name}`] = bytes[world.layout.actor(a.index) + R_HELD]!;
+    for (const a of world.actors) {
+      out[`held by ${a.name}`] = bytes[world.layout.actor(a.index) + R_HELD]!;
+      if (a.inflight > 1) out[`in flight from ${a.name}`] = heldInFlight(world, bytes, a);
+    }
     return out;
   }
 
@@ -95,8 +108,8 @@ export class AllocState {
     const { world, bytes } = this;
     let sum = bytes[FREE]!;
     for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
-    for (const p of world.pools) sum += bytes[world.layout.pool(p.index)]!;
-    for (const a of world.actors) sum += bytes[world.layout.actor(a.index) + R_HELD]!;
+    for (const p of world.pools) sum += bytes[world.layout.pool(p.index)]! + poolOutstanding(world, bytes, p);
+    for (const a of world.actors) sum += bytes[world.layout.actor(a.index) + R_HELD]! + heldInFlight(world, bytes, a);
     return sum + this.cleanAndSlab();
   }
 

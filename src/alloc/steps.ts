@@ -4,10 +4,14 @@
  * `dirtyPage('md0')`, `times(2, mempoolAlloc('raid1'))`, `submit('disk')`, `complete()`.
  */
 import { allocate } from './allocate.js';
+import { gfp } from './context.js';
 import { anyCleanOrSlab, freeWithoutIo } from './reclaim.js';
 import type { Exec } from './exec.js';
+import { takenTo } from './inflight.js';
 import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
-import type { Instr, Step } from './world.js';
+import { named } from './validate/names.js';
+import { overDirtyLimit, throttled } from './dirty-throttle.js';
+import type { DeviceInfo, Instr, Step } from './world.js';
 
 function deviceIndex(x: Exec, name: string): number {
   const d = x.world.deviceNamed.get(name);
@@ -24,33 +28,33 @@ export function times(n: number, step: Step): Instr {
 export function dirtyPage(device: string): Step {
   return {
     kind: 'dirty',
+    refs: named('device', 'device', device),
+    device,
     doing: () => `dirtying a page on ${device}`,
     run(x) {
       const dev = deviceIndex(x, device);
-      if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev);
+      // The dirty-limit policy: a per-device cap, the task writing back in every era.
+      if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev, `over the dirty limit of ${device}`, true);
+      if (overDirtyLimit(x.world, x.s, x.me, dev)) return throttled(x, dev, 'throttled in balance_dirty_pages');
       allocate(x, { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: x.goOn });
     },
   };
 }
 
-/**
- * balance_dirty_pages: a task over the dirty limit writes back one of the device's dirty pages
- * itself (not PF_MEMALLOC) and waits for it; with none left to start, it waits for writeout.
- */
-function throttled(x: Exec, dev: number): void {
-  const dirty = x.world.layout.dirty(dev);
-  if (x.s[dirty] === 0) return;
+/** The actor takes one dirty page of `dev` and starts writing it out (it waits for the write). */
+export function writeOutDirtyPage(x: Exec, dev: DeviceInfo, name: string, say: string): void {
   const d = x.draft();
-  x.move(d, dirty, x.world.layout.writeout(dev));
+  x.move(d, x.world.layout.dirty(dev.index), x.world.layout.writeout(dev.index));
   x.set(d, R_WO, WO_START);
-  x.set(d, R_WODEV, dev);
-  x.emit(d, 'balance-dirty', `${x.me.name} is over the dirty limit of ${x.world.devices[dev]!.name} and writes back one of its dirty pages`);
+  x.set(d, R_WODEV, dev.index);
+  x.emit(d, name, say);
 }
 
 /** A task writes a page through `device` itself: a request that is not PF_MEMALLOC. */
 export function writeThrough(device: string): Step {
   return {
     kind: 'write-through',
+    refs: named('device', 'device', device),
     doing: () => `writing a page through ${device}`,
     run(x) {
       const dev = deviceIndex(x, device);
@@ -82,26 +86,26 @@ export function reclaim(): Step {
       if (!low(x)) return;
       freeWithoutIo(x, x.me.context | x.me.flags, 0, x.me.name);
       for (const dev of x.world.devices) {
-        const dirty = x.world.layout.dirty(dev.index);
-        if (x.s[dirty] === 0) continue;
-        const d = x.draft();
-        x.move(d, dirty, x.world.layout.writeout(dev.index));
-        x.set(d, R_WO, WO_START);
-        x.set(d, R_WODEV, dev.index);
-        x.emit(d, 'writeout', `${x.me.name} picks a dirty page of ${dev.name} and starts writing it out`);
+        if (x.s[x.world.layout.dirty(dev.index)] !== 0) writeOutDirtyPage(x, dev, 'writeout', `${x.me.name} picks a dirty page of ${dev.name} and starts writing it out`);
       }
     },
   };
 }
 
-/** Takes a page into the actor's hand, from `pool` when a mempool policy is on. */
-export function alloc(opts: { pool?: string; what?: string } = {}): Step {
+/**
+ * Takes a page into the actor's hand, from `pool` when a mempool policy is on (or always, for a
+ * driver's own pool), in the actor's context or the gfp mask `context` names.
+ */
+export function alloc(opts: { pool?: string; what?: string; context?: string } = {}): Step {
+  const mask = opts.context === undefined ? undefined : gfp(opts.context);
   return {
     kind: 'alloc',
+    refs: named('pool', 'pool', opts.pool),
     doing: () => (opts.pool ? `allocating from the ${opts.pool} mempool` : 'allocating a page'),
     run(x) {
       const what = opts.what ?? (x.reg(R_REQ) ? 'a page for its request' : 'a page');
-      allocate(x, { purpose: 'page', pool: opts.pool, what, then: x.goOn });
+      const to = takenTo(x, opts.pool);
+      allocate(x, { purpose: 'page', pool: opts.pool, what, then: x.goOn, ...(to === undefined ? {} : { to }), ...(mask === undefined ? {} : { mask }) });
     },
     ...(opts.pool === undefined ? {} : { pool: opts.pool }),
   };

@@ -12,13 +12,13 @@
  * not be checked with the reduction.
  */
 import { CheckError } from '../core/errors.js';
-import { REGISTERS, R_REQ } from './layout.js';
+import { REGISTERS, R_REQ, SLOT, SLOT_REQ } from './layout.js';
 import type { ActorInfo, World } from './world.js';
 
 /** The same actor apart from its name and index: what makes two instances interchangeable. */
 function sameRole(a: ActorInfo, b: ActorInfo): boolean {
   return a.kind === b.kind && a.context === b.context && a.flags === b.flags && a.program === b.program && a.serves === b.serves &&
-    a.inheritNoio === b.inheritNoio && a.kthread === b.kthread && a.rescues === b.rescues && a.fairness === b.fairness && a.device === b.device;
+    a.inheritNoio === b.inheritNoio && a.kthread === b.kthread && a.inflight === b.inflight && a.throttle === b.throttle && a.rescues === b.rescues && a.fairness === b.fairness && a.device === b.device;
 }
 
 /**
@@ -43,7 +43,15 @@ export function symmetryGroups(world: World, declared: readonly (readonly string
   });
 }
 
-/** Where references to actors live in a state: queue entries (index << 2 | flags) and R_REQ. */
+/** Offsets of bytes that name an actor as index + 1 (as R_REQ does): in-flight submitters, mutex owners. */
+function actorRefs(world: World): Int32Array {
+  const out: number[] = [];
+  for (const a of world.actors) for (let i = 0; a.inflight > 1 && i < a.inflight; i++) out.push(world.layout.slots(a.index) + SLOT * i + SLOT_REQ);
+  for (const l of world.lockNamed.values()) out.push(world.layout.lock(l));
+  return Int32Array.from(out);
+}
+
+/** Where references to actors live in a state: queue entries (index << 2 | flags), R_REQ and {@link actorRefs}. */
 function queueSpans(world: World): (readonly [number, number])[] {
   return world.devices.filter((d) => d.kind === 'daemon').map((d) => [world.layout.queue(d.index), d.kind === 'daemon' ? d.queue : 0] as const);
 }
@@ -63,6 +71,7 @@ export function canonicalizer(world: World, groups: readonly (readonly number[])
   const spans = queueSpans(world);
   const spanAt = Int32Array.from(spans, ([at]) => at);
   const spanCap = Int32Array.from(spans, ([, cap]) => cap);
+  const slots = actorRefs(world);
   const ref = new Int32Array(n);
   const rename = new Int32Array(n);
   const members = groups.map((g) => Int32Array.from(g));
@@ -84,6 +93,11 @@ export function canonicalizer(world: World, groups: readonly (readonly number[])
       const req = bytes[base[a]! + R_REQ]!;
       if (req !== 0) ref[req - 1] ||= code + a;
     }
+    code += n;
+    for (let i = 0; i < slots.length; i++) {
+      const req = bytes[slots[i]!]!;
+      if (req !== 0) ref[req - 1] ||= code + i;
+    }
     for (let a = 0; a < n; a++) rename[a] = a;
     for (let k = 0; k < members.length; k++) {
       const sorted = insertionSort(order[k]!, before);
@@ -101,6 +115,10 @@ export function canonicalizer(world: World, groups: readonly (readonly number[])
     for (let a = 0; a < n; a++) {
       const req = out[base[a]! + R_REQ]!;
       if (req !== 0) out[base[a]! + R_REQ] = rename[req - 1]! + 1;
+    }
+    for (let i = 0; i < slots.length; i++) {
+      const req = out[slots[i]!]!;
+      if (req !== 0) out[slots[i]!] = rename[req - 1]! + 1;
     }
     return out;
   };

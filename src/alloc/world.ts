@@ -34,15 +34,33 @@ export interface DaemonDeviceSpec {
 
 export type DeviceSpec = DiskSpec | NetworkSpec | DaemonDeviceSpec;
 
-export type ActorKind = 'dirtier' | 'kswapd' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server' | 'rescuer';
+export type ActorKind = 'dirtier' | 'kswapd' | 'flusher' | 'daemon' | 'traffic' | 'task' | 'receiver' | 'irq' | 'server' | 'rescuer';
+
+/** How balance_dirty_pages treats a task: PF_LESS_THROTTLE (a quarter more), PF_LOCAL_THROTTLE (its own device only). */
+export type DirtyThrottle = 'normal' | 'less' | 'local';
+
+/**
+ * A name a step refers to, checked to exist when the world is built (see validate/names.ts for
+ * the kinds of names): `{ kind: 'device', name: 'md0', field: 'device' }`.
+ */
+export interface Ref {
+  readonly kind: string;
+  readonly name: string;
+  /** The step's option that gave the name, for the error message. */
+  readonly field: string;
+}
 
 /** One step of an actor's program. Built by the functions in steps.ts or by `step()`. */
 export interface Step {
   readonly kind: string;
+  /** The devices, mempools, queues (and so on) the step names: each must exist in the world. */
+  readonly refs?: readonly Ref[];
   /** The device a step waits on (the disk interrupt completes `submit` steps through it). */
   readonly device?: string;
   /** The mempool the step allocates from or returns its pages to (under a mempool policy). */
   readonly pool?: string;
+  /** The mutex the step takes (its waiters sleep until the holder releases it). */
+  readonly lock?: string;
   /** Emits the step's moves for the actor `x` is running. */
   run(x: Exec): void;
   /** True when an actor stopped here is at a legitimate rest point (an idle daemon). */
@@ -81,6 +99,27 @@ export interface ActorSpec {
   readonly fairness?: Fairness;
   /** For the actors a device brings (irq, receiver, server): the device's index. */
   readonly device?: number;
+  /**
+   * For daemons: requests whose I/O it keeps in flight at once. 1 (the default): it waits for the
+   * disk after each request; n >= 2: it issues a request's I/O asynchronously (dm_io with a
+   * completion callback) and goes on to the next, with up to n requests in flight.
+   */
+  readonly inflight?: number;
+  /** PF_LESS_THROTTLE or PF_LOCAL_THROTTLE in balance_dirty_pages (default: neither). */
+  readonly throttle?: DirtyThrottle;
+}
+
+/**
+ * Who returns a mempool's elements: the device interrupt when the I/O completes (a bio_set,
+ * kmirrord's leg pool), or the daemon itself on a later pass once the I/O has completed (dm's
+ * region pool: kmirrord frees clean regions in dm_rh_update_states).
+ */
+export type ReturnedBy = 'irq' | 'daemon';
+
+/** A mempool the driver always has, whatever the policy (dm's region pool). */
+export interface PoolSpec {
+  readonly minNr: number;
+  readonly returnedBy: ReturnedBy;
 }
 
 /**
@@ -110,12 +149,21 @@ export interface WorldSpec {
    * pages in any context that may sleep, without I/O (9.5). Absent, a written page is free.
    */
   readonly memory: { readonly pages: number; readonly min: number; readonly dirtyLimit?: number; readonly clean?: number };
-  readonly pools?: Readonly<Record<string, number>>;
+  /** A number: a mempool of that min_nr that the mempool policies turn on; a PoolSpec: always one. */
+  readonly pools?: Readonly<Record<string, number | PoolSpec>>;
   readonly shrinkers?: Readonly<Record<string, ShrinkerSpec>>;
   /** bio_sets by name: mempools that exist under every policy (see BiosetSpec). */
   readonly biosets?: Readonly<Record<string, BiosetSpec>>;
   readonly devices: Readonly<Record<string, DeviceSpec>>;
   readonly actors: readonly ActorSpec[];
+  /** Mutexes tasks take and release with `lock()`/`unlock()`, held across any steps between. */
+  readonly locks?: readonly string[];
+  /**
+   * Global dirty throttling (vm.dirty_ratio, vm.dirty_background_ratio), in percent of dirtyable
+   * memory: a task that dirties pages over `ratio` waits in balance_dirty_pages; over `background`
+   * the flusher writes dirty pages out. Absent: no global limit.
+   */
+  readonly dirty?: { readonly ratio: number; readonly background: number };
 }
 
 export interface ShrinkerInfo {
@@ -130,6 +178,9 @@ export interface PoolInfo {
   readonly index: number;
   readonly name: string;
   readonly minNr: number;
+  readonly returnedBy: ReturnedBy;
+  /** A mempool whatever the policy (declared with a PoolSpec, or a bio_set). */
+  readonly always: boolean;
   /** For a bio_set: the device its issued bios complete on. */
   readonly device?: number;
 }
@@ -152,6 +203,9 @@ export interface ActorInfo {
   readonly fairness: Fairness;
   /** The device an implicit actor (receiver, irq, server) handles. */
   readonly device?: number;
+  /** Requests it keeps in flight (1: it waits for the disk after each one). */
+  readonly inflight: number;
+  readonly throttle: DirtyThrottle;
 }
 
 /** A scenario compiled under one policy: everything the interpreter needs, resolved once. */
@@ -160,6 +214,7 @@ export interface World {
   readonly pages: number;
   readonly watermarks: Watermarks;
   readonly dirtyLimit: number;
+  readonly dirty?: WorldSpec['dirty'];
   readonly pools: readonly PoolInfo[];
   /** Whether written pages stay in the page cache, clean (the world declares `memory.clean`). */
   readonly pageCache: boolean;
@@ -173,4 +228,6 @@ export interface World {
   /** Devices and mempools by name: steps name them, and look them up on every state. */
   readonly deviceNamed: ReadonlyMap<string, DeviceInfo>;
   readonly poolNamed: ReadonlyMap<string, PoolInfo>;
+  /** Mutexes by name: the index of each one's owner byte (see Layout.lock). */
+  readonly lockNamed: ReadonlyMap<string, number>;
 }

@@ -7,8 +7,10 @@ import bioSplit from '../../models/bio-split.js';
 import counter from '../../models/counter.js';
 import dmRaid1 from '../../models/dm-raid1.js';
 import fuseWriteback from '../../models/fuse-writeback.js';
+import loopWriteback from '../../models/loop-writeback.js';
 import ioFlusher from '../../models/io-flusher.js';
 import nfsAck from '../../models/nfs-ack.js';
+import oomLock from '../../models/oom-lock.js';
 import wqCompletion from '../../models/wq-completion.js';
 import { CheckError } from '../core/errors.js';
 import type { Definition } from './definition.js';
@@ -19,8 +21,10 @@ const shipped = {
   counter,
   'dm-raid1': dmRaid1,
   'fuse-writeback': fuseWriteback,
+  'loop-writeback': loopWriteback,
   'io-flusher': ioFlusher,
   'nfs-ack': nfsAck,
+  'oom-lock': oomLock,
   'wq-completion': wqCompletion,
 } satisfies Record<string, Definition>;
 

@@ -10,7 +10,7 @@ import { check } from '../../src/core/check.js';
 import type { ActorInfo } from '../../src/alloc/world.js';
 
 const byName = (n: string) => policies.find((p) => p.name === n)!;
-const daemonInfo = { index: 0, name: 'kmirrord', kind: 'daemon', context: GFP_KERNEL, flags: 0, program: [], inheritNoio: true, kthread: true, fairness: 'weak' } as ActorInfo;
+const daemonInfo = { index: 0, name: 'kmirrord', kind: 'daemon', context: GFP_KERNEL, flags: 0, program: [], inheritNoio: true, kthread: true, fairness: 'weak', inflight: 1, throttle: 'normal' } as ActorInfo;
 const site = (o: Partial<Site>): Site => ({ actor: daemonInfo, purpose: 'page', serving: true, request: 0, pool: undefined, ...o });
 
 function thrown(f: () => unknown): CheckError {
@@ -48,7 +48,7 @@ describe('policies change contexts', () => {
   });
 
   it('lists at least the eight mechanisms of the domain', () => {
-    expect(policyList.map((p) => p.name)).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'network-reserve', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'bioset-rescuer', 'wq-rescuer']);
+    expect(policyList.map((p) => p.name)).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'network-reserve', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'bioset-rescuer', 'wq-rescuer', 'oom-killer', 'oom-reaper']);
     expect(policyList.every((p) => p.summary.length > 10)).toBe(true);
   });
 });
@@ -57,7 +57,7 @@ describe('bad input', () => {
   it('rejects an unknown policy, listing the known ones', () => {
     const e = thrown(() => dm.build({}, 'mempol'));
     expect(e.code).toBe('bad-option');
-    expect(e.message).toBe("unknown policy 'mempol'; known: none, mempool-only, memalloc-inheritance, network-reserve, dirty-limit, io-flusher, reclaim-throttle, bioset-rescuer, wq-rescuer");
+    expect(e.message).toBe("unknown policy 'mempol'; known: none, mempool-only, memalloc-inheritance, network-reserve, dirty-limit, io-flusher, reclaim-throttle, bioset-rescuer, wq-rescuer, oom-killer, oom-reaper");
   });
 
   it("rejects 'rescuer' as ambiguous, naming the kernel's two", () => {

@@ -104,7 +104,7 @@ describe('allocheck matrix', () => {
   });
 
   it.each([
-    [['matrix', 'dm-raid1', '--sweep', 'page=5..6'], /^allocheck: model 'dm-raid1' has no parameter 'page'; its parameters: pages, min, legs, pool, dirtiers, queue, kernel, daemon_reclaim_io, background, inherit_noio\n$/],
+    [['matrix', 'dm-raid1', '--sweep', 'page=5..6'], /^allocheck: model 'dm-raid1' has no parameter 'page'; its parameters: pages, min, legs, pool, dirtiers, queue, kernel, daemon_reclaim_io, background, inherit_noio, inflight, regions, region_alloc\n$/],
     [['matrix', 'dm-raid1', 'fuse-writeback', '--sweep', 'pool=1..2'], /^allocheck: model 'fuse-writeback' has no parameter 'pool'; its parameters: pages, min, dirtiers, buffers, queue, dirty_limit\n$/],
     [['matrix', 'dm-raid1', '--sweep', 'kernel=2.6,2.4'], /^allocheck: parameter kernel=2\.4 is not one of: 2\.6, modern\n$/],
     [['matrix', 'dm-raid1', '--sweep', 'kernel=1..2'], /kernel is a choice, sweep it as kernel=2\.6,modern/],

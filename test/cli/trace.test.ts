@@ -29,7 +29,7 @@ describe('check --out', () => {
     const r = await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--out', 'again'], dir);
     // writeout-progress fails by the same path as no-deadlock: its files are no-deadlock's.
     expect(r.out).toMatch(/wrote again\/result\.json, again\/trace-no-deadlock\.json, again\/trace-no-deadlock\.dot, again\/trace-no-deadlock\.svg, again\/trace-no-deadlock\.png, again\/story-no-deadlock\.md, again\/trace-no-deadlock\.html, again\/trace-recoverable\.json, .*again\/story-recoverable\.md, again\/trace-recoverable\.html\n$/);
-    expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes:/);
+    expect(r.out).toMatch(/dm-raid1 under mempool-only: no-deadlock violated \(deadlock\) after 12 steps, assuming daemon_reclaim_io=yes background=no inherit_noio=yes inflight=1:/);
     expect(r.out).toMatch(/ {2}11\. kmirrord takes a page for its request from the raid1 mempool \(0 left\) \[GFP_KERNEL\]/);
     expect(r.out).toMatch(/The wait-for cycle: kmirrord waits for kmirrord \(the md0 queue is full\)/);
   });
@@ -39,9 +39,9 @@ describe('check --out', () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     expect(json).toMatchObject({ format: 'allocheck-result', version: 2, allocheck: version });
     const files = Object.fromEntries(json.properties.map((p: { name: string; files?: unknown }) => [p.name, p.files]));
-    expect(files['no-deadlock']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md' });
-    expect(files['writeout-progress']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md', sameAs: 'no-deadlock' });
-    expect(files['recoverable']).toEqual({ trace: 'trace-recoverable.json', story: 'story-recoverable.md' });
+    expect(files['no-deadlock']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md', html: 'trace-no-deadlock.html' });
+    expect(files['writeout-progress']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md', html: 'trace-no-deadlock.html', sameAs: 'no-deadlock' });
+    expect(files['recoverable']).toEqual({ trace: 'trace-recoverable.json', story: 'story-recoverable.md', html: 'trace-recoverable.html' });
     expect(existsSync(join(dir, 'out', 'trace-writeout-progress.json'))).toBe(false);
   });
 

@@ -20,7 +20,7 @@ describe('policies over their declared parameter space', () => {
 
   it('memalloc-inheritance on dm-raid1 holds once the reserve covers the mirror legs', () => {
     const dm = models['dm-raid1']!;
-    const arbitrary = arbitraries.params(dm, { legs: { max: 2 }, min: { min: 2 }, pages: { min: 6 }, background: 'no' });
+    const arbitrary = arbitraries.params(dm, { legs: { max: 2 }, min: { min: 2 }, pages: { min: 6 }, background: 'no', regions: 0 });
     assertPolicy(dm, 'memalloc-inheritance', { property: safety, arbitrary, numRuns: 40 });
   });
 

@@ -6,8 +6,8 @@ describe('dm-raid1', () => {
   it.each([
     ['none', 'violated', 85],
     ['mempool-only', 'violated', 108],
-    ['memalloc-inheritance', 'holds', 524],
-    ['mempool-only+memalloc-inheritance', 'holds', 405],
+    ['memalloc-inheritance', 'holds', 499],
+    ['mempool-only+memalloc-inheritance', 'holds', 381],
     ['dirty-limit', 'holds', 54],
     ['io-flusher', 'violated', 49],
     ['reclaim-throttle', 'violated', 85],
@@ -18,7 +18,7 @@ describe('dm-raid1', () => {
   });
 
   it('lists the policies that apply', () => {
-    expect(dm.policies).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'dirty-limit', 'io-flusher', 'reclaim-throttle']);
+    expect(dm.policies).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'oom-killer', 'oom-reaper']);
   });
 
   it("finds the seed's deadlock under mempool-only: the daemon's reclaim queues writeout to itself", () => {
@@ -85,6 +85,46 @@ describe('dm-raid1', () => {
   });
 
   it('names its assumptions', () => {
-    expect(dm.build({}, 'none').assumptions).toEqual({ daemon_reclaim_io: 'yes', background: 'no', inherit_noio: 'yes' });
+    expect(dm.build({}, 'none').assumptions).toEqual({ daemon_reclaim_io: 'yes', background: 'no', inherit_noio: 'yes', inflight: 1 });
+  });
+
+  describe('asynchronous kmirrord and the region pool only it returns (c06aad854fdb, 2.6.18)', () => {
+    const kobras = { daemon_reclaim_io: 'no', pool: 2, regions: 1 };
+
+    it('legs returned by the disk interrupt: requests in flight need no more reserve than the one in hand', () => {
+      expect(run(dm, 'memalloc-inheritance', { inflight: 2 })).toMatchObject({ verdict: 'holds', states: 565 });
+      expect(run(dm, 'memalloc-inheritance', { inflight: 2, min: 1 }).verdict).toBe('violated');
+    });
+
+    it('waiting for the disk after each request, kmirrord frees the region before it needs the next', () => {
+      expect(run(dm, 'mempool-only', { ...kobras, inflight: 1 })).toMatchObject({ verdict: 'holds', states: 181 });
+    });
+
+    it('with two requests in flight it sleeps in mempool_alloc on a pool only it refills', () => {
+      const r = run(dm, 'mempool-only', { ...kobras, inflight: 2 });
+      expect(r).toMatchObject({ verdict: 'violated', failure: 'deadlock', states: 213 });
+      const story = r.counterexample!.actions.map((a) => a.text);
+      expect(story.some((t) => /issues the 2 page\(s\) of .* asynchronously/.test(t))).toBe(true);
+      expect(story.some((t) => /kmirrord finds the region mempool empty and sleeps/.test(t))).toBe(true);
+      const view = r.model.describe(r.counterexample!.states.at(-1)!);
+      expect(view.waitsFor).toContainEqual(expect.objectContaining({ from: 'kmirrord', to: 'mempool region' }));
+      expect(view.waitsFor).toContainEqual(expect.objectContaining({ from: 'mempool region', to: 'kmirrord', why: expect.stringMatching(/only kmirrord returns its elements/) }));
+    });
+
+    it('the fix: an empty pool sends __rh_alloc to kmalloc(GFP_NOIO), which waits for memory, not for itself', () => {
+      expect(run(dm, 'mempool-only', { ...kobras, inflight: 2, region_alloc: 'kmalloc' })).toMatchObject({ verdict: 'holds', states: 179 });
+      expect(run(dm, 'mempool-only', { ...kobras, inflight: 2, kernel: 'modern' }).verdict).toBe('violated');
+      expect(run(dm, 'mempool-only', { ...kobras, inflight: 2, region_alloc: 'kmalloc', kernel: 'modern' }).verdict).toBe('holds');
+    });
+
+    it('a region pool as large as the requests in flight is enough', () => {
+      expect(run(dm, 'mempool-only', { ...kobras, inflight: 2, regions: 2 }).verdict).toBe('holds');
+    });
+
+    it('the driver pool is a mempool under every policy: pages in flight and regions are conserved', () => {
+      const r = run(dm, 'memalloc-inheritance', { regions: 1, inflight: 2, min: 3 });
+      expect(r.verdict).toBe('holds');
+      expect(r.model.initialStates()[0]!.pool('region')).toBe(1);
+    });
   });
 });

@@ -66,5 +66,5 @@ describe('traces of counterexamples on random configurations', () => {
     );
     // The generator must actually produce counterexamples, or the property says nothing.
     expect(seen).toBeGreaterThan(10);
-  });
+  }, 30_000);
 });

@@ -17,7 +17,7 @@ describe('trace.json', () => {
       format: TRACE_FORMAT, version: TRACE_VERSION, model: 'dm-raid1', policy: 'mempool-only', kernel: '2.6', pages: 7,
       property: { name: 'no-deadlock', kind: 'deadlock-free', failure: 'deadlock' },
     });
-    expect(t.assumptions.map((a) => a.name)).toEqual(['daemon_reclaim_io', 'background', 'inherit_noio']);
+    expect(t.assumptions.map((a) => a.name)).toEqual(['daemon_reclaim_io', 'background', 'inherit_noio', 'inflight']);
     expect(t.assumptions[0]!.doc).toMatch(/GFP_KERNEL-like rights/);
     expect(t.choices).toHaveLength(t.steps.length + 1);
     expect(t.steps[10]).toMatchObject({ actor: 'kmirrord', action: 'mempool-alloc', context: 'GFP_KERNEL' });

@@ -1,6 +1,6 @@
 /**
  * The policy catalogue. To add one: copy a sibling module, fill in the hooks it needs, and list
- * it here.
+ * it here and its name in POLICY_NAMES (src/api/names.ts, the type users' code is checked against).
  */
 import { CheckError } from '../../core/errors.js';
 import type { Policy } from '../policy.js';
@@ -12,13 +12,15 @@ import { memallocInheritance } from './memalloc-inheritance.js';
 import { mempoolOnly } from './mempool-only.js';
 import { networkReserve } from './network-reserve.js';
 import { none } from './none.js';
+import { oomKiller } from './oom-killer.js';
+import { oomReaper } from './oom-reaper.js';
 import { reclaimThrottle } from './reclaim-throttle.js';
 import { wqRescuer } from './wq-rescuer.js';
 
-export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer];
+export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper];
 
-/** Name and summary of every policy, for `list`. */
-export const policyList: readonly { name: string; summary: string }[] = policies.map(({ name, summary }) => ({ name, summary }));
+/** Name, summary and what it does not do, of every policy, for `list`. */
+export const policyList: readonly { name: string; summary: string; doesNot?: string }[] = policies.map(({ name, summary, doesNot }) => ({ name, summary, ...(doesNot === undefined ? {} : { doesNot }) }));
 
 /**
  * Parses 'a+b' into policies, each checked against the world it is for.

@@ -6,6 +6,7 @@ import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
 import { checkSomeValid, planMatrix, type MatrixPlan } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
+import { mechanismExit, mechanismLines, mechanismMarkdown } from '../matrix/mechanisms.js';
 import { formatTable, tableReport, type TableFormat } from '../matrix/table.js';
 import { planHash, shardOf, shardFileName, SHARD_FORMAT, SHARD_FORMAT_VERSION, type ShardFile } from '../matrix/shard.js';
 import { parseShard } from '../../core/simulate/shard.js';
@@ -21,8 +22,10 @@ import { checkNotFixed, parseSweepArgs } from '../sweep-options.js';
 import { UsageError } from '../usage-error.js';
 
 export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
+       allocheck matrix --mechanisms [--json|--markdown] [--time-limit S]
   <model...>             names from 'allocheck list' or paths to model files
-  --policies P1,P2,...   policies to compare (default: every policy that applies to each model)
+  --policies P1,P2,...   policies to compare (default: every policy that applies to each model);
+                         a path names a policy file of your own: none,mempool-only+./mine.ts
   --sweep name=lo..hi    a parameter over a range (repeatable); name=a,b,c for choices or lists;
                          a bare name sweeps its whole declared range
   --param k=v            fix a parameter for every cell (repeatable)
@@ -44,6 +47,9 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --max-cells N          refuse a matrix of more than N cells (default 10000); the count, and a
                          lower bound of the time it takes, go to stderr before any cell runs
   --quiet                no progress bar
+  --mechanisms           the kernel mechanisms table instead: each mechanism's scenario checked
+                         without it and with it (safety properties; exit 0 unless a cell is
+                         incomplete: a 'without it' cell is expected to fail)
   A point the model rejects (e.g. a min watermark not below pages) is an 'invalid' cell with the
   model's reason; it is not checked and does not count toward the exit code.
 exit codes: 0 every checked cell holds, 1 some cell is violated, 3 some is incomplete (none
@@ -58,6 +64,7 @@ const OPTIONS = {
   csv: { type: 'boolean' },
   stable: { type: 'boolean' },
   out: { type: 'string' },
+  mechanisms: { type: 'boolean' },
   shard: { type: 'string' },
   cache: { type: 'string' },
   'no-traces': { type: 'boolean' },
@@ -121,6 +128,18 @@ async function writeFailures(out: OutDir, outcomes: readonly CellOutcome[], cwd:
   }
 }
 
+/** `allocheck matrix --mechanisms`: the mechanisms table, each cell checked now. */
+async function mechanismsCommand(values: Values, positionals: readonly string[], io: Io): Promise<number> {
+  if (positionals.length > 0) throw new UsageError(`--mechanisms takes no model (got ${positionals.join(' ')}): its rows name their scenarios`);
+  const ignored = (['policies', 'sweep', 'param', 'shard', 'cache', 'out'] as const).filter((k) => values[k] !== undefined);
+  if (ignored.length > 0) throw new UsageError(`--mechanisms takes no ${ignored.map((k) => `--${k}`).join(', ')}: each row fixes its own settings`);
+  const format = formatOf(values);
+  if (format === 'csv') throw new UsageError('--mechanisms prints text, --markdown or --json, not --csv');
+  const lines = await mechanismLines(cellLimits(values), io.signal);
+  io.out(format === 'json' ? JSON.stringify({ mechanisms: lines }, null, 2) + '\n' : mechanismMarkdown(lines));
+  return mechanismExit(lines);
+}
+
 /** `allocheck matrix`: every model x policy x parameter point, one table. */
 export async function matrixCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(argv, OPTIONS, 'matrix');
@@ -128,6 +147,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
     io.out(MATRIX_HELP + '\n');
     return EXIT.holds;
   }
+  if (values.mechanisms) return mechanismsCommand(values, positionals, io);
   if (positionals.length === 0) throw new UsageError(`matrix needs at least one model; try 'allocheck list'`);
   const format = formatOf(values);
   const limits = cellLimits(values);
