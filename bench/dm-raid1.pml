@@ -132,7 +132,7 @@ end:
   /* complete: the submitter's page is written and free */
   :: d_step { wo[D] == 0 && pc[D] == 3 ->
        poolFree(D, held[D]);
-       k = req[D] - 1; req[D] = 0;
+       k = req[D] - 1; req[D] = 0; reqf[D] = 0;
        finish(k);
        pc[D] = 0 }
   /* kmirrord's own direct reclaim queues its writeout to itself */
