@@ -4,7 +4,7 @@
    allocheck's state (or stays constant), and every process loops at one control location over
    d_steps, one d_step per move allocheck emits, so SPIN's "states, stored" is allocheck's
    state count. Parameters come as -D defines; MODERN=1 is kernel=modern, MEMPOOL=1 the
-   mempool-only policy, THROTTLE=1 reclaim-throttle. */
+   mempool-only policy. */
 #ifndef PAGES
 #define PAGES 7
 #endif
@@ -22,9 +22,6 @@
 #endif
 #ifndef MEMPOOL
 #define MEMPOOL 0
-#endif
-#ifndef THROTTLE
-#define THROTTLE 0
 #endif
 
 /* gfp bits and task flags, as context.ts packs them */
@@ -66,8 +63,6 @@
 #define EFF(m) (((m) & PF_NOIO) != 0 -> (m) & ~(IO | FS) : (m))
 #define RECLAIMS(m) ((EFF(m) & WAIT) != 0 && (EFF(m) & PF_MEMALLOC) == 0 && (EFF(m) & IO) != 0 && (EFF(m) & FS) != 0)
 #define FITS(m) (free - 1 >= FLOOR(m))
-/* reclaim-throttle: direct reclaim waits while free pages are at or below M/2. */
-#define MAY_RECLAIM (!THROTTLE || free > MINW / 2)
 
 byte free = PAGES - MEMPOOL * POOL;
 bit leak;

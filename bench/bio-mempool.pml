@@ -43,7 +43,7 @@ active [DIRTIERS] proctype Dirtier() {
 end:
   do
   :: d_step { wo[_pid] == 0 && FITS(GFP_KERNEL) -> free--; dirty++ }
-  :: d_step { wo[_pid] == 0 && !FITS(GFP_KERNEL) && dirty > 0 && MAY_RECLAIM -> reclaimOne(_pid, 0) }
+  :: d_step { wo[_pid] == 0 && !FITS(GFP_KERNEL) && dirty > 0 -> reclaimOne(_pid, 0) }
   WRITEOUT(_pid)
   od
 }

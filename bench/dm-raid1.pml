@@ -42,7 +42,7 @@ inline enqueue(i) {
 }
 
 /* Direct reclaim of a task: a GFP_KERNEL allocation that failed, with a dirty page to write. */
-#define TASK_RECLAIMS(i) (wo[i] == 0 && !FITS(GFP_KERNEL) && dirty > 0 && MAY_RECLAIM)
+#define TASK_RECLAIMS(i) (wo[i] == 0 && !FITS(GFP_KERNEL) && dirty > 0)
 
 active [DIRTIERS] proctype Dirtier() {
 end:
@@ -112,27 +112,27 @@ end:
        q[qn - 1] = 0; qn--; pc[D] = 1 }
   /* a leg from the page allocator (no mempool policy) */
   :: d_step { !MEMPOOL && LEG && FITS(M) -> takeLeg(CTXD) }
-  :: d_step { !MEMPOOL && LEG && !FITS(M) && RECLAIMS(M) && dirty > 0 && MAY_RECLAIM -> reclaimOne(D, 0) }
+  :: d_step { !MEMPOOL && LEG && !FITS(M) && RECLAIMS(M) && dirty > 0 -> reclaimOne(D, 0) }
   /* mempool_alloc: a sleeper wakes when an element is back */
   :: d_step { MEMPOOL && wo[D] == 0 && pc[D] == 1 && (fl[D] & F_SLEEPING) != 0 && pool > 0 -> fl[D] = fl[D] & ~F_SLEEPING }
   /* 2.6.9: the full-mask allocation loops through reclaim until it succeeds */
   :: d_step { MEMPOOL && !MODERN && LEG && (fl[D] & F_FULLMASK) != 0 && FITS(M) -> takeLeg(CTXD); fl[D] = fl[D] & ~F_FULLMASK }
-  :: d_step { MEMPOOL && !MODERN && LEG && (fl[D] & F_FULLMASK) != 0 && !FITS(M) && RECLAIMS(M) && dirty > 0 && MAY_RECLAIM -> reclaimOne(D, 0) }
+  :: d_step { MEMPOOL && !MODERN && LEG && (fl[D] & F_FULLMASK) != 0 && !FITS(M) && RECLAIMS(M) && dirty > 0 -> reclaimOne(D, 0) }
   /* 2.6.9: first without WAIT/IO, then full-mask reclaim, then an element, then sleep */
   :: d_step { MEMPOOL && !MODERN && LEG && (fl[D] & F_FULLMASK) == 0 && FITS(NOWAIT) -> takeLeg(CTXD & ~(WAIT | IO)) }
-  :: d_step { MEMPOOL && !MODERN && LEG && (fl[D] & F_FULLMASK) == 0 && !FITS(NOWAIT) && RECL26 && dirty > 0 && MAY_RECLAIM -> reclaimOne(D, F_FULLMASK) }
+  :: d_step { MEMPOOL && !MODERN && LEG && (fl[D] & F_FULLMASK) == 0 && !FITS(NOWAIT) && RECL26 && dirty > 0 -> reclaimOne(D, F_FULLMASK) }
   :: d_step { MEMPOOL && !MODERN && LEG && (fl[D] & F_FULLMASK) == 0 && !FITS(NOWAIT) && !RECL26 && pool > 0 -> takeElement() }
   :: d_step { MEMPOOL && !MODERN && LEG && (fl[D] & F_FULLMASK) == 0 && !FITS(NOWAIT) && !RECL26 && pool == 0 && (M & WAIT) != 0 -> fl[D] = fl[D] | F_SLEEPING }
   /* modern: __GFP_NOMEMALLOC without reclaim, then an element, then one round of reclaim */
   :: d_step { MEMPOOL && MODERN && LEG && FITS(FIRST) -> takeLeg(CTXD); fl[D] = fl[D] & ~F_ROUND2 }
   :: d_step { MEMPOOL && MODERN && LEG && !FITS(FIRST) && pool > 0 -> takeElement() }
-  :: d_step { MEMPOOL && MODERN && LEG && !FITS(FIRST) && pool == 0 && (fl[D] & F_ROUND2) == 0 && RECLAIMS(FULL) && dirty > 0 && MAY_RECLAIM -> reclaimOne(D, F_ROUND2) }
+  :: d_step { MEMPOOL && MODERN && LEG && !FITS(FIRST) && pool == 0 && (fl[D] & F_ROUND2) == 0 && RECLAIMS(FULL) && dirty > 0 -> reclaimOne(D, F_ROUND2) }
   /* submit the legs to the disk and wait for the interrupt */
   :: d_step { wo[D] == 0 && pc[D] == 2 && (fl[D] & F_INFLIGHT) == 0 -> fl[D] = fl[D] | F_INFLIGHT }
   /* complete: the submitter's page is written and free */
   :: d_step { wo[D] == 0 && pc[D] == 3 ->
        poolFree(D, held[D]);
-       k = req[D] - 1; req[D] = 0;
+       k = req[D] - 1; req[D] = 0; reqf[D] = 0;
        finish(k);
        pc[D] = 0 }
   /* kmirrord's own direct reclaim queues its writeout to itself */

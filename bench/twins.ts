@@ -20,8 +20,8 @@ const yes = (v: number | string | undefined, dflt: boolean): number => ((v === u
 
 /** The policies each twin encodes, as the defines they set. */
 const policyDefines: Readonly<Record<TwinSetting['model'], Readonly<Record<string, string>>>> = {
-  'dm-raid1': { 'mempool-only': 'MEMPOOL', 'memalloc-inheritance': 'INHERIT', 'io-flusher': 'FLUSHER', 'reclaim-throttle': 'THROTTLE' },
-  'bio-mempool': { 'mempool-only': 'MEMPOOL', 'reclaim-throttle': 'THROTTLE' },
+  'dm-raid1': { 'mempool-only': 'MEMPOOL', 'memalloc-inheritance': 'INHERIT', 'io-flusher': 'FLUSHER' },
+  'bio-mempool': { 'mempool-only': 'MEMPOOL' },
 };
 
 function policyFlags(t: TwinSetting): Record<string, number> {
@@ -77,11 +77,11 @@ export const raid1Bench: TwinSetting = {
 export const twinChecks: readonly TwinSetting[] = [
   { model: 'bio-mempool', policy: 'none', params: { dirtiers: 2, pages: 8 } },
   { model: 'bio-mempool', policy: 'mempool-only', params: { kernel: 'modern', min: 1, pool: 2 } },
-  { model: 'bio-mempool', policy: 'mempool-only+reclaim-throttle', params: { min: 3, pool: 2 } },
+  { model: 'bio-mempool', policy: 'mempool-only', params: { min: 3, pool: 2, dirtiers: 1 } },
   { model: 'dm-raid1', policy: 'mempool-only', params: { pages: 9, dirtiers: 3, queue: 2, pool: 2 } },
   { model: 'dm-raid1', policy: 'mempool-only', params: { pages: 9, dirtiers: 3, queue: 2, pool: 3, kernel: 'modern', background: 'yes' } },
   { model: 'dm-raid1', policy: 'mempool-only+memalloc-inheritance', params: { pages: 10, dirtiers: 3, queue: 2, inherit_noio: 'no', background: 'yes' } },
-  { model: 'dm-raid1', policy: 'io-flusher+reclaim-throttle', params: { pages: 8, min: 3, dirtiers: 3, daemon_reclaim_io: 'no' } },
+  { model: 'dm-raid1', policy: 'io-flusher', params: { pages: 8, min: 3, dirtiers: 3, daemon_reclaim_io: 'no' } },
   { model: 'dm-raid1', policy: 'memalloc-inheritance', params: { pages: 12, queue: 3, background: 'yes', dirtiers: 4, pool: 4, legs: 3 } },
   raid1Bench,
 ];

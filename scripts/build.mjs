@@ -6,7 +6,7 @@
 // `--force` rebuilds. The build is written beside dist/ and moved into place when complete.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,8 +59,23 @@ async function compile(out) {
     logLevel: 'warning',
   });
   copyFileSync(join(root, 'src/cli/resolve-self.mjs'), join(out, 'resolve-self.mjs'));
+  threadEntries(out);
   const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(out, 'types')], { cwd: root, stdio: 'inherit' });
+}
+
+/**
+ * A worker thread's entry for each shipped model (dist/threads/NAME.js): what
+ * src/parallel/worker-bundle.ts bundles at run time for a model file of the user's (the model
+ * module and the thread's entry), here two imports of the build's own JavaScript, so a check of
+ * a shipped model starts its thread without running esbuild.
+ */
+function threadEntries(out) {
+  mkdirSync(join(out, 'threads'));
+  for (const entry of Object.keys(entries()).filter((e) => e.startsWith('models/'))) {
+    const name = entry.slice('models/'.length);
+    writeFileSync(join(out, 'threads', `${name}.js`), `import * as model from '../${entry}.js';\nimport { serve } from '../thread-entry.js';\nserve(model);\n`);
+  }
 }
 
 /** Builds dist/ unless it is up to date; returns true when it compiled. */

@@ -11,6 +11,7 @@ export { CheckError } from './core/errors.js';
 export type { Action, Emit, Fairness, Model, Property, PropertyKind } from './core/model.js';
 export { choice, param, resolveParams, type ModelDefinition, type ParamSpec, type ParamSpecs, type ParamValues } from './core/params.js';
 export { replay } from './core/path.js';
+export { selfCheck, type ContractBreak, type ContractRule, type SelfCheckResult } from './core/self-check.js';
 export type { CheckResult, Path, Progress, PropertyResult, Stats, Verdict } from './core/result.js';
 export * from './alloc/index.js';
 export * from './api/index.js';

@@ -2,6 +2,7 @@
  * Actor declarations for scenarios: who runs which program in which context. The devices bring
  * their own actors (the disk interrupt, the network receiver), added when the model is built.
  */
+import { CheckError } from '../core/errors.js';
 import type { Fairness } from '../core/model.js';
 import { GFP_KERNEL, PF_MEMALLOC, gfp } from './context.js';
 import { otherTraffic, serve } from './handlers.js';
@@ -18,6 +19,7 @@ function instr(s: Step | Instr): Instr {
 export function either(...steps: Step[]): Step {
   return {
     kind: 'either',
+    refs: steps.flatMap((s) => s.refs ?? []),
     doing: (x) => steps.map((s) => s.doing?.(x) ?? s.kind).join(' or '),
     run: (x) => steps.forEach((s) => s.run(x)),
   };
@@ -38,16 +40,23 @@ export interface TaskOptions {
   readonly throttle?: DirtyThrottle;
 }
 
+function contextOf(actor: string, name: string): number {
+  try {
+    return gfp(name);
+  } catch (e) {
+    throw new CheckError('bad-option', `actor ${actor}: context ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 function actor(kind: ActorKind, name: string, o: TaskOptions, program: readonly (Step | Instr)[], extra: Partial<ActorSpec> = {}): ActorSpec {
+  // Counts, programs and names are checked with the whole world when it is built (validate/).
   const count = o.count ?? 1;
-  if (!Number.isInteger(count) || count < 0) throw new Error(`actor ${name}: count must be a whole number >= 0, got ${count}`);
-  if (program.length === 0) throw new Error(`actor ${name}: its program has no steps`);
   return {
     kind,
     name,
     count,
     symmetric: o.symmetric ?? count > 1,
-    context: o.context === undefined ? GFP_KERNEL : gfp(o.context),
+    context: o.context === undefined ? GFP_KERNEL : contextOf(name, o.context),
     flags: o.memalloc ? PF_MEMALLOC : 0,
     ...(o.kthread ? { kthread: true } : {}),
     program: program.map(instr),

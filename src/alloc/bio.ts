@@ -10,6 +10,7 @@ import { siteOf, ownMask } from './site.js';
 import type { Exec } from './exec.js';
 import { R_HELD } from './layout.js';
 import { mempoolAlloc, mempoolFree } from './mempool.js';
+import { named } from './validate/names.js';
 import type { PoolInfo, Step } from './world.js';
 
 function biosetOf(x: Exec, name: string): PoolInfo {
@@ -23,6 +24,7 @@ export function bioAllocBioset(bioset: string): Step {
   return {
     kind: 'bio-alloc',
     pool: bioset,
+    refs: named('bioset', 'bioset', bioset),
     doing: () => `allocating a bio from the ${bioset} bio_set`,
     run(x) {
       const bs = biosetOf(x, bioset);
@@ -40,6 +42,7 @@ export function submitBioNoacct(bioset: string): Step {
   return {
     kind: 'submit-bio',
     pool: bioset,
+    refs: named('bioset', 'bioset', bioset),
     doing: () => 'submitting a bio inside make_request',
     run(x) {
       const d = x.draft();
@@ -56,6 +59,7 @@ export function makeRequestReturns(bioset: string): Step {
   return {
     kind: 'make-request-return',
     pool: bioset,
+    refs: named('bioset', 'bioset', bioset),
     doing: () => 'returning from make_request',
     run(x) {
       const bs = biosetOf(x, bioset);

@@ -17,6 +17,7 @@ import { resolvePolicies } from './policies/index.js';
 import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
 import { canonicalizer, symmetryGroups } from './symmetry.js';
+import { validateWorld } from './validate/index.js';
 import type { ActorInfo, ActorKind, ActorSpec, DeviceInfo, PoolInfo, World, WorldSpec } from './world.js';
 
 /** A scenario built for one parameter setting and policy: what `check` explores. */
@@ -137,10 +138,16 @@ function driverPools(pools: readonly PoolInfo[]): Policy {
   return { name: 'driver-pools', summary: '', notApplicable: () => undefined, hooks: always.size ? { usePool: (site) => site.pool !== undefined && always.has(site.pool) } : {} };
 }
 
-/** Builds the model for one world, policy and parameter setting. */
+/**
+ * Builds the model for one world, policy and parameter setting. The world is validated first,
+ * and again with the actors its policies add: nothing malformed reaches the search.
+ */
 export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
+  validateWorld(o.name, spec);
   const policies = resolvePolicies(o.policy, spec, o.name, o.extraPolicies);
-  const declared = [...spec.actors, ...policies.flatMap((p) => p.addActors?.(spec) ?? [])];
+  const added = policies.flatMap((p) => p.addActors?.(spec) ?? []);
+  const declared = [...spec.actors, ...added];
+  if (added.length > 0) validateWorld(o.name, { ...spec, actors: declared });
   const all = [...declared, ...implicitActors(spec)];
   const { actors, groups } = expand(all, o.fairness ?? {});
   const devices = linkDaemons(spec, all, actors);

@@ -16,6 +16,5 @@ export function networkDevice(o: { retransmit: boolean }): NetworkSpec {
 
 /** A device whose requests go to a daemon's queue of `queue` entries. */
 export function daemonDevice(o: { daemon: string; queue: number }): DaemonDeviceSpec {
-  if (!(o.queue >= 1)) throw new Error(`daemon device of ${o.daemon}: queue must be at least 1, got ${o.queue}`);
   return { kind: 'daemon', daemon: o.daemon, queue: o.queue };
 }

@@ -4,6 +4,7 @@
  * the hot path allocates only the successor's bytes and its action.
  */
 import type { Action, Emit } from '../core/model.js';
+import { actorView, type ActorView } from './actor-view.js';
 import { contextName } from './context.js';
 import { FREE, LEAK, R_HELD, R_N, R_PC } from './layout.js';
 import { ByteSlab } from './slab.js';
@@ -119,6 +120,14 @@ export class Exec {
 
   reg(r: number): number {
     return this.s[this.a + r]!;
+  }
+
+  /**
+   * Another actor (or this one) in the current state, by name or index: what a custom step
+   * reads instead of registers. @example x.actor('kmirrord').serving === undefined
+   */
+  actor(who: number | string): ActorView {
+    return actorView(this.world, this.s, who);
   }
 
   /** A register of another actor. */

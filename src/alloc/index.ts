@@ -21,9 +21,15 @@ export { mempoolAllocOrKmalloc } from './pool-fallback.js';
 export { lock, unlock } from './locks.js';
 export { bioAllocBioset, submitBioNoacct, makeRequestReturns } from './bio.js';
 export { workqueue, createWorker } from './workqueue.js';
-export { atomicFloor, watermarks, contextName, floorOf, onFailure, kernels, type Kernel, type Watermarks } from './context.js';
+export { atomicFloor, watermarks, contextName, floorOf, onFailure, effective, gfp, kernels, type Kernel, type Watermarks, type OnFailure } from './context.js';
+export { WAIT, IO, FS, HIGH, GFP_MEMALLOC, GFP_NOMEMALLOC, PF_MEMALLOC, PF_MEMALLOC_NOIO, GFP_KERNEL, GFP_NOFS, GFP_NOIO, GFP_ATOMIC } from './context.js';
+/** The flags a queued request carries, as `Site.request` gives them. */
+export { RQ_MEMALLOC, RQ_NOIO } from './layout.js';
+export { actorView, type ActorView, type WriteoutStage } from './actor-view.js';
+export { definePolicy, isPolicy, type PolicyDef } from './user-policy.js';
+export { WorldError, validateWorld, worldChecks, declaredKinds, namespaces, named, type Problem, type WorldCheck } from './validate/index.js';
 export { policies, policyList, resolvePolicies, applicablePolicies } from './policies/index.js';
-export type { Policy, Hooks, Site, Purpose } from './policy.js';
-export type { Step, Instr, WorldSpec, ActorSpec, DeviceSpec, World, PoolSpec, ReturnedBy, DirtyThrottle } from './world.js';
+export type { Policy, Hooks, Stages, Site, Purpose } from './policy.js';
+export type { Step, Instr, Ref, WorldSpec, ActorSpec, DeviceSpec, World, PoolSpec, ReturnedBy, DirtyThrottle } from './world.js';
 export { propertyList, allocProperties, safetyProperties } from '../../properties/index.js';
 export { param, choice } from '../core/params.js';

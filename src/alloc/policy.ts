@@ -59,8 +59,13 @@ export interface Stages {
 
 export interface Policy {
   readonly name: string;
-  /** One line for `list`. */
+  /** One line for `list`: what it does. */
   readonly summary: string;
+  /**
+   * What it does not do that a user might expect of it, as a clause that follows 'it' on the
+   * same line of `list`: 'does not bound how much of the reserve a daemon takes'.
+   */
+  readonly doesNot?: string;
   /** Why the policy cannot apply to this world (an error for the user), or undefined. */
   notApplicable(spec: WorldSpec): string | undefined;
   readonly hooks: Partial<Hooks>;

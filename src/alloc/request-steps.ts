@@ -3,10 +3,11 @@
  * interrupt, freeing pages (mempool_free under a mempool policy), completing the request.
  */
 import { advance, type Exec } from './exec.js';
-import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ } from './layout.js';
+import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_REQ, R_REQF } from './layout.js';
 import { issueAsync, requestDone } from './inflight.js';
 import { mempoolFree, returnPool } from './mempool.js';
 import { finishWriteout } from './writeout.js';
+import { named } from './validate/names.js';
 import type { Step } from './world.js';
 
 function freeHeld(x: Exec, d: Uint8Array, pool: string | undefined): void {
@@ -19,6 +20,7 @@ export function submit(disk: string, opts: { pool?: string } = {}): Step {
   return {
     kind: 'submit',
     device: disk,
+    refs: [...named('disk', 'disk', disk), ...named('pool', 'pool', opts.pool)],
     doing: (x) => (x.reg(R_FLAGS) & F_INFLIGHT ? `waiting for ${disk}` : `submitting to ${disk}`),
     run(x) {
       if (x.me.inflight > 1 && x.reg(R_REQ) !== 0) return issueAsync(x, disk);
@@ -46,6 +48,7 @@ export function completeSubmit(x: Exec, d: Uint8Array, actor: number): void {
 export function free(opts: { pool?: string } = {}): Step {
   return {
     kind: 'free',
+    refs: named('pool', 'pool', opts.pool),
     doing: () => 'freeing its pages',
     run(x) {
       const d = x.draft();
@@ -60,12 +63,15 @@ export function free(opts: { pool?: string } = {}): Step {
 export function complete(opts: { pool?: string } = {}): Step {
   return {
     kind: 'complete',
+    refs: named('pool', 'pool', opts.pool),
     doing: () => 'completing its request',
     run(x) {
       const from = x.reg(R_REQ) - 1;
       const d = x.draft();
       freeHeld(x, d, opts.pool);
+      // The request's flags die with it: kept, they would split one idle daemon into several states.
       x.set(d, R_REQ, 0);
+      x.set(d, R_REQF, 0);
       if (from >= 0) {
         finishWriteout(x.world, d, from);
         requestDone(x.world, d, x.me);

@@ -5,6 +5,7 @@
  * object (`equals`/`hashCode`), so states can key Immutable collections.
  */
 import { fingerprint, fp } from '../core/hash.js';
+import { actorView, type ActorView } from './actor-view.js';
 import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import type { World } from './world.js';
@@ -50,6 +51,11 @@ export class AllocState {
     const p = this.world.poolNamed.get(name);
     if (!p) throw new Error(`no mempool '${name}'`);
     return this.bytes[this.world.layout.pool(p.index)]!;
+  }
+
+  /** An actor in this state, by name or index. @example state.actor('kmirrord').held // 2 */
+  actor(who: number | string): ActorView {
+    return actorView(this.world, this.bytes, who);
   }
 
   /** A register of an actor (see layout.ts). */

@@ -9,6 +9,7 @@ import { anyCleanOrSlab, freeWithoutIo } from './reclaim.js';
 import type { Exec } from './exec.js';
 import { takenTo } from './inflight.js';
 import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
+import { named } from './validate/names.js';
 import { overDirtyLimit, throttled } from './dirty-throttle.js';
 import type { DeviceInfo, Instr, Step } from './world.js';
 
@@ -27,6 +28,7 @@ export function times(n: number, step: Step): Instr {
 export function dirtyPage(device: string): Step {
   return {
     kind: 'dirty',
+    refs: named('device', 'device', device),
     device,
     doing: () => `dirtying a page on ${device}`,
     run(x) {
@@ -52,6 +54,7 @@ export function writeOutDirtyPage(x: Exec, dev: DeviceInfo, name: string, say: s
 export function writeThrough(device: string): Step {
   return {
     kind: 'write-through',
+    refs: named('device', 'device', device),
     doing: () => `writing a page through ${device}`,
     run(x) {
       const dev = deviceIndex(x, device);
@@ -97,6 +100,7 @@ export function alloc(opts: { pool?: string; what?: string; context?: string } =
   const mask = opts.context === undefined ? undefined : gfp(opts.context);
   return {
     kind: 'alloc',
+    refs: named('pool', 'pool', opts.pool),
     doing: () => (opts.pool ? `allocating from the ${opts.pool} mempool` : 'allocating a page'),
     run(x) {
       const what = opts.what ?? (x.reg(R_REQ) ? 'a page for its request' : 'a page');

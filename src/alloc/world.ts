@@ -39,9 +39,22 @@ export type ActorKind = 'dirtier' | 'kswapd' | 'flusher' | 'daemon' | 'traffic' 
 /** How balance_dirty_pages treats a task: PF_LESS_THROTTLE (a quarter more), PF_LOCAL_THROTTLE (its own device only). */
 export type DirtyThrottle = 'normal' | 'less' | 'local';
 
+/**
+ * A name a step refers to, checked to exist when the world is built (see validate/names.ts for
+ * the kinds of names): `{ kind: 'device', name: 'md0', field: 'device' }`.
+ */
+export interface Ref {
+  readonly kind: string;
+  readonly name: string;
+  /** The step's option that gave the name, for the error message. */
+  readonly field: string;
+}
+
 /** One step of an actor's program. Built by the functions in steps.ts or by `step()`. */
 export interface Step {
   readonly kind: string;
+  /** The devices, mempools, queues (and so on) the step names: each must exist in the world. */
+  readonly refs?: readonly Ref[];
   /** The device a step waits on (the disk interrupt completes `submit` steps through it). */
   readonly device?: string;
   /** The mempool the step allocates from or returns its pages to (under a mempool policy). */

@@ -4,6 +4,7 @@
  */
 import type { Action, Fairness, Model } from '../core/model.js';
 import type { ParamSpecs, ParamValues } from '../core/params.js';
+import type { Policy } from '../alloc/policy.js';
 
 export interface Definition {
   readonly name: string;
@@ -13,7 +14,7 @@ export interface Definition {
   readonly description?: string;
   /** The policies that apply; absent for models that are not allocation scenarios. */
   readonly policies?: readonly string[];
-  build(params: ParamValues, policy?: string, options?: { fairness?: Record<string, Fairness> }): Model<unknown, Action>;
+  build(params: ParamValues, policy?: string, options?: { fairness?: Record<string, Fairness>; policies?: readonly Policy[] }): Model<unknown, Action>;
 }
 
 /** True for a value shaped like a {@link Definition} (a model file's default export). */

@@ -11,6 +11,7 @@ import { buildable, params } from './arbitraries.js';
 export { isDefinition, type Definition } from './definition.js';
 export { models, modelNames, modelNamed, type ModelName } from './models.js';
 export { POLICY_NAMES, PROPERTY_NAMES, type PolicyName, type PolicySpec, type PropertyName } from './names.js';
+export { withPolicies } from './with-policies.js';
 export { buildCell, checkCell, checkCellAsync, summarize, type CellLimits, type CellSummary, type CellVerdict, type Checked } from './cell.js';
 export { checkMemo } from './memo.js';
 export { assertPolicy, checkPolicy, policyReport, type PolicyCheckOptions, type PolicyTestOptions, type PolicyTestResult } from './assert-policy.js';

@@ -67,6 +67,8 @@ export async function writeTraceFiles(out: OutDir, sub: string, trace: Trace, st
 export interface TraceFiles {
   readonly trace: string;
   readonly story: string;
+  /** The page that steps through it, when the model was given. */
+  readonly html?: string;
   /** The property whose files these are, when its counterexample is this property's too. */
   readonly sameAs?: string;
 }
@@ -78,8 +80,8 @@ function pathKey(trace: Trace): string {
 
 /**
  * Writes each property's trace as trace-<property>.* and story-<property>.md (given the model,
- * also the stepping page trace-<property>.html), a counterexample shared by several properties
- * once; returns each property's files.
+ * also trace-<property>.html), a counterexample shared by several properties once; returns
+ * each property's files.
  */
 export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyMap<string, Trace>, model?: Model<unknown, Action>): Promise<Map<string, TraceFiles>> {
   const files = new Map<string, TraceFiles>();
@@ -93,7 +95,7 @@ export async function writeAllTraces(out: OutDir, sub: string, traces: ReadonlyM
     byPath.set(pathKey(trace), name);
     const html = model !== undefined && isAllocModel(model) ? { name: `trace-${name}.html`, model } : undefined;
     await writeTraceFiles(out, sub, trace, `trace-${name}`, `story-${name}.md`, html);
-    files.set(name, { trace: `trace-${name}.json`, story: `story-${name}.md` });
+    files.set(name, { trace: `trace-${name}.json`, story: `story-${name}.md`, ...(html ? { html: html.name } : {}) });
   }
   return files;
 }

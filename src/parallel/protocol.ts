@@ -16,4 +16,9 @@ export interface ModelRecipe {
   readonly params: ParamValues;
   /** Further arguments of `build` (an allocation scenario takes the policy and options). */
   readonly args?: readonly unknown[];
+  /**
+   * Modules (file URLs) whose default export is a policy of the user's own: an allocation
+   * scenario is built with them among its options' `policies`.
+   */
+  readonly policies?: readonly string[];
 }

@@ -11,8 +11,14 @@ function isBuildable(value: unknown): value is Buildable {
   return typeof value === 'object' && value !== null && typeof (value as Partial<Buildable>).build === 'function';
 }
 
-/** Builds the default export of the recipe's module (imported by the caller) with the recipe's arguments. */
-export function buildRecipe(module: { readonly default?: unknown }, recipe: ModelRecipe): Model<unknown, Action> {
+/**
+ * Builds the default export of the recipe's module (imported by the caller) with the recipe's
+ * arguments; `policies` are the default exports of the recipe's policy modules, in order.
+ */
+export function buildRecipe(module: { readonly default?: unknown }, recipe: ModelRecipe, policies: readonly unknown[] = []): Model<unknown, Action> {
   if (!isBuildable(module.default)) throw new CheckError('bad-option', `${recipe.module} has no default export with a build() function`);
-  return module.default.build(recipe.params, ...(recipe.args ?? []));
+  const args = recipe.args ?? [];
+  if (policies.length === 0) return module.default.build(recipe.params, ...args);
+  const options = (args[1] ?? {}) as object;
+  return module.default.build(recipe.params, args[0], { ...options, policies });
 }

@@ -36,14 +36,14 @@ export function isSearchSetup(data: unknown): data is SearchSetup {
   return typeof data === 'object' && data !== null && (data as Partial<SearchSetup>).role === 'search';
 }
 
-export async function serveSearch(module: { readonly default?: unknown }, setup: SearchSetup): Promise<void> {
+export async function serveSearch(module: { readonly default?: unknown }, setup: SearchSetup, policies: readonly unknown[] = []): Promise<void> {
   const port = parentPort!;
   const post = (m: FromSearch): void => port.postMessage(m);
   const controller = new AbortController();
   port.on('message', (m: ToSearch) => m.type === 'abort' && controller.abort());
   try {
-    adoptBundle(setup.recipe.module, setup.bundle);
-    const model = buildRecipe(module, setup.recipe);
+    adoptBundle(setup.recipe.module, setup.bundle, setup.recipe.policies);
+    const model = buildRecipe(module, setup.recipe, policies);
     const onProgress = (progress: Progress): void => post({ type: 'progress', progress });
     const result = await checkParallel(model, setup.recipe, { progressIntervalMs: PROGRESS_MS, ...setup.options, signal: controller.signal, onProgress });
     post({ type: 'result', result: toPortable(result) });

@@ -83,7 +83,7 @@ export class Crew {
 
   constructor(recipe: ModelRecipe, names: readonly string[], options: Options) {
     const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
-    this.spawned = workerUrl(recipe.module).then((url) => {
+    this.spawned = workerUrl(recipe.module, recipe.policies).then((url) => {
       if (this.closed) return;
       // The calling thread is one of the hands (see runShared): it needs no thread of its own.
       this.workers = Array.from({ length: options.workers - 1 }, () => new Worker(url, { workerData }));

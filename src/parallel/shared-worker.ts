@@ -19,9 +19,9 @@ const post = (m: FromSharedWorker, transfer: ArrayBuffer[] = []): void => parent
  * Called by the thread's entry (thread-entry.ts) with the recipe's module: builds
  * the model and expands the levels it is sent.
  */
-export function serveLevels(module: { readonly default?: unknown }): void {
+export function serveLevels(module: { readonly default?: unknown }, policies: readonly unknown[] = []): void {
   try {
-    const model = buildRecipe(module, setup.recipe);
+    const model = buildRecipe(module, setup.recipe, policies);
     const safety = model.properties.filter((p) => setup.properties.includes(p.name)).filter(isSafety);
     const expander = new Expander(model, safety, symmetryKey(model, setup.symmetry), new Int32Array(setup.control));
     parent.on('message', (m: LevelOrder) => {

@@ -39,7 +39,7 @@ export async function checkSupervised<S, A extends Action>(model: Model<S, A>, r
   assertModel(model);
   const start = performance.now();
   const { signal, onProgress, stop, ...rest } = options;
-  const url = await workerUrl(recipe.module);
+  const url = await workerUrl(recipe.module, recipe.policies);
   const setup: SearchSetup = { role: 'search', recipe, options: rest, bundle: url.href };
   const worker = new Worker(url, { workerData: setup });
   let last: Progress | undefined;

@@ -7,7 +7,9 @@ import { workerData } from 'node:worker_threads';
 import { isSearchSetup, serveSearch } from './search-worker.js';
 import { serveLevels } from './shared-worker.js';
 
-export function serve(module: { readonly default?: unknown }): void {
-  if (isSearchSetup(workerData)) void serveSearch(module, workerData);
-  else serveLevels(module);
+/** `policies`: the modules of the recipe's policies of the user's own, in order. */
+export function serve(module: { readonly default?: unknown }, policies: readonly { readonly default?: unknown }[] = []): void {
+  const own = policies.map((p) => p.default);
+  if (isSearchSetup(workerData)) void serveSearch(module, workerData, own);
+  else serveLevels(module, own);
 }

@@ -44,11 +44,11 @@ describe('declared owners are checked when the world is built', () => {
     });
 
   it.each([
-    [{}, { clean: -1 }, 'owners: memory.clean must be a whole number in 0..200, got -1'],
-    [{}, { clean: 1.5 }, 'owners: memory.clean must be a whole number in 0..200, got 1.5'],
+    [{}, { clean: -1 }, 'owners: memory: clean must be a whole number in 0..200, got -1'],
+    [{}, { clean: 1.5 }, 'owners: memory: clean must be a whole number in 0..200, got 1.5'],
     [{ shrinkers: { icache: { objects: 2, stopsWithout: 'fs' as 'FS' } } }, {}, "owners: shrinker icache: stopsWithout must be 'IO' or 'FS', got 'fs'"],
     [{ biosets: { bs: { minNr: 0, device: 'disk' } } }, {}, 'owners: bio_set bs: minNr must be a whole number in 1..200, got 0'],
-    [{ biosets: { bs: { minNr: 1, device: 'sdb' } } }, {}, "owners: bio_set bs: no device 'sdb'; devices: disk"],
+    [{ biosets: { bs: { minNr: 1, device: 'sdb' } } }, {}, "owners: bio_set bs: device 'sdb' is not a declared device; devices: disk"],
     [{}, { clean: 7 }, 'owners: the mempools, clean pages and shrinker objects (7 pages) do not fit in 6 pages'],
   ])('%j %j: %s', (extra, memory, message) => {
     expect(() => world(extra, memory).build({})).toThrow(message);

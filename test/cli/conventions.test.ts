@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cli, spawnCli } from '../support/cli.js';
 
 const bin = new URL('../../bin/allocheck.js', import.meta.url).pathname;
-const commands = ['check', 'list', 'matrix', 'synth', 'simulate', 'replay', 'render', 'explore', 'seed', 'completion'];
+const commands = ['check', 'list', 'matrix', 'merge', 'synth', 'simulate', 'replay', 'render', 'explore', 'seed', 'completion'];
 
 describe('CLI conventions', () => {
   it('--version prints the package version', async () => {

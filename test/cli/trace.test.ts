@@ -39,9 +39,9 @@ describe('check --out', () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     expect(json).toMatchObject({ format: 'allocheck-result', version: 2, allocheck: version });
     const files = Object.fromEntries(json.properties.map((p: { name: string; files?: unknown }) => [p.name, p.files]));
-    expect(files['no-deadlock']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md' });
-    expect(files['writeout-progress']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md', sameAs: 'no-deadlock' });
-    expect(files['recoverable']).toEqual({ trace: 'trace-recoverable.json', story: 'story-recoverable.md' });
+    expect(files['no-deadlock']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md', html: 'trace-no-deadlock.html' });
+    expect(files['writeout-progress']).toEqual({ trace: 'trace-no-deadlock.json', story: 'story-no-deadlock.md', html: 'trace-no-deadlock.html', sameAs: 'no-deadlock' });
+    expect(files['recoverable']).toEqual({ trace: 'trace-recoverable.json', story: 'story-recoverable.md', html: 'trace-recoverable.html' });
     expect(existsSync(join(dir, 'out', 'trace-writeout-progress.json'))).toBe(false);
   });
 

@@ -5,7 +5,7 @@ import { run } from './run.js';
 describe('fuse-writeback', () => {
   it.each([
     ['none', 'violated', 84],
-    ['memalloc-inheritance', 'holds', 207],
+    ['memalloc-inheritance', 'holds', 183],
     ['dirty-limit', 'holds', 30],
     ['io-flusher', 'violated', 48],
     ['reclaim-throttle', 'violated', 84],

@@ -34,13 +34,14 @@ describe('liveness under symmetry on the seed models', () => {
   it('reduces the seed setting of the issue: dm-raid1 with 4 dirtiers, 17x fewer states, same verdicts', () => {
     const model = (models['dm-raid1'] as Scenario).build({ pages: 12, queue: 3, background: 'yes', dirtiers: 4, pool: 4, legs: 3 }, 'memalloc-inheritance');
     const reduced = check(model, { properties: liveness });
-    expect(reduced.stats.states).toBe(12_338);
+    expect(reduced.stats.states).toBe(10_893); // 12,338 before a daemon cleared its request's flags on completion
     expect(reduced.stats.symmetry?.fullGraph).toEqual([]);
     expect(reduced.properties.map((p) => [p.status, p.failure])).toEqual([['violated', 'deadlock'], ['violated', 'unrecoverable']]);
   }, 60_000);
 
-  // Scenarios with dirtiers to permute (oom-lock has none).
-  for (const [name, s] of scenarios.filter(([, d]) => d.params.dirtiers?.range)) {
+  // Scenarios with dirtiers to permute and pages to size (bio-split's writers keep a bio_list and
+  // are not reduced; oom-lock has no dirtiers).
+  for (const [name, s] of scenarios.filter(([, d]) => d.params.dirtiers?.range && d.params.pages?.range)) {
     // Small enough to search twice in a test; at least two dirtiers, so there is something to permute.
     const upTo = (param: string, max: number) => ({ max: Math.min(max, s.params[param]!.range![1]) });
     const small = { dirtiers: { min: 2, ...upTo('dirtiers', 3) }, pages: upTo('pages', 9) };

@@ -98,6 +98,9 @@ export const out = { verdict: result.verdict, length, policy };
     expect(run(process.execPath, [bin, 'list'])).toMatch(/^models:\n {2}bio-mempool/);
     expect(noted(['list'])).toBe('');
     expect(noted(['check', 'dm-raid1', '--quiet'])).toBe('');
+    // The parallel search's threads start from the build's bundles too.
+    const parallel = JSON.parse(run(process.execPath, [bin, 'check', 'counter', '--param', 'procs=3', '--param', 'max=4', '--workers', '2', '--workers-after', '0', '--json']));
+    expect([parallel.stats.states, parallel.stats.workers]).toEqual([9426, 2]);
     writeFileSync(join(project, 'racy.ts'), readFileSync(join(root, 'test', 'support', 'fixtures', 'racy-counter.ts'), 'utf8'));
     expect(noted(['check', './racy.ts', '--quiet'])).toMatch(/\/tsx\//);
   });

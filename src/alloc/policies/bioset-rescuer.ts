@@ -52,7 +52,8 @@ function rescueBios(bioset: string): Step {
 
 export const biosetRescuer: Policy = {
   name: 'bioset-rescuer',
-  summary: "bio_sets get a rescuer (3.7+): a task about to sleep on an empty bio_set punts the bios on its own bio_list, and the rescuer issues them; it does not help allocations that are not from a bio_set",
+  summary: 'bio_sets get a rescuer (3.7+): a task about to sleep on an empty bio_set punts the bios on its own bio_list, and the rescuer issues them',
+  doesNot: 'does not help allocations that are not from a bio_set',
   notApplicable: (spec) => (Object.keys(spec.biosets ?? {}).length > 0 ? undefined : 'it declares no bio_set'),
   hooks: {},
   stages: { puntBiosToRescuer: punt },

@@ -8,6 +8,7 @@ import type { Policy } from '../policy.js';
 export const dirtyLimit: Policy = {
   name: 'dirty-limit',
   summary: 'a per-device cap on dirty pages throttles dirtiers',
+  doesNot: "does not limit allocations that dirty nothing (a daemon's, network buffers) nor reserve memory for writeout",
   notApplicable: (spec) => (spec.actors.some((a) => a.kind === 'dirtier') ? undefined : 'no actor dirties pages'),
   hooks: {
     mayDirty: (world, s, device) => s[world.layout.dirty(device)]! + s[world.layout.writeout(device)]! < world.dirtyLimit,

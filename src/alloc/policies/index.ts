@@ -1,6 +1,6 @@
 /**
  * The policy catalogue. To add one: copy a sibling module, fill in the hooks it needs, and list
- * it here.
+ * it here and its name in POLICY_NAMES (src/api/names.ts, the type users' code is checked against).
  */
 import { CheckError } from '../../core/errors.js';
 import type { Policy } from '../policy.js';
@@ -19,8 +19,8 @@ import { wqRescuer } from './wq-rescuer.js';
 
 export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper];
 
-/** Name and summary of every policy, for `list`. */
-export const policyList: readonly { name: string; summary: string }[] = policies.map(({ name, summary }) => ({ name, summary }));
+/** Name, summary and what it does not do, of every policy, for `list`. */
+export const policyList: readonly { name: string; summary: string; doesNot?: string }[] = policies.map(({ name, summary, doesNot }) => ({ name, summary, ...(doesNot === undefined ? {} : { doesNot }) }));
 
 /**
  * Parses 'a+b' into policies, each checked against the world it is for.

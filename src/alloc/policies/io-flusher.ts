@@ -9,7 +9,8 @@ import type { Policy } from '../policy.js';
  */
 export const ioFlusher: Policy = {
   name: 'io-flusher',
-  summary: 'daemons run with PF_MEMALLOC_NOIO (PR_SET_IO_FLUSHER): their reclaim frees only clean page cache and slab, never starts I/O; it grants no reserve',
+  summary: 'daemons run with PF_MEMALLOC_NOIO (PR_SET_IO_FLUSHER): their reclaim frees only clean page cache and slab, never starts I/O',
+  doesNot: 'grants no reserve: with nothing freeable without I/O they wait for memory',
   notApplicable: (spec) => (spec.actors.some((a) => a.kind === 'daemon') ? undefined : 'it has no daemon in the writeout path'),
   hooks: { context: (site, mask) => (site.actor.kind === 'daemon' ? mask | PF_MEMALLOC_NOIO : mask) },
 };

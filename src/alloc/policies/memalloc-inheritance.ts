@@ -10,6 +10,7 @@ import type { Policy } from '../policy.js';
 export const memallocInheritance: Policy = {
   name: 'memalloc-inheritance',
   summary: "a daemon serves each request in its submitter's PF_MEMALLOC (and NOIO) state",
+  doesNot: 'does not bound how much of the reserve a daemon takes, nor help requests submitted without PF_MEMALLOC; the modern mempool masks it (__GFP_NOMEMALLOC)',
   notApplicable: (spec) => (spec.actors.some((a) => a.kind === 'daemon') ? undefined : 'it has no daemon: the task that starts a writeout does it itself'),
   hooks: {
     context(site, mask) {

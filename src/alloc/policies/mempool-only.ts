@@ -8,6 +8,7 @@ import type { Policy } from '../policy.js';
 export const mempoolOnly: Policy = {
   name: 'mempool-only',
   summary: 'per-request allocations come from a mempool (2.6.9 or modern mempool_alloc)',
+  doesNot: 'gives the daemon no reserve: the pool refills only when its own elements come back, and its reclaim may still queue I/O to itself',
   notApplicable: (spec) => (Object.keys(spec.pools ?? {}).length === 0 ? 'it declares no mempool' : undefined),
   hooks: { usePool: (site) => site.pool !== undefined },
 };

@@ -9,6 +9,7 @@ import type { Policy } from '../policy.js';
 export const networkReserve: Policy = {
   name: 'network-reserve',
   summary: 'ACKs for writeout sockets are received from the reserve (SOCK_MEMALLOC)',
+  doesNot: 'reserves nothing for other sockets (their packets are dropped in reserve memory) nor for disk or daemon writeout',
   notApplicable: (spec) => (Object.values(spec.devices).some((d) => d.kind === 'network') ? undefined : 'it has no network device'),
   hooks: { context: (site, mask) => (site.purpose === 'ack' ? mask | GFP_MEMALLOC : mask) },
 };

@@ -4,6 +4,7 @@ import type { Policy } from '../policy.js';
 export const none: Policy = {
   name: 'none',
   summary: 'every actor allocates in its own context',
+  doesNot: 'adds no mempool, reserve, throttle or inherited flag: the unprotected baseline',
   notApplicable: () => undefined,
   hooks: {},
 };

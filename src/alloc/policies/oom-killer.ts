@@ -16,6 +16,7 @@ export function oomApplies(spec: WorldSpec): string | undefined {
 export const oomKiller: Policy = {
   name: 'oom-killer',
   summary: 'a __GFP_FS allocation whose reclaim frees nothing kills the largest task (out_of_memory)',
+  doesNot: 'frees nothing until the victim runs to its exit, and never kills for a NOFS, NOIO or atomic allocation',
   notApplicable: oomApplies,
   hooks: {},
   stages: { outOfMemory },

@@ -10,6 +10,7 @@ import { oomApplies, oomKiller } from './oom-killer.js';
 export const oomReaper: Policy = {
   name: 'oom-reaper',
   summary: "the OOM killer plus the oom_reaper, which frees a victim's anonymous memory without it running",
+  doesNot: 'frees nothing the victim holds besides its anonymous memory (its buffers, mempool elements)',
   notApplicable: oomApplies,
   hooks: {},
   stages: oomKiller.stages!,

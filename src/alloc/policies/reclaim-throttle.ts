@@ -58,7 +58,8 @@ function wakeThrottled(x: Exec): boolean {
 
 export const reclaimThrottle: Policy = {
   name: 'reclaim-throttle',
-  summary: 'user tasks entering direct reclaim at free <= M/2 sleep until kswapd wakes them (throttle_direct_reclaim); kthreads and NOFS callers pass; it does not stop reclaimers already past the check',
+  summary: 'user tasks entering direct reclaim at free <= M/2 sleep until kswapd wakes them (throttle_direct_reclaim); kthreads and NOFS callers pass',
+  doesNot: 'does not stop reclaimers already past the check, nor reserve anything',
   notApplicable(spec) {
     if (!spec.actors.some((a) => a.kind === 'kswapd' && a.count > 0)) return 'it has no kswapd to wake throttled tasks';
     return spec.actors.some((a) => a.count > 0 && a.context & FS && !a.kthread && !(a.flags & PF_MEMALLOC)) ? undefined : 'no user task can enter direct reclaim with __GFP_FS';

@@ -13,7 +13,8 @@ import type { ActorSpec } from '../world.js';
 
 export const wqRescuer: Policy = {
   name: 'wq-rescuer',
-  summary: "workqueues are WQ_MEM_RECLAIM: a rescuer thread runs pending items when no worker can be created; it does not help an item that itself allocates",
+  summary: 'workqueues are WQ_MEM_RECLAIM: a rescuer thread runs pending items when no worker can be created',
+  doesNot: 'does not help an item that itself allocates',
   notApplicable: (spec) => (spec.actors.some((a) => a.workqueue) ? undefined : 'it has no workqueue (a daemon or server is not one)'),
   hooks: {},
   addActors: (spec) =>

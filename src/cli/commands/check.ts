@@ -1,5 +1,7 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { withPolicies } from '../../api/with-policies.js';
 import { isSafety, type Action, type Fairness, type Model } from '../../core/model.js';
 import { resolveParams, type ParamValues } from '../../core/params.js';
 import type { CheckResult } from '../../core/result.js';
@@ -7,6 +9,7 @@ import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
 import { CHECK_OPTIONS, byteSize, count, delay, names, outPath, pairs, parseOptions, seconds } from '../options.js';
 import { OutDir } from '../out-dir.js';
+import { resolvePolicyText } from '../policy-files.js';
 import { progressReporter } from '../progress.js';
 import { checkSupervised } from '../../parallel/supervise.js';
 import { loadDefinition, modelUrl, type Definition } from '../registry.js';
@@ -15,10 +18,12 @@ import { resultText } from '../result-text.js';
 import { sourceFor, storyFor, tracesOf } from '../trace-files.js';
 import type { AllocModel, AllocState } from '../../alloc/index.js';
 import { UsageError } from '../usage-error.js';
+import { selfCheckCommand } from '../self-check-text.js';
 
 export const CHECK_HELP = `usage: allocheck check <model> [options]
   <model>                a name from 'allocheck list' or a path to a model file
-  --policy P             policy, or several joined by '+' (allocation models)
+  --policy P             policy, or several joined by '+' (allocation models); a path names a
+                         policy file of your own: mempool-only+./my-policy.ts
   --param k=v            set a model parameter (repeatable)
   --property NAME[,..]   check only these properties (repeatable)
   --fair actor=weak|strong  fairness of an actor for liveness properties (repeatable; an
@@ -41,6 +46,10 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --workers-after S      seconds one thread searches before the other workers start
                          (default 0.25); 0 starts them at once and waits for them, so
                          even a small search runs on every thread
+  --self-check           instead of checking properties, test the model's contract (encode
+                         deterministic and lossless, successors deterministic, canonical
+                         consistent) on up to 1000 reachable states; exit 1 names the first
+                         state and field that break it
   --json                 print one JSON object (schema in the README)
   --out DIR              write result.json (and the counterexample files) to DIR; DIR is tried
                          before the search, and the previous run's files there are removed
@@ -57,6 +66,7 @@ const OPTIONS = {
   'memory-limit': { type: 'string' },
   workers: { type: 'string' },
   'workers-after': { type: 'string' },
+  'self-check': { type: 'boolean' },
   out: { type: 'string' },
 } as const;
 
@@ -140,20 +150,22 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const [name, ...extra] = positionals;
   if (name === undefined) throw new UsageError(`check needs a model; try 'allocheck list'`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'; give one model (use --param k=v for parameters)`);
-  const def = await loadDefinition(name, io.cwd);
+  const named = values.policy === undefined ? undefined : await resolvePolicyText(values.policy, io.cwd);
+  const def = withPolicies(await loadDefinition(name, io.cwd), named?.policies ?? []);
   const params = resolveParams(def.params, pairs('param', values.param));
-  const policy = values.policy ?? (def.policies ? 'none' : undefined);
+  const policy = named?.text ?? (def.policies ? 'none' : undefined);
   const overrides = fairnessOverrides(values.fair, values.unfair);
   const { model, fairness } = buildModel(def, params, policy, overrides);
   const selected = names('property', values.property);
   const outArg = outPath('--out', values.out);
   const note = fairnessNote(model, selected, overrides);
   if (note !== undefined) io.err(`allocheck: ${note}\n`);
+  if (values['self-check']) return selfCheckCommand(model, io);
   const progress = progressReporter(io, values.quiet ?? false);
   const workers = count('workers', values.workers, 1) ?? availableParallelism();
   // Workers rebuild the model from its module: the same definition, parameters and policy.
   const args = def.policies ? [policy, ...(Object.keys(overrides).length ? [{ fairness: overrides }] : [])] : [];
-  const recipe = { module: modelUrl(name, io.cwd).href, params, args };
+  const recipe = { module: modelUrl(name, io.cwd).href, params, args, policies: (named?.files ?? []).map((f) => pathToFileURL(f).href) };
   const options = {
     workers,
     ...(values['workers-after'] !== undefined ? { probeSeconds: delay('workers-after', values['workers-after']) } : {}),

@@ -11,6 +11,11 @@ function paramLine(name: string, spec: ParamSpec): string {
   return `      ${`${name}=${spec.default}`.padEnd(18)} ${domain.padEnd(12)} ${spec.doc}${notes ? ` [${notes}]` : ''}`;
 }
 
+/** What a policy does and, where it says, what it does not, on one line. */
+export function policyLine(p: { readonly summary: string; readonly doesNot?: string }): string {
+  return p.doesNot === undefined ? p.summary : `${p.summary}; it ${p.doesNot}`;
+}
+
 export const LIST_HELP = `usage: allocheck list [--json]
   The shipped models (each parameter with its default, range and meaning), the policies and
   the properties of the allocation models.
@@ -34,7 +39,7 @@ export async function listCommand(argv: readonly string[], io: Io): Promise<numb
     for (const [name, spec] of Object.entries(d.params)) lines.push(paramLine(name, spec));
   }
   lines.push('', 'policies (combine with +, e.g. --policy mempool-only+memalloc-inheritance):');
-  for (const p of policyList) lines.push(`  ${p.name.padEnd(22)} ${p.summary}`);
+  for (const p of policyList) lines.push(`  ${p.name.padEnd(22)} ${policyLine(p)}`);
   lines.push('', 'properties of the allocation models (select with --property NAME):');
   for (const p of propertyList) lines.push(`  ${p.name.padEnd(22)} ${p.kind.padEnd(14)} ${p.summary}`);
   io.out(lines.join('\n') + '\n');

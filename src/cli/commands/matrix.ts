@@ -24,7 +24,8 @@ import { UsageError } from '../usage-error.js';
 export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
        allocheck matrix --mechanisms [--json|--markdown] [--time-limit S]
   <model...>             names from 'allocheck list' or paths to model files
-  --policies P1,P2,...   policies to compare (default: every policy that applies to each model)
+  --policies P1,P2,...   policies to compare (default: every policy that applies to each model);
+                         a path names a policy file of your own: none,mempool-only+./mine.ts
   --sweep name=lo..hi    a parameter over a range (repeatable); name=a,b,c for choices or lists;
                          a bare name sweeps its whole declared range
   --param k=v            fix a parameter for every cell (repeatable)

@@ -7,6 +7,8 @@ import { findThreshold } from '../../core/threshold.js';
 import { EXIT, type Io } from '../io.js';
 import { CHECK_OPTIONS, count, pairs, parseOptions } from '../options.js';
 import { progressBar } from '../progress-bar.js';
+import { withPolicies } from '../../api/with-policies.js';
+import { resolvePolicyText } from '../policy-files.js';
 import { loadDefinition, looksLikePath, modelPath } from '../registry.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
 import { checkNotFixed, parseSweepArgs, sweepsFor } from '../sweep-options.js';
@@ -18,7 +20,8 @@ import { cellLimits } from './matrix.js';
 export const SYNTH_HELP = `usage: allocheck synth <model> --find NAME [options]
   --find NAME[=lo..hi]   the parameter to solve for (its whole range, or the part given)
   --max                  the largest value that works (default: the smallest)
-  --policy P             policy, or several joined by '+'
+  --policy P             policy, or several joined by '+'; a path names a policy file of your
+                         own: mempool-only+./my-policy.ts
   --over name=lo..hi     every value of another parameter must work too (repeatable; name=a,b for choices)
   --param k=v            fix a parameter (repeatable)
   --property NAME[,..]   the properties that must hold (default: all of the model's)
@@ -57,7 +60,8 @@ export async function synthCommand(argv: readonly string[], io: Io): Promise<num
   if (name === undefined) throw new UsageError(`synth needs a model; try 'allocheck list'`);
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'; give one model`);
   if (!values.find) throw new UsageError(`synth needs --find NAME: the parameter to solve for`);
-  const def = await loadDefinition(name, io.cwd);
+  const named = values.policy === undefined ? undefined : await resolvePolicyText(values.policy, io.cwd);
+  const def = withPolicies(await loadDefinition(name, io.cwd), named?.policies ?? []);
   const [findArg] = parseSweepArgs('find', [values.find]);
   const find = findArg!.name;
   const domain = sweepsFor(def.name, def.params, [findArg!])[find]!;
@@ -67,7 +71,7 @@ export async function synthCommand(argv: readonly string[], io: Io): Promise<num
   checkNotFixed('over', overArgs, fixed);
   if (overArgs.some((a) => a.name === find)) throw new UsageError(`--over ${find}: that is the parameter being solved for`);
   const over = sweepsFor(def.name, def.params, overArgs);
-  const policy = values.policy ?? (def.policies ? 'none' : undefined);
+  const policy = named?.text ?? (def.policies ? 'none' : undefined);
   const points = sweepPoints(def.name, def.params, fixed, over);
   const plan = searchPlan(def.params[find]!, domain, values.max ?? false);
   for (const v of plan.values) for (const p of points) {
@@ -91,7 +95,7 @@ export async function synthCommand(argv: readonly string[], io: Io): Promise<num
   let checks = 0;
   try {
     const source = looksLikePath(name) ? modelPath(name, io.cwd) : name;
-    const setup = { source, policy, find, points, limits, runner, onCheck: () => bar.update(++checks, checksAtMost) };
+    const setup = { source, policy, policyFiles: named?.files ?? [], find, points, limits, runner, onCheck: () => bar.update(++checks, checksAtMost) };
     const result = await findThreshold({ values: plan.values, monotone: plan.monotone, test: (v) => probeValue(setup, v), aborted: () => io.signal.aborted });
     bar.done();
     io.out(values.json ? JSON.stringify(synthJson(query, result, checks), null, 2) + '\n' : synthText(query, result, checks));

@@ -8,7 +8,9 @@
  * unless every cell is, which is bad input again ({@link checkSomeValid}).
  */
 import { buildCell } from '../../api/cell.js';
-import { policyList } from '../../alloc/index.js';
+import { policyList, type Policy } from '../../alloc/index.js';
+import { withPolicies } from '../../api/with-policies.js';
+import { resolvePolicyTexts } from '../policy-files.js';
 import { CheckError } from '../../core/errors.js';
 import type { ParamValues } from '../../core/params.js';
 import { eachSweepPoint, sweepSize, type Sweeps } from '../../core/sweep.js';
@@ -22,6 +24,8 @@ export interface PlannedCell {
   readonly model: string;
   /** What a worker loads: a shipped name or an absolute path. */
   readonly source: string;
+  /** Policy files of the user's own (absolute paths) that a worker loads with the model. */
+  readonly policyFiles: readonly string[];
   readonly def: Definition;
   readonly policy: string | undefined;
   /** Every parameter, defaults filled in. */
@@ -36,14 +40,15 @@ export interface PlannedCell {
 
 export interface MatrixRequest {
   readonly models: readonly string[];
+  /** Policy texts, paths to policy files of the user's own among the names. */
   readonly policies: readonly string[] | undefined;
   readonly sweeps: readonly SweepArg[];
   readonly base: Readonly<Record<string, string>>;
   readonly cwd: string;
 }
 
-function checkPolicyNames(policies: readonly string[]): void {
-  const known = policyList.map((p) => p.name);
+function checkPolicyNames(policies: readonly string[], extra: readonly Policy[]): void {
+  const known = [...policyList, ...extra].map((p) => p.name);
   for (const name of policies.flatMap((p) => p.split('+'))) {
     if (!known.includes(name)) throw new UsageError(`unknown policy '${name}'; known: ${known.join(', ')}`);
   }
@@ -102,14 +107,14 @@ export interface MatrixPlan {
   cells(): Iterable<PlannedCell>;
 }
 
-function* cellsOf(models: readonly ModelPlan[], base: Readonly<Record<string, string>>): Generator<PlannedCell> {
+function* cellsOf(models: readonly ModelPlan[], base: Readonly<Record<string, string>>, policyFiles: readonly string[]): Generator<PlannedCell> {
   let index = 0;
   for (const { def, source, sweeps, policies } of models) {
     for (const params of eachSweepPoint(def.name, def.params, base, sweeps)) {
       const swept = Object.fromEntries(Object.keys(sweeps).map((k) => [k, params[k]!]));
       for (const policy of policies) {
         const na = whyNot(def, policy);
-        yield { index: index++, model: def.name, source, def, policy, params, swept, ...(na ? { notApplicable: na } : {}) };
+        yield { index: index++, model: def.name, source, policyFiles, def, policy, params, swept, ...(na ? { notApplicable: na } : {}) };
       }
     }
   }
@@ -117,20 +122,22 @@ function* cellsOf(models: readonly ModelPlan[], base: Readonly<Record<string, st
 
 /** Loads the models, checks the names and values, and counts the cells. */
 export async function planMatrix(req: MatrixRequest): Promise<MatrixPlan> {
-  if (req.policies) checkPolicyNames(req.policies);
+  const own = req.policies ? await resolvePolicyTexts(req.policies, req.cwd) : undefined;
+  const texts = own?.texts;
+  if (texts) checkPolicyNames(texts, own.policies);
   const models: ModelPlan[] = [];
   for (const name of req.models) {
-    const def = await loadDefinition(name, req.cwd);
+    const def = withPolicies(await loadDefinition(name, req.cwd), own?.policies ?? []);
     const sweeps = sweepsFor(def.name, def.params, req.sweeps);
     // Every value checked against its declaration now (the points are not built yet).
     eachSweepPoint(def.name, def.params, req.base, sweeps);
-    const policies: readonly (string | undefined)[] = def.policies ? (req.policies ?? def.policies) : [undefined];
+    const policies: readonly (string | undefined)[] = def.policies ? (texts ?? def.policies) : [undefined];
     models.push({ def, source: looksLikePath(name) ? modelPath(name, req.cwd) : name, sweeps, policies });
   }
-  const unused = (req.policies ?? []).filter((p) => models.every((m) => m.def.policies === undefined || whyNot(m.def, p) !== undefined));
+  const unused = (texts ?? []).filter((p) => models.every((m) => m.def.policies === undefined || whyNot(m.def, p) !== undefined));
   if (unused.length) throw new UsageError(`policy '${unused[0]}' applies to none of the models (${req.models.join(', ')})`);
   const count = (applicable: boolean) => models.reduce((n, m) => n + sweepSize(m.sweeps) * m.policies.filter((p) => !applicable || whyNot(m.def, p) === undefined).length, 0);
-  return { total: count(false), applicable: count(true), cells: () => cellsOf(models, req.base) };
+  return { total: count(false), applicable: count(true), cells: () => cellsOf(models, req.base, own?.files ?? []) };
 }
 
 export { label as cellLabel };

@@ -80,7 +80,7 @@ export async function runCells(cells: Iterable<PlannedCell>, runner: CellRunner,
       outcomes.push(undefined as never);
       if (cell.notApplicable !== undefined || cell.invalid !== undefined) record(slot, { cell, row: rowOf(cell, undefined) });
       else {
-        const run = runner.run({ id: cell.index, model: cell.source, policy: cell.policy, params: cell.params, limits }).then((reply) => {
+        const run = runner.run({ id: cell.index, model: cell.source, policy: cell.policy, policyFiles: cell.policyFiles, params: cell.params, limits }).then((reply) => {
           const row = rowOf(cell, reply);
           record(slot, reply.ok ? { cell, row, json: reply.json } : { cell, row });
         });

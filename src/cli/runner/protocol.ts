@@ -11,6 +11,8 @@ export interface CellJob {
   /** A shipped model's name, or an absolute path to a model file. */
   readonly model: string;
   readonly policy: string | undefined;
+  /** Absolute paths of policy files of the user's own that `policy` may name. */
+  readonly policyFiles?: readonly string[];
   readonly params: ParamValues;
   readonly limits: CellLimits;
 }

@@ -20,6 +20,8 @@ export interface Evidence {
 export interface ProbeSetup {
   readonly source: string;
   readonly policy: string | undefined;
+  /** Absolute paths of policy files of the user's own that `policy` names. */
+  readonly policyFiles: readonly string[];
   readonly find: string;
   /** The `--over` points, every parameter filled in. */
   readonly points: readonly ParamValues[];
@@ -38,7 +40,7 @@ export async function probeValue(s: ProbeSetup, value: number | string): Promise
   const replies = await Promise.all(
     s.points.map(async (point) => {
       const params = { ...point, [s.find]: value };
-      const reply = await s.runner.run({ id: nextId++, model: s.source, policy: s.policy, params, limits: s.limits });
+      const reply = await s.runner.run({ id: nextId++, model: s.source, policy: s.policy, policyFiles: s.policyFiles, params, limits: s.limits });
       s.onCheck?.();
       return { params, reply };
     }),
