@@ -7,7 +7,7 @@ import { EXIT, type Io } from '../io.js';
 import { checkSomeValid, planMatrix, type MatrixPlan } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
 import { mechanismExit, mechanismLines, mechanismMarkdown } from '../matrix/mechanisms.js';
-import { formatTable, tableReport, type TableFormat } from '../matrix/table.js';
+import { formatOf, formatTable, tableReport } from '../matrix/table.js';
 import { planHash, shardOf, shardFileName, SHARD_FORMAT, SHARD_FORMAT_VERSION, type ShardFile } from '../matrix/shard.js';
 import { parseShard } from '../../core/simulate/shard.js';
 import { cachedRunner, type CacheCounts } from '../runner/cache.js';
@@ -102,12 +102,6 @@ export function cellLimits(values: Pick<Values, 'property' | 'max-states' | 'max
     timeLimitSeconds: seconds('time-limit', values['time-limit']),
     ...(values.por ? { por: true } : {}),
   };
-}
-
-function formatOf(values: Values): TableFormat {
-  const chosen = (['json', 'markdown', 'csv'] as const).filter((f) => values[f]);
-  if (chosen.length > 1) throw new UsageError(`choose one of --json, --markdown, --csv (got ${chosen.map((f) => `--${f}`).join(' and ')})`);
-  return chosen[0] ?? 'text';
 }
 
 function cellDir(o: CellOutcome): string {

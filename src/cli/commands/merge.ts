@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { EXIT, type Io } from '../io.js';
 import { mergeShards, type NamedShard } from '../matrix/merge.js';
 import { matrixExit } from '../matrix/run.js';
-import { formatTable, tableReport, type TableFormat } from '../matrix/table.js';
+import { formatOf, formatTable, tableReport } from '../matrix/table.js';
 import { outPath, parseOptions } from '../options.js';
 import { OutDir } from '../out-dir.js';
 import { UsageError } from '../usage-error.js';
@@ -59,9 +59,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<num
     io.out(MERGE_HELP + '\n');
     return EXIT.holds;
   }
-  const chosen = (['json', 'markdown', 'csv'] as const).filter((f) => values[f]);
-  if (chosen.length > 1) throw new UsageError(`choose one of --json, --markdown, --csv (got ${chosen.map((f) => `--${f}`).join(' and ')})`);
-  const format: TableFormat = chosen[0] ?? 'text';
+  const format = formatOf(values);
   const outArg = outPath('--out', values.out);
   const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'matrix.json');
   const files = positionals.flatMap((p) => shardFiles(p, io.cwd));

@@ -10,7 +10,7 @@ import { loadDefinition } from '../registry.js';
 import { simulateJson, simulateText } from '../simulate-output.js';
 import { sourceFor, storyFor, tracesOf, writeAllTraces } from '../trace-files.js';
 import { UsageError } from '../usage-error.js';
-import { buildModel, fairnessOverrides, reportUnwritten } from './check.js';
+import { buildModel, reportUnwritten } from './check.js';
 
 export const SIMULATE_HELP = `usage: allocheck simulate <model> [options]
   Random walks for state spaces beyond exhaustive reach: finds safety violations (deadlock,
@@ -61,7 +61,7 @@ export async function simulateCommand(argv: readonly string[], io: Io): Promise<
   const def = await loadDefinition(name, io.cwd);
   const params = resolveParams(def.params, pairs('param', values.param));
   const policy = values.policy ?? (def.policies ? 'none' : undefined);
-  const { model } = buildModel(def, params, policy, fairnessOverrides(undefined, undefined));
+  const { model } = buildModel(def, params, policy, {});
   const selected = names('property', values.property);
   const outArg = outPath('--out', values.out);
   const out = outArg === undefined ? undefined : OutDir.prepare(resolve(io.cwd, outArg), outArg, '--out', 'simulate.json');

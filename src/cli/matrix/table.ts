@@ -1,8 +1,16 @@
 /** A matrix's rows as text, Markdown, CSV or JSON. Pure: the command prints what these return. */
+import { UsageError } from '../usage-error.js';
 import { cellLabel } from './plan.js';
 import type { MatrixRow } from './run.js';
 
 export type TableFormat = 'text' | 'markdown' | 'csv' | 'json';
+
+/** The format a command's --json/--markdown/--csv flags ask for (text when none); two at once is bad input. */
+export function formatOf(flags: { readonly json?: boolean | undefined; readonly markdown?: boolean | undefined; readonly csv?: boolean | undefined }): TableFormat {
+  const chosen = (['json', 'markdown', 'csv'] as const).filter((f) => flags[f]);
+  if (chosen.length > 1) throw new UsageError(`choose one of --json, --markdown, --csv (got ${chosen.map((f) => `--${f}`).join(' and ')})`);
+  return chosen[0] ?? 'text';
+}
 
 interface Column {
   readonly title: string;

@@ -7,10 +7,9 @@
  * are stored: not those cut short by a time limit, memory or an interrupt.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { ResultJson } from '../result-json.js';
 import { codeHash, fileHash, sha256 } from '../source-hash.js';
-import { isAbsolute } from 'node:path';
 import type { CellJob, CellReply, CellRunner } from './protocol.js';
 
 /** How many cells came from the cache, and how many entries were found damaged. */

@@ -93,6 +93,8 @@ class Simulation<S, A extends Action> {
   private walks = 0;
   private steps = 0;
   private stopped: 'time-limit' | 'interrupted' | undefined;
+  /** A violation (not a reachable property's witness) was sighted: the run stops. */
+  private violated = false;
   readonly planned: number;
   readonly depth: number;
   readonly seed: number;
@@ -107,8 +109,7 @@ class Simulation<S, A extends Action> {
 
   /** Over when the walks are done, a limit stopped them, or a violation was found (as SPIN and TLC stop at the first error). */
   get finished(): boolean {
-    const violated = [...this.sightings.values()].some((s) => this.ctx.properties[s.property]!.kind !== 'reachable');
-    return this.stopped !== undefined || this.next >= this.planned || violated || this.ctx.decided.size === this.ctx.properties.length;
+    return this.stopped !== undefined || this.next >= this.planned || this.violated || this.ctx.decided.size === this.ctx.properties.length;
   }
 
   /** Runs walks until `sliceEnd` (ms, performance clock); true when the run is over. */
@@ -135,6 +136,7 @@ class Simulation<S, A extends Action> {
     if (sighted) {
       this.ctx.decided.add(sighted.property);
       this.sightings.set(sighted.property, sighted);
+      this.violated ||= this.ctx.properties[sighted.property]!.kind !== 'reachable';
     }
   }
 
