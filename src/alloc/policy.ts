@@ -57,8 +57,9 @@ export interface Stages {
   outOfMemory(x: Exec, site: Site, mask: number): boolean;
 }
 
-export interface Policy {
-  readonly name: string;
+export interface Policy<N extends string = string> {
+  /** The policy's name, a string literal type in the shipped catalogue (PolicyName). */
+  readonly name: N;
   /** One line for `list`: what it does. */
   readonly summary: string;
   /**
