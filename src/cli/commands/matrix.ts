@@ -150,7 +150,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   checkNotFixed('sweep', sweeps, base);
   const outArg = outPath('--out', values.out);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  const plan = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd });
+  const plan = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd, ...(limits.properties ? { properties: limits.properties } : {}) });
   const jobs = count('jobs', values.jobs) ?? availableParallelism();
   const maxCells = count('max-cells', values['max-cells'], 1) ?? DEFAULT_MAX_CELLS;
   if (plan.total > maxCells) throw new UsageError(`${planLine(plan, jobs)}; that is more than --max-cells ${n(maxCells)}: sweep fewer values, or raise --max-cells`);
