@@ -72,6 +72,11 @@ export interface Layout {
   returned(pool: number): number;
   /** Offset of an asynchronous daemon's in-flight slots (SLOT bytes each). */
   slots(actor: number): number;
+  /**
+   * For a network device whose direct reclaim does not wait (async-writeout.ts): writeouts sent
+   * and awaiting their ACK, then those whose ACK was dropped, each holding its send buffer; -1 otherwise.
+   */
+  asyncWrites(device: number): number;
   /** A mutex's owner: actor index + 1, 0 when free. */
   lock(lock: number): number;
   actor(actor: number): number;
@@ -90,6 +95,8 @@ export interface ReclaimableOwners {
   readonly inflight?: readonly number[];
   /** Mutexes: one owner byte each. */
   readonly locks?: number;
+  /** Network devices whose direct reclaim sends a page and goes on (two counters each). */
+  readonly asyncNets?: readonly number[];
 }
 
 export function makeLayout(devices: number, queues: readonly (number | undefined)[], pools: number, actors: number, owners: ReclaimableOwners = { pageCache: false, shrinkers: 0 }): Layout {
@@ -111,6 +118,8 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
   for (const p of owners.daemonPools ?? []) (returnedAt.set(p, at), (at += 2));
   const slotsAt = new Map<number, number>();
   (owners.inflight ?? []).forEach((n, a) => n > 1 && (slotsAt.set(a, at), (at += SLOT * n)));
+  const asyncAt = new Map<number, number>();
+  for (const d of owners.asyncNets ?? []) (asyncAt.set(d, at), (at += 2));
   const lockBase = at;
   const actorBase = lockBase + (owners.locks ?? 0);
   return {
@@ -126,6 +135,7 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     queue: (d) => queueAt[d]!,
     returned: (p) => returnedAt.get(p) ?? -1,
     slots: (a) => slotsAt.get(a) ?? -1,
+    asyncWrites: (d) => asyncAt.get(d) ?? -1,
     lock: (l) => lockBase + l,
     actor: (a) => actorBase + REGISTERS * a,
   };

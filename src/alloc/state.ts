@@ -6,6 +6,7 @@
  */
 import { fingerprint, fp } from '../core/hash.js';
 import { actorView, type ActorView } from './actor-view.js';
+import { awaitingAck, droppedAcks, sendBuffers } from './async-writeout.js';
 import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import type { World } from './world.js';
@@ -82,6 +83,7 @@ export class AllocState {
     for (const d of world.devices) {
       out[`dirty on ${d.name}`] = bytes[world.layout.dirty(d.index)]!;
       out[`under writeout on ${d.name}`] = bytes[world.layout.writeout(d.index)]!;
+      if (world.layout.asyncWrites(d.index) >= 0) out[`send buffers of ${d.name} writes in flight`] = awaitingAck(world, bytes, d.index) + droppedAcks(world, bytes, d.index);
     }
     for (const p of world.pools) {
       out[`mempool ${p.name}`] = bytes[world.layout.pool(p.index)]!;
@@ -110,7 +112,7 @@ export class AllocState {
     for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
     for (const p of world.pools) sum += bytes[world.layout.pool(p.index)]! + poolOutstanding(world, bytes, p);
     for (const a of world.actors) sum += bytes[world.layout.actor(a.index) + R_HELD]! + heldInFlight(world, bytes, a);
-    return sum + this.cleanAndSlab();
+    return sum + sendBuffers(world, bytes) + this.cleanAndSlab();
   }
 
   /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */
