@@ -45,6 +45,13 @@ export const mechanisms: readonly MechanismRow[] = [
     with: { policy: 'wq-rescuer' },
   },
   {
+    mechanism: 'direct-reclaim throttling (9.3)',
+    source: 'mm/vmscan.c throttle_direct_reclaim, 5515061d22f0 (3.6)',
+    model: 'swap-over-nfs',
+    without: { policy: 'network-reserve' },
+    with: { policy: 'network-reserve+reclaim-throttle' },
+  },
+  {
     mechanism: 'PR_SET_IO_FLUSHER, clean page cache (9.4, 9.5)',
     source: 'kernel/sys.c PR_SET_IO_FLUSHER, 5.6; mm/vmscan.c shrink_folio_list',
     model: 'io-flusher',
