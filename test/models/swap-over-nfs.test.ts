@@ -27,6 +27,9 @@ describe('swap-over-nfs: direct-reclaim throttling (9.3, 5515061d22f0)', () => {
     expect(texts.filter((t) => /sends the page to the swap server, and goes back to its allocation without waiting for the ACK/.test(t))).toHaveLength(4);
     expect(texts).toContain('task takes a send buffer and sends the page to the swap server, and goes back to its allocation without waiting for the ACK (0 free)');
     expect(texts.at(-1)).toMatch(/drops it; it is lost, with its page and send buffer$/);
+    const model = swap.build({}, WITHOUT);
+    const story = storyMarkdown(traceOf(model, check(model, { properties: ['no-deadlock'] }).properties[0]!, { specs: swap.params }));
+    expect(story).toContain('There is no wait-for cycle: task waits for memory (blocked on memory (floor 4)), which waits for swap server (4 swap write(s) that direct reclaim left in flight lost their ACK (dropped, not resent): their pages and send buffers are never freed). Nothing will ever wake it.');
   });
 
   it('with the throttle, a task entering direct reclaim at M/2 free pages sleeps until kswapd raises them above M/2, and the story says so', () => {
