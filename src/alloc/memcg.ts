@@ -22,11 +22,14 @@
  * The waiter records the device in R_WODEV with R_WO = WO_WBWAIT; pages are counts, so it waits
  * for the next page of that device whose writeback ends (reclaim scans from the LRU's tail, the
  * oldest page). With nothing in the group to free or wait on, the charge waits for the group's
- * charge to drop: the memcg OOM killer is not modelled, so such a state is a deadlock.
+ * charge to drop: the memcg OOM killer is not modelled, so such a state is a deadlock. A
+ * PF_MEMALLOC task or an OOM victim is charged past the limit instead ("goto force"), so a
+ * group's charge may exceed its limit while one of them allocates.
  */
-import { FS, effective, onFailure } from './context.js';
+import { FS, PF_MEMALLOC, effective, onFailure } from './context.js';
 import type { Exec } from './exec.js';
-import { FREE, R_HELD, R_WO, R_WODEV, WO_WBWAIT } from './layout.js';
+import { FREE, R_FLAGS, R_HELD, R_WO, R_WODEV, WO_WBWAIT } from './layout.js';
+import { F_OOM_VICTIM } from './oom.js';
 import type { Attempt } from './page-alloc.js';
 import type { DeviceInfo, GroupInfo, World } from './world.js';
 
@@ -55,12 +58,14 @@ function atLimit(who: string, g: GroupInfo): string {
 
 /**
  * try_charge, before the page is taken: false when the group is under its limit (or the page is
- * charged to none). At the limit the task reclaims in the group (its moves are emitted here) and
+ * charged to none, or the charge is forced past the limit, as for PF_MEMALLOC tasks). At the limit the task reclaims in the group (its moves are emitted here) and
  * the allocation stops; a context that may not reclaim waits, or fails at once if it fails.
  */
 export function tryCharge(x: Exec, at: Attempt, mask: number): boolean {
   const g = chargedTo(x, at);
   if (g === undefined || charged(x.world, x.s, g.index) < g.limit) return false;
+  // goto force: reclaim's own allocations (PF_MEMALLOC) and OOM victims may exceed the limit.
+  if (mask & PF_MEMALLOC || x.reg(R_FLAGS) & F_OOM_VICTIM) return false;
   const outcome = onFailure(mask);
   if (outcome === 'reclaim') reclaimInGroup(x, g, mask);
   else if (outcome === 'fail' && at.failed) {
@@ -108,24 +113,4 @@ export function cleanOwner(world: World, dev: number): number {
   if (!world.pageCache) return FREE;
   const g = world.devices[dev]!.group;
   return g === undefined ? world.layout.clean : world.layout.groupClean(g);
-}
-
-/** Pages by the owners memory cgroups add: each group's clean page cache, temporary pages under writeback. */
-export function memcgOwners(world: World, s: Uint8Array): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const g of world.groups) {
-    const at = world.layout.groupClean(g.index);
-    if (at >= 0) out[`clean page cache charged to ${g.name}`] = s[at]!;
-  }
-  for (const d of world.devices) {
-    const at = world.layout.writebackTemp(d.index);
-    if (at >= 0) out[`temporary pages under writeback on ${d.name}`] = s[at]!;
-  }
-  return out;
-}
-
-/** The sum of {@link memcgOwners}: pages reclaim or a completion will still free. */
-export function memcgPages(world: World, s: Uint8Array): number {
-  if (world.groups.length === 0) return 0;
-  return Object.values(memcgOwners(world, s)).reduce((a, b) => a + b, 0);
 }

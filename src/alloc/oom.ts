@@ -19,7 +19,7 @@
 import { FS, IO, PF_MEMALLOC, effective } from './context.js';
 import type { Exec } from './exec.js';
 import { lockWait } from './locks.js';
-import { memcgPages } from './memcg.js';
+import { memcgPages } from './memcg-world.js';
 import { FREE, F_INFLIGHT, R_FLAGS, R_HELD, R_PC, REGISTERS } from './layout.js';
 import type { Site } from './policy.js';
 import type { ActorInfo, Step, World } from './world.js';

@@ -8,7 +8,8 @@ import { fingerprint, fp } from '../core/hash.js';
 import { actorView, type ActorView } from './actor-view.js';
 import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
-import { charged, memcgOwners, memcgPages } from './memcg.js';
+import { charged } from './memcg.js';
+import { memcgOwners, memcgPages } from './memcg-world.js';
 import type { World } from './world.js';
 
 /** A queued request: who submitted it and the flags it carries. */
@@ -142,11 +143,6 @@ export class AllocState {
     const g = this.world.groups.find((x) => x.name === group);
     if (!g) throw new Error(`no cgroup '${group}'`);
     return charged(this.world, this.bytes, g.index);
-  }
-
-  /** True when no memory cgroup is charged beyond its limit. */
-  chargesWithinLimits(): boolean {
-    return this.world.groups.every((g) => charged(this.world, this.bytes, g.index) <= g.limit);
   }
 
   equals(other: unknown): boolean {

@@ -18,7 +18,7 @@ export function fuseMemcgApplies(spec: WorldSpec): string | undefined {
 export const fuseTmpPage: Policy = {
   name: 'fuse-tmp-page',
   summary: "FUSE writeback copies each page to a temporary page and ends the page-cache page's writeback at once (2.6.26)",
-  doesNot: 'make the copy free: the temporary page comes from the zone (GFP_NOFS) and a full request queue still holds the page under writeback',
+  doesNot: 'does not make the copy free: the temporary page comes from the zone (GFP_NOFS) and a full request queue still holds the page under writeback',
   notApplicable: fuseMemcgApplies,
   hooks: {},
   stages: { writepage: writepageWithTmpPage },

@@ -10,7 +10,7 @@ import { fuseMemcgApplies } from './fuse-tmp-page.js';
 export const writebackMayDeadlock: Policy = {
   name: 'writeback-may-deadlock',
   summary: "FUSE mappings are marked so that memcg reclaim does not wait on their writeback (6.16)",
-  doesNot: 'free anything: a group with nothing else to reclaim still waits, where the kernel would call the memcg OOM killer',
+  doesNot: 'frees nothing itself: a group with nothing else to reclaim still waits, where the kernel would call the memcg OOM killer',
   notApplicable: fuseMemcgApplies,
   hooks: {},
   stages: { writebackMayDeadlock: fuseMapping },

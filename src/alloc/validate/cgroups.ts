@@ -15,7 +15,7 @@ export function* cgroupChecks(spec: WorldSpec): Iterable<Problem> {
   for (const [name, g] of Object.entries(groups)) {
     const bad = notWhole(g?.limit, 1, MAX_PAGES);
     if (bad) yield problem(`cgroup ${name}`, 'limit', bad);
-    else if (!spec.actors.some((a) => a.cgroup === name)) yield problem(`cgroup ${name}`, 'members', "has none: no actor is charged to it (give an actor `cgroup: '" + name + "'`)");
+    else if (!spec.actors.some((a) => a.cgroup === name)) yield { subject: `cgroup ${name}`, field: 'members', message: `cgroup ${name}: has no members: no actor is charged to it; give an actor cgroup: '${name}', or remove the group` };
   }
   for (const a of spec.actors) {
     if (a.cgroup === undefined) continue;
