@@ -50,8 +50,13 @@ export function chargeWait(x: Exec, step: Step): Wait | undefined {
   const node = `memcg ${g.name}`;
   const edges = [{ from: x.me.name, to: node, why: `charged to group ${g.name} at its limit of ${g.limit}: nothing in the group can be reclaimed now` }];
   for (const d of world.devices) {
-    const n = x.s[world.layout.dirty(d.index)]! + x.s[world.layout.writeout(d.index)]!;
-    if (d.group === g.index && n > 0) edges.push({ from: node, to: cleanerOf(world, d), why: `${n} page(s) of ${d.name} charged to ${g.name} are freed only through ${cleanerOf(world, d)}` });
+    if (d.group !== g.index) continue;
+    const dirty = x.s[world.layout.dirty(d.index)]!;
+    const writeback = x.s[world.layout.writeout(d.index)]!;
+    const flusher = world.actors.find((a) => a.kind === 'flusher' && a.program[0]?.step.device === d.name)?.name;
+    if (dirty > 0 && flusher !== undefined) edges.push({ from: node, to: flusher, why: `${dirty} dirty page(s) of ${d.name} charged to ${g.name} wait for ${flusher} to write them back` });
+    const by = cleanerOf(world, d);
+    if (writeback + (flusher === undefined ? dirty : 0) > 0) edges.push({ from: node, to: by, why: `${writeback + (flusher === undefined ? dirty : 0)} page(s) of ${d.name} charged to ${g.name} are freed only through ${by}` });
   }
   return { status: `at the limit of group ${g.name} (${charged(world, x.s, g.index)} of ${g.limit} pages charged), waiting for the charge to drop`, edges };
 }
