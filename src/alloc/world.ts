@@ -114,6 +114,9 @@ export interface ActorSpec {
 /**
  * A memory cgroup (cgroup v1, memcg.ts): its limit in pages. Every page a member takes is
  * charged to it, and at the limit the charging task reclaims inside the group.
+ *
+ * @example
+ * ({ cgroups: { fuse: { limit: 4 } }, actors: [dirtier('fuse', { cgroup: 'fuse' })] })
  */
 export interface CgroupSpec {
   readonly limit: number;
