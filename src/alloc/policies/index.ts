@@ -8,6 +8,7 @@ import type { Policy } from '../policy.js';
 import type { WorldSpec } from '../world.js';
 import { biosetRescuer } from './bioset-rescuer.js';
 import { dirtyLimit } from './dirty-limit.js';
+import { fuseTmpPage } from './fuse-tmp-page.js';
 import { ioFlusher } from './io-flusher.js';
 import { memallocInheritance } from './memalloc-inheritance.js';
 import { mempoolOnly } from './mempool-only.js';
@@ -17,8 +18,9 @@ import { oomKiller } from './oom-killer.js';
 import { oomReaper } from './oom-reaper.js';
 import { reclaimThrottle } from './reclaim-throttle.js';
 import { wqRescuer } from './wq-rescuer.js';
+import { writebackMayDeadlock } from './writeback-may-deadlock.js';
 
-export const policies = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper] as const;
+export const policies = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper, fuseTmpPage, writebackMayDeadlock] as const;
 
 /** A shipped policy's name: 'none' | 'mempool-only' | ... (one per module above). */
 export type PolicyName = (typeof policies)[number]['name'];
