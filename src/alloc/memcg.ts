@@ -57,9 +57,10 @@ function atLimit(who: string, g: GroupInfo): string {
 }
 
 /**
- * try_charge, before the page is taken: false when the group is under its limit (or the page is
- * charged to none, or the charge is forced past the limit, as for PF_MEMALLOC tasks). At the limit the task reclaims in the group (its moves are emitted here) and
- * the allocation stops; a context that may not reclaim waits, or fails at once if it fails.
+ * try_charge, before the page is taken: false when the group is under its limit, the page is
+ * charged to none, or the charge is forced past the limit. At the limit the task reclaims in the
+ * group (its moves are emitted here) and the allocation stops; a context that may not sleep
+ * fails at once if its step can fail, and waits otherwise.
  */
 export function tryCharge(x: Exec, at: Attempt, mask: number): boolean {
   const g = chargedTo(x, at);
