@@ -17,7 +17,7 @@
  * !sane_reclaim, later !writeback_throttling_sane). Reclaim retries its passes, so the model lets
  * a page met once be met again marked. When the page's writeback needs the waiter itself (a
  * FUSE server charged to the group), the group deadlocks. Linux 6.16 skips such mappings
- * (AS_WRITEBACK_MAY_DEADLOCK_ON_RECLAIM): a stage, writebackMayDeadlock, of the policies.
+ * (AS_WRITEBACK_MAY_DEADLOCK_ON_RECLAIM, 0c4f8ed498ce): the policies' writebackMayDeadlock stage.
  *
  * The waiter records the device in R_WODEV with R_WO = WO_WBWAIT; pages are counts, so it waits
  * for the next page of that device whose writeback ends (reclaim scans from the LRU's tail, the
