@@ -10,11 +10,10 @@ import { GFP_NOIO, PF_MEMALLOC, PF_MEMALLOC_NOIO } from './context.js';
 import { advance, type Exec } from './exec.js';
 import { FREE, F_MEMALLOC, F_RECLAIM, RQ_MEMALLOC, RQ_NOIO, R_FLAGS, R_HELD, R_WO, R_WODEV, WO_INFLIGHT, WO_START } from './layout.js';
 import { mempoolFree, returnPool } from './mempool.js';
+import { perExec } from './per-exec.js';
 import type { DeviceInfo, World } from './world.js';
 
-function inflight(x: Exec): (d: Uint8Array) => void {
-  return (d) => x.set(d, R_WO, WO_INFLIGHT);
-}
+const inflight = perExec((x) => (d: Uint8Array): void => x.set(d, R_WO, WO_INFLIGHT));
 
 /**
  * Emits the moves of the writeout the current actor is doing (R_WO != 0). Its allocations are
@@ -30,7 +29,7 @@ export function runWriteout(x: Exec): void {
     else {
       const d = x.draft();
       inflight(x)(d);
-      x.emit(d, 'submit', `${x.me.name} submits the page to ${dev.name}`);
+      x.emit(d, 'submit', x.quiet ? '' : `${x.me.name} submits the page to ${dev.name}`);
     }
   } else if (dev.kind === 'network') {
     allocate(x, { purpose: 'send', mask: GFP_NOIO, what: `a send buffer and sends the page to the ${dev.name} server`, then: inflight(x) });
@@ -55,7 +54,7 @@ function enqueue(x: Exec, dev: DeviceInfo & { kind: 'daemon' }): void {
   inflight(x)(d);
   const daemon = x.world.actors[dev.daemonIndex!]!.name;
   const kind = flags & RQ_MEMALLOC ? 'a PF_MEMALLOC request' : 'a request that is not PF_MEMALLOC';
-  x.emit(d, 'queue-writeout', `${x.me.name} queues the writeout of a ${dev.name} page to ${daemon} (${kind}; ${n + 1} queued)`);
+  x.emit(d, 'queue-writeout', x.quiet ? '' : `${x.me.name} queues the writeout of a ${dev.name} page to ${daemon} (${kind}; ${n + 1} queued)`);
 }
 
 /**
