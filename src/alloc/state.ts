@@ -8,6 +8,7 @@ import { fingerprint, fp } from '../core/hash.js';
 import { actorView, type ActorView } from './actor-view.js';
 import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
+import { ownedPages } from './owner-offsets.js';
 import type { World } from './world.js';
 
 /** A queued request: who submitted it and the flags it carries. */
@@ -105,12 +106,7 @@ export class AllocState {
 
   /** The sum over every owner: equals the zone's pages when pages are conserved. */
   totalPages(): number {
-    const { world, bytes } = this;
-    let sum = bytes[FREE]!;
-    for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
-    for (const p of world.pools) sum += bytes[world.layout.pool(p.index)]! + poolOutstanding(world, bytes, p);
-    for (const a of world.actors) sum += bytes[world.layout.actor(a.index) + R_HELD]! + heldInFlight(world, bytes, a);
-    return sum + this.cleanAndSlab();
+    return ownedPages(this.world, this.bytes) + this.cleanAndSlab();
   }
 
   /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */

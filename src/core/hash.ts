@@ -50,7 +50,7 @@ export function fingerprint(bytes: Uint8Array): void {
   let h1 = 0x9747b28c;
   let h2 = 0x3c6ef372;
   const n = bytes.length;
-  const words = wordsOf(bytes);
+  const words = bytes === viewed ? view : wordsOf(bytes);
   const count = n >>> 2;
   for (let j = 0; j < count; j++) {
     let k = words[j]!;
