@@ -201,6 +201,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     },
     encode: (s) => s.bytes,
     decode: (b) => new AllocState(world, slab.copy(b)),
+    peek: (b) => new AllocState(world, b),
     isRest: (s) => actors.every((a) => atRest(exec, s, a)),
     properties: allocProperties,
     fairness: (actor) => fairness.get(actor) ?? 'none',

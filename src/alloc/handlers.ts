@@ -41,8 +41,8 @@ export function serve(): Step {
       x.set(d, R_REQF, head & 3);
       x.done(d);
       const from = x.world.actors[head >> 2]!.name;
-      if (x.me.rescues === undefined) x.emit(d, 'dequeue', `${x.me.name} takes ${from}'s ${dev.name} writeout from its queue`);
-      else x.emit(d, 'rescue', `mayday: no kworker is free to run it, so ${x.me.name} runs ${from}'s ${dev.name} work item itself`);
+      if (x.me.rescues === undefined) x.emit(d, 'dequeue', x.quiet ? '' : `${x.me.name} takes ${from}'s ${dev.name} writeout from its queue`);
+      else x.emit(d, 'rescue', x.quiet ? '' : `mayday: no kworker is free to run it, so ${x.me.name} runs ${from}'s ${dev.name} work item itself`);
     },
   };
 }
@@ -62,13 +62,13 @@ export function diskInterrupt(device: number): Step {
         if (x.s[base + R_WO] === WO_INFLIGHT && x.s[base + R_WODEV] === device) {
           const d = x.draft();
           completeDiskWrite(x, d, a.index, dev);
-          x.emit(d, 'complete', `${dev.name} completes ${a.name}'s writeout; the page is ${x.world.pageCache ? 'clean' : 'free'}`);
+          x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s writeout; the page is ${x.world.pageCache ? 'clean' : 'free'}`);
         }
         const step = a.program[x.s[base + R_PC]!]?.step;
         if (x.s[base + R_FLAGS]! & F_INFLIGHT && step?.device === dev.name) {
           const d = x.draft();
           completeSubmit(x, d, a.index);
-          x.emit(d, 'complete', `${dev.name} completes ${a.name}'s I/O and frees its ${x.s[base + R_HELD]} page(s)`);
+          x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s I/O and frees its ${x.s[base + R_HELD]} page(s)`);
         }
       }
     },

@@ -116,10 +116,11 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
   const shrinkerBase = poolBase + pools + (owners.pageCache ? 1 : 0);
   const queueAt: number[] = [];
   let at = shrinkerBase + owners.shrinkers;
-  const issuedAt = new Map<number, number>();
-  for (const p of owners.biosets ?? []) issuedAt.set(p, at++);
-  const bioListAt = new Map<number, number>();
-  for (const a of owners.bioActors ?? []) (bioListAt.set(a, at), (at += 2));
+  // Arrays, not maps: the conservation invariant asks for every actor's bio_list in every state.
+  const issuedAt: number[] = [];
+  for (const p of owners.biosets ?? []) issuedAt[p] = at++;
+  const bioListAt: number[] = [];
+  for (const a of owners.bioActors ?? []) (bioListAt[a] = at), (at += 2);
   for (const cap of queues) {
     queueAt.push(at);
     if (cap !== undefined) at += 1 + cap;
@@ -133,8 +134,8 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
   const groups = owners.groups ?? 0;
   const groupCleanBase = owners.pageCache ? at : -1;
   if (groups > 0 && owners.pageCache) at += groups;
-  const tempAt = new Map<number, number>();
-  if (groups > 0) queues.forEach((cap, dev) => cap !== undefined && tempAt.set(dev, at++));
+  const tempAt: number[] = [];
+  if (groups > 0) queues.forEach((cap, dev) => cap !== undefined && (tempAt[dev] = at++));
   const lockBase = at;
   const actorBase = lockBase + (owners.locks ?? 0);
   return {
@@ -144,16 +145,16 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     pool: (p) => poolBase + p,
     clean: cleanAt,
     shrinker: (i) => shrinkerBase + i,
-    issued: (p) => issuedAt.get(p) ?? -1,
-    bioList: (a) => bioListAt.get(a) ?? -1,
-    rescued: (a) => (bioListAt.get(a) ?? -2) + 1,
+    issued: (p) => issuedAt[p] ?? -1,
+    bioList: (a) => bioListAt[a] ?? -1,
+    rescued: (a) => (bioListAt[a] ?? -2) + 1,
     queue: (d) => queueAt[d]!,
     returned: (p) => returnedAt.get(p) ?? -1,
     slots: (a) => slotsAt.get(a) ?? -1,
     asyncWrites: (d) => asyncAt.get(d) ?? -1,
     lock: (l) => lockBase + l,
     groupClean: (g) => (groupCleanBase < 0 || g >= groups ? -1 : groupCleanBase + g),
-    writebackTemp: (d) => tempAt.get(d) ?? -1,
+    writebackTemp: (d) => tempAt[d] ?? -1,
     actor: (a) => actorBase + REGISTERS * a,
   };
 }

@@ -11,6 +11,7 @@ import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import { charged } from './memcg.js';
 import { memcgOwners, memcgPages } from './memcg-world.js';
+import { ownedPages } from './owner-offsets.js';
 import type { World } from './world.js';
 
 /** A queued request: who submitted it and the flags it carries. */
@@ -111,11 +112,7 @@ export class AllocState {
   /** The sum over every owner: equals the zone's pages when pages are conserved. */
   totalPages(): number {
     const { world, bytes } = this;
-    let sum = bytes[FREE]!;
-    for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
-    for (const p of world.pools) sum += bytes[world.layout.pool(p.index)]! + poolOutstanding(world, bytes, p);
-    for (const a of world.actors) sum += bytes[world.layout.actor(a.index) + R_HELD]! + heldInFlight(world, bytes, a);
-    return sum + sendBuffers(world, bytes) + this.cleanAndSlab();
+    return ownedPages(world, bytes) + sendBuffers(world, bytes) + this.cleanAndSlab();
   }
 
   /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */
