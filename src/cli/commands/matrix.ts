@@ -157,7 +157,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   if (!values.quiet && (io.errIsTTY || plan.total >= ANNOUNCE_CELLS)) io.err(`allocheck: ${planLine(plan, jobs)}\n`);
   const cells = shard ? () => shardOf(plan.cells(), shard) : () => plan.cells();
   const total = shard ? [...cells()].length : plan.total;
-  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)));
+  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)), io.stop ? { stop: io.stop } : {});
   const cache = values.cache === undefined ? undefined : resolve(io.cwd, outPath('--cache', values.cache)!);
   const cacheCounts: CacheCounts = { hits: 0, misses: 0, damaged: 0 };
   const runner = cache === undefined ? pool : cachedRunner(pool, cache, cacheCounts);
