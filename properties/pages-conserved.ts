@@ -1,7 +1,10 @@
 import type { Invariant } from '../src/core/model.js';
 import type { AllocState } from '../src/alloc/state.js';
 
-/** Every page has exactly one owner (free, dirty, under writeout, a mempool, an actor's hand). */
+/**
+ * Every page has exactly one owner (free, dirty, under writeout, a mempool, an actor's hand, a
+ * memory cgroup's clean page cache, a temporary page under writeback).
+ */
 export const pagesConserved: Invariant<AllocState> = {
   kind: 'invariant',
   name: 'pages-conserved',

@@ -4,12 +4,13 @@
  * layout: `x.actor('kmirrord').serving`, `actorView(world, s, 'kmirrord')` in a hook.
  */
 import { PF_MEMALLOC } from './context.js';
-import { F_INFLIGHT, F_MEMALLOC, F_RECLAIM, RQ_MEMALLOC, RQ_NOIO, R_FLAGS, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
+import { F_INFLIGHT, F_MEMALLOC, F_RECLAIM, RQ_MEMALLOC, RQ_NOIO, R_FLAGS, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST, WO_START, WO_TEMP, WO_WBWAIT } from './layout.js';
 import type { ActorKind, World } from './world.js';
 
-export type WriteoutStage = 'start' | 'in flight' | 'dropped' | 'lost';
+/** 'waiting on writeback': not a writeout of its own, asleep in memcg reclaim on one of the device's (memcg.ts). */
+export type WriteoutStage = 'start' | 'in flight' | 'dropped' | 'lost' | 'waiting on writeback';
 
-const stages: Readonly<Record<number, WriteoutStage>> = { [WO_START]: 'start', [WO_INFLIGHT]: 'in flight', [WO_DROPPED]: 'dropped', [WO_LOST]: 'lost' };
+const stages: Readonly<Record<number, WriteoutStage>> = { [WO_START]: 'start', [WO_INFLIGHT]: 'in flight', [WO_DROPPED]: 'dropped', [WO_LOST]: 'lost', [WO_TEMP]: 'in flight', [WO_WBWAIT]: 'waiting on writeback' };
 
 /** One actor in one state. */
 export interface ActorView {

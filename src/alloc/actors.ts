@@ -38,6 +38,8 @@ export interface TaskOptions {
   readonly fairness?: Fairness;
   /** PF_LESS_THROTTLE ('less') or PF_LOCAL_THROTTLE ('local') under global dirty throttling. */
   readonly throttle?: DirtyThrottle;
+  /** The memory cgroup (declared in the world's `cgroups`) its pages are charged to. */
+  readonly cgroup?: string;
 }
 
 function contextOf(actor: string, name: string): number {
@@ -62,6 +64,7 @@ function actor(kind: ActorKind, name: string, o: TaskOptions, program: readonly 
     program: program.map(instr),
     ...(o.fairness === undefined ? {} : { fairness: o.fairness }),
     ...(o.throttle === undefined ? {} : { throttle: o.throttle }),
+    ...(o.cgroup === undefined ? {} : { cgroup: o.cgroup }),
     ...extra,
   };
 }

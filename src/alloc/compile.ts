@@ -11,6 +11,7 @@ import { describeState, type StateView } from './describe.js';
 import { Exec, type AllocAction } from './exec.js';
 import { diskInterrupt, receiver, retransmitter } from './handlers.js';
 import { makeLayout } from './layout.js';
+import { cgroupsOf, chargeDevices } from './memcg-world.js';
 import { atRest, initialState, successors } from './machine.js';
 import { composeHooks, composeStages, type Policy } from './policy.js';
 import { resolvePolicies } from './policies/index.js';
@@ -69,7 +70,7 @@ function implicitActors(spec: WorldSpec): ActorSpec[] {
   return out;
 }
 
-function expand(specs: readonly ActorSpec[], fairness: Readonly<Record<string, Fairness>>): { actors: ActorInfo[]; groups: string[][] } {
+function expand(specs: readonly ActorSpec[], fairness: Readonly<Record<string, Fairness>>, cgroups: readonly string[]): { actors: ActorInfo[]; groups: string[][] } {
   const actors: ActorInfo[] = [];
   const groups: string[][] = [];
   for (const s of specs) {
@@ -79,10 +80,12 @@ function expand(specs: readonly ActorSpec[], fairness: Readonly<Record<string, F
       if (actors.some((a) => a.name === name)) throw new CheckError('bad-option', `two actors are named '${name}'`);
       const f = fairness[name] ?? fairness[s.kind] ?? s.fairness ?? defaultFairness[s.kind];
       const device = s.device;
+      const group = s.cgroup === undefined ? -1 : cgroups.indexOf(s.cgroup);
       actors.push({
         index: actors.length, name, kind: s.kind, context: s.context, flags: s.flags, program: s.program,
         inheritNoio: s.inheritNoio ?? true, kthread: s.kthread ?? false, fairness: f, inflight: s.inflight ?? 1, throttle: s.throttle ?? 'normal',
         ...(device === undefined ? {} : { device }),
+        ...(group < 0 ? {} : { group }),
       });
     }
   }
@@ -149,8 +152,9 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const declared = [...spec.actors, ...added];
   if (added.length > 0) validateWorld(o.name, { ...spec, actors: declared });
   const all = [...declared, ...implicitActors(spec)];
-  const { actors, groups } = expand(all, o.fairness ?? {});
-  const devices = linkDaemons(spec, all, actors);
+  const cgroups = cgroupsOf(spec);
+  const { actors, groups } = expand(all, o.fairness ?? {}, cgroups.map((g) => g.name));
+  const devices = chargeDevices(linkDaemons(spec, all, actors), actors);
   checkLocks(spec, all);
   const pools = poolsOf(spec, devices);
   const { pages, min } = spec.memory;
@@ -163,9 +167,10 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     daemonPools: pools.filter((p) => p.returnedBy === 'daemon').map((p) => p.index),
     inflight: actors.map((a) => a.inflight),
     locks: spec.locks?.length ?? 0,
+    groups: cgroups.length,
   });
   const world: World = {
-    kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, pageCache, shrinkers, devices, actors, layout,
+    kernel: spec.kernel, pages, watermarks: watermarks(min, spec.kernel), pools, pageCache, shrinkers, devices, actors, groups: cgroups, layout,
     dirtyLimit: spec.memory.dirtyLimit ?? Math.max(1, Math.floor((pages - min) / 2)),
     ...(spec.dirty ? { dirty: spec.dirty } : {}),
     hooks: composeHooks([...policies, driverPools(pools)]),

@@ -6,7 +6,8 @@ import { GFP_ATOMIC, GFP_NOIO, GFP_NOMEMALLOC, floorOf } from './context.js';
 import { ownMask, siteOf } from './allocate.js';
 import { Exec } from './exec.js';
 import { F_SLEEPING } from './mempool.js';
-import { F_INFLIGHT, F_THROTTLED, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START } from './layout.js';
+import { F_INFLIGHT, F_THROTTLED, R_FLAGS, R_HELD, R_PC, R_REQ, R_WO, R_WODEV, WO_INFLIGHT, WO_LOST, WO_START, WO_WBWAIT } from './layout.js';
+import { chargeWait, writebackWait } from './memcg-waits.js';
 import { dirtyWait } from './dirty-throttle.js';
 import { lockWait } from './locks.js';
 import { F_OOM_VICTIM, victimEdge } from './oom.js';
@@ -70,6 +71,7 @@ function writeoutStatus(world: World, x: Exec, edges: Edge[]): string {
   const dev = world.devices[x.reg(R_WODEV)]!;
   const wo = x.reg(R_WO);
   const me = x.me.name;
+  if (wo === WO_WBWAIT) return told(writebackWait(x), edges);
   if (wo === WO_START) {
     if (dev.kind !== 'daemon') return startStatus(world, x, dev, edges);
     edges.push({ from: me, to: world.actors[dev.daemonIndex!]!.name, why: `the ${dev.name} queue is full` });
@@ -127,6 +129,8 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
     for (const e of throttled.edges) edges.push({ from: x.me.name, ...e });
     return throttled.status;
   }
+  const atCharge = chargeWait(x, step);
+  if (atCharge) return told(atCharge, edges);
   const onLock = lockWait(x, step);
   if (onLock) {
     edges.push({ from: x.me.name, ...onLock });
@@ -138,6 +142,12 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
     return `blocked on memory (floor ${floor})`;
   }
   return `blocked ${step.doing?.(x) ?? step.kind}`;
+}
+
+/** Adds a wait's edges and returns its status. */
+function told(wait: { status: string; edges: Edge[] }, edges: Edge[]): string {
+  edges.push(...wait.edges);
+  return wait.status;
 }
 
 /** An empty bio_set waits for the bios on tasks' bio_lists: they return only once issued. */

@@ -30,6 +30,6 @@ export { definePolicy, isPolicy, type PolicyDef } from './user-policy.js';
 export { WorldError, validateWorld, worldChecks, declaredKinds, namespaces, named, type Problem, type WorldCheck } from './validate/index.js';
 export { policies, policyList, resolvePolicies, applicablePolicies } from './policies/index.js';
 export type { Policy, Hooks, Stages, Site, Purpose } from './policy.js';
-export type { Step, Instr, Ref, WorldSpec, ActorSpec, DeviceSpec, World, PoolSpec, ReturnedBy, DirtyThrottle } from './world.js';
+export type { Step, Instr, Ref, WorldSpec, ActorSpec, DeviceSpec, World, PoolSpec, ReturnedBy, DirtyThrottle, CgroupSpec, GroupInfo } from './world.js';
 export { propertyList, allocProperties, safetyProperties } from '../../properties/index.js';
 export { param, choice } from '../core/params.js';

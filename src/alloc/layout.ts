@@ -37,6 +37,10 @@ export const WO_START = 1;
 export const WO_INFLIGHT = 2;
 export const WO_DROPPED = 3;
 export const WO_LOST = 4;
+/** Not a writeout: asleep in wait_on_page_writeback on a page of device R_WODEV (memcg.ts). */
+export const WO_WBWAIT = 5;
+/** Queued to the daemon as a temporary copy (fuse's tmp_page): the page-cache page is no longer under writeback. */
+export const WO_TEMP = 6;
 
 /** Request flags carried in a queue entry. */
 export const RQ_MEMALLOC = 1;
@@ -74,6 +78,10 @@ export interface Layout {
   slots(actor: number): number;
   /** A mutex's owner: actor index + 1, 0 when free. */
   lock(lock: number): number;
+  /** Clean page-cache pages charged to a memory cgroup (memcg.ts); -1 without a page cache. */
+  groupClean(group: number): number;
+  /** Temporary pages under writeback on a daemon device (NR_WRITEBACK_TEMP); -1 when not laid out. */
+  writebackTemp(device: number): number;
   actor(actor: number): number;
 }
 
@@ -90,6 +98,8 @@ export interface ReclaimableOwners {
   readonly inflight?: readonly number[];
   /** Mutexes: one owner byte each. */
   readonly locks?: number;
+  /** Memory cgroups: a clean page-cache counter each (with a page cache), and a temporary-page counter per daemon device. */
+  readonly groups?: number;
 }
 
 export function makeLayout(devices: number, queues: readonly (number | undefined)[], pools: number, actors: number, owners: ReclaimableOwners = { pageCache: false, shrinkers: 0 }): Layout {
@@ -111,6 +121,11 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
   for (const p of owners.daemonPools ?? []) (returnedAt.set(p, at), (at += 2));
   const slotsAt = new Map<number, number>();
   (owners.inflight ?? []).forEach((n, a) => n > 1 && (slotsAt.set(a, at), (at += SLOT * n)));
+  const groups = owners.groups ?? 0;
+  const groupCleanBase = owners.pageCache ? at : -1;
+  if (groups > 0 && owners.pageCache) at += groups;
+  const tempAt = new Map<number, number>();
+  if (groups > 0) queues.forEach((cap, dev) => cap !== undefined && tempAt.set(dev, at++));
   const lockBase = at;
   const actorBase = lockBase + (owners.locks ?? 0);
   return {
@@ -127,6 +142,8 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     returned: (p) => returnedAt.get(p) ?? -1,
     slots: (a) => slotsAt.get(a) ?? -1,
     lock: (l) => lockBase + l,
+    groupClean: (g) => (groupCleanBase < 0 || g >= groups ? -1 : groupCleanBase + g),
+    writebackTemp: (d) => tempAt.get(d) ?? -1,
     actor: (a) => actorBase + REGISTERS * a,
   };
 }

@@ -19,6 +19,7 @@
 import { FS, IO, PF_MEMALLOC, effective } from './context.js';
 import type { Exec } from './exec.js';
 import { lockWait } from './locks.js';
+import { memcgPages } from './memcg-world.js';
 import { FREE, F_INFLIGHT, R_FLAGS, R_HELD, R_PC, REGISTERS } from './layout.js';
 import type { Site } from './policy.js';
 import type { ActorInfo, Step, World } from './world.js';
@@ -54,6 +55,7 @@ function selectBadProcess(world: World, s: Uint8Array): ActorInfo[] {
 function nothingReclaimable(world: World, s: Uint8Array): boolean {
   for (const d of world.devices) if (s[world.layout.dirty(d.index)]! + s[world.layout.writeout(d.index)]! > 0) return false;
   if (world.pageCache && s[world.layout.clean]! > 0) return false;
+  if (memcgPages(world, s) > 0) return false;
   return world.shrinkers.every((sh) => s[world.layout.shrinker(sh.index)] === 0);
 }
 

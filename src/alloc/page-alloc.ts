@@ -2,14 +2,16 @@
  * The page allocator, stage by stage as mm/page_alloc.c runs it (__alloc_pages and
  * __alloc_pages_slowpath): the fast path against the watermark (get_page_from_freelist); then
  * wake kswapd; then, for a context that may reclaim, throttle_direct_reclaim and direct reclaim
- * (try_to_free_pages, reclaim.ts); then the memcg charge and the OOM decision; then retry, wait
- * or fail. Each stage is a function here, and a mechanism acts at a named stage (policy.ts,
+ * (try_to_free_pages, reclaim.ts); then the OOM decision; then retry, wait or fail. The memcg
+ * charge (try_charge, memcg.ts) comes first here: the kernel charges a page just after taking it
+ * and frees it if the charge fails, which is the same in one atomic move. Each stage is a function here, and a mechanism acts at a named stage (policy.ts,
  * Stages), so a story can say where an allocation stopped.
  */
 import { GFP_MEMALLOC, PF_MEMALLOC, floorOf, onFailure, type OnFailure } from './context.js';
 import type { Exec } from './exec.js';
 import { FREE, RQ_MEMALLOC, R_HELD } from './layout.js';
 import type { Purpose, Site } from './policy.js';
+import { tryCharge } from './memcg.js';
 import { tryToFreePages } from './reclaim.js';
 import { ownMask } from './site.js';
 
@@ -52,6 +54,7 @@ function takePage(x: Exec, d: Uint8Array, at: Attempt, site: Site): void {
  * retry state) wants set on the task if this allocation enters direct reclaim.
  */
 export function allocPages(x: Exec, at: Attempt, site: Site, mask: number, setOnReclaim: number): void {
+  if (x.world.groups.length > 0 && tryCharge(x, at, mask)) return;
   if (getPageFromFreelist(x, at, site, mask)) return;
   allocPagesSlowpath(x, at, site, mask, setOnReclaim);
 }

@@ -5,7 +5,7 @@
  * policies combine by composing both in the order given ('a+b': a first, then b).
  */
 import type { Exec } from './exec.js';
-import type { ActorInfo, ActorSpec, PoolInfo, World, WorldSpec } from './world.js';
+import type { ActorInfo, ActorSpec, DeviceInfo, PoolInfo, World, WorldSpec } from './world.js';
 
 /** Why a page is being allocated: policies single out the ones they care about. */
 export type Purpose =
@@ -55,6 +55,13 @@ export interface Stages {
   puntBiosToRescuer(x: Exec, bioset: PoolInfo, mask: number): boolean;
   /** out_of_memory, after direct reclaim found nothing: true when the mechanism acted (killed). */
   outOfMemory(x: Exec, site: Site, mask: number): boolean;
+  /**
+   * ->writepage of a page of a daemon device (fuse_writepage_locked): true when the mechanism
+   * acted (emitted its moves, or waits) instead of queueing the page-cache page itself.
+   */
+  writepage(x: Exec, device: DeviceInfo): boolean;
+  /** mapping_writeback_may_deadlock_on_reclaim: true when memcg reclaim must not wait on writeback of the device's pages. */
+  writebackMayDeadlock(world: World, device: DeviceInfo): boolean;
 }
 
 export interface Policy {
@@ -103,6 +110,8 @@ const noStages: Stages = {
   balancePgdat: () => false,
   puntBiosToRescuer: () => false,
   outOfMemory: () => false,
+  writepage: () => false,
+  writebackMayDeadlock: () => false,
 };
 
 /**
@@ -118,5 +127,7 @@ export function composeStages(policies: readonly Policy[]): Stages {
     balancePgdat: kswapd.length === 0 ? noStages.balancePgdat : (x) => kswapd.reduce((any, k) => k(x) || any, false),
     puntBiosToRescuer: policies.find((p) => p.stages?.puntBiosToRescuer)?.stages?.puntBiosToRescuer ?? noStages.puntBiosToRescuer,
     outOfMemory: policies.find((p) => p.stages?.outOfMemory)?.stages?.outOfMemory ?? noStages.outOfMemory,
+    writepage: policies.find((p) => p.stages?.writepage)?.stages?.writepage ?? noStages.writepage,
+    writebackMayDeadlock: policies.find((p) => p.stages?.writebackMayDeadlock)?.stages?.writebackMayDeadlock ?? noStages.writebackMayDeadlock,
   };
 }

@@ -18,11 +18,9 @@ import { F_MEMALLOC, F_RECLAIM, FREE, R_FLAGS, R_WO, R_WODEV, WO_START } from '.
 export function freeWithoutIo(x: Exec, mask: number, setFlags: number, how: string): void {
   const { world } = x;
   if (!world.pageCache && world.shrinkers.length === 0) return;
-  if (world.pageCache && x.s[world.layout.clean]! > 0) {
-    const d = x.draft();
-    if (setFlags) x.set(d, R_FLAGS, x.reg(R_FLAGS) | setFlags);
-    x.move(d, world.layout.clean, FREE);
-    x.emit(d, 'reclaim-clean', `${how} frees a clean page-cache page without I/O`, mask);
+  if (world.pageCache) {
+    freeClean(x, world.layout.clean, mask, setFlags, `${how} frees a clean page-cache page without I/O`);
+    for (const g of world.groups) freeClean(x, world.layout.groupClean(g.index), mask, setFlags, `${how} frees a clean page-cache page of group ${g.name} without I/O`);
   }
   const m = effective(mask);
   for (const sh of world.shrinkers) {
@@ -33,6 +31,15 @@ export function freeWithoutIo(x: Exec, mask: number, setFlags: number, how: stri
     x.move(d, at, FREE);
     x.emit(d, 'shrink-slab', `${how} frees an object through the ${sh.name} shrinker`, mask);
   }
+}
+
+/** Frees a clean page-cache page from the owner at `at`, if it has one. */
+function freeClean(x: Exec, at: number, mask: number, setFlags: number, say: string): void {
+  if (x.s[at]! === 0) return;
+  const d = x.draft();
+  if (setFlags) x.set(d, R_FLAGS, x.reg(R_FLAGS) | setFlags);
+  x.move(d, at, FREE);
+  x.emit(d, 'reclaim-clean', say, mask);
 }
 
 /** try_to_free_pages for the current actor in `mask`; `setFlags` are set on the task as it enters. */
@@ -56,6 +63,6 @@ export function tryToFreePages(x: Exec, mask: number, setFlags: number): void {
 /** Whether anything is left that reclaim could free without I/O. */
 export function anyCleanOrSlab(x: Exec): boolean {
   const { world } = x;
-  if (world.pageCache && x.s[world.layout.clean]! > 0) return true;
+  if (world.pageCache && (x.s[world.layout.clean]! > 0 || world.groups.some((g) => x.s[world.layout.groupClean(g.index)]! > 0))) return true;
   return world.shrinkers.some((sh) => x.s[world.layout.shrinker(sh.index)]! > 0);
 }

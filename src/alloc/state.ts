@@ -8,6 +8,8 @@ import { fingerprint, fp } from '../core/hash.js';
 import { actorView, type ActorView } from './actor-view.js';
 import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
+import { charged } from './memcg.js';
+import { memcgOwners, memcgPages } from './memcg-world.js';
 import type { World } from './world.js';
 
 /** A queued request: who submitted it and the flags it carries. */
@@ -96,6 +98,7 @@ export class AllocState {
       out[`punted to the rescuer by ${a.name}`] = bytes[at + 1]!;
     }
     for (const sh of world.shrinkers) out[`shrinker ${sh.name}`] = bytes[world.layout.shrinker(sh.index)]!;
+    Object.assign(out, memcgOwners(world, bytes));
     for (const a of world.actors) {
       out[`held by ${a.name}`] = bytes[world.layout.actor(a.index) + R_HELD]!;
       if (a.inflight > 1) out[`in flight from ${a.name}`] = heldInFlight(world, bytes, a);
@@ -125,6 +128,7 @@ export class AllocState {
     const { world, bytes } = this;
     let sum = world.pageCache ? bytes[world.layout.clean]! : 0;
     for (const sh of world.shrinkers) sum += bytes[world.layout.shrinker(sh.index)]!;
+    sum += memcgPages(world, bytes);
     // Bios pending or in flight return to their bio_set once issued and completed.
     for (const p of world.pools) if (p.device !== undefined) sum += bytes[world.layout.issued(p.index)]!;
     for (const a of world.actors) {
@@ -132,6 +136,13 @@ export class AllocState {
       if (at >= 0) sum += bytes[at]! + bytes[at + 1]!;
     }
     return sum;
+  }
+
+  /** Pages charged to a memory cgroup (its members' hands, its page cache). @example state.charged('fuse') // 4 */
+  charged(group: string): number {
+    const g = this.world.groups.find((x) => x.name === group);
+    if (!g) throw new Error(`no cgroup '${group}'`);
+    return charged(this.world, this.bytes, g.index);
   }
 
   equals(other: unknown): boolean {

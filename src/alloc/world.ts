@@ -107,6 +107,19 @@ export interface ActorSpec {
   readonly inflight?: number;
   /** PF_LESS_THROTTLE or PF_LOCAL_THROTTLE in balance_dirty_pages (default: neither). */
   readonly throttle?: DirtyThrottle;
+  /** The memory cgroup its pages are charged to (a name in the world's `cgroups`); none when absent. */
+  readonly cgroup?: string;
+}
+
+/**
+ * A memory cgroup (cgroup v1, memcg.ts): its limit in pages. Every page a member takes is
+ * charged to it, and at the limit the charging task reclaims inside the group.
+ *
+ * @example
+ * ({ cgroups: { fuse: { limit: 4 } }, actors: [dirtier('fuse', { cgroup: 'fuse' })] })
+ */
+export interface CgroupSpec {
+  readonly limit: number;
 }
 
 /**
@@ -164,6 +177,8 @@ export interface WorldSpec {
    * the flusher writes dirty pages out. Absent: no global limit.
    */
   readonly dirty?: { readonly ratio: number; readonly background: number };
+  /** Memory cgroups by name (see CgroupSpec); actors name theirs with `cgroup`. */
+  readonly cgroups?: Readonly<Record<string, CgroupSpec>>;
 }
 
 export interface ShrinkerInfo {
@@ -185,7 +200,15 @@ export interface PoolInfo {
   readonly device?: number;
 }
 
-export type DeviceInfo = DeviceSpec & { readonly index: number; readonly name: string; readonly daemonIndex?: number };
+/** `group`: the memory cgroup the device's page cache is charged to (that of the tasks that dirty it). */
+export type DeviceInfo = DeviceSpec & { readonly index: number; readonly name: string; readonly daemonIndex?: number; readonly group?: number };
+
+/** A memory cgroup, compiled: its index, name and limit in pages. */
+export interface GroupInfo {
+  readonly index: number;
+  readonly name: string;
+  readonly limit: number;
+}
 
 export interface ActorInfo {
   readonly index: number;
@@ -206,6 +229,8 @@ export interface ActorInfo {
   /** Requests it keeps in flight (1: it waits for the disk after each one). */
   readonly inflight: number;
   readonly throttle: DirtyThrottle;
+  /** The memory cgroup its pages are charged to (an index into World.groups). */
+  readonly group?: number;
 }
 
 /** A scenario compiled under one policy: everything the interpreter needs, resolved once. */
@@ -221,6 +246,8 @@ export interface World {
   readonly shrinkers: readonly ShrinkerInfo[];
   readonly devices: readonly DeviceInfo[];
   readonly actors: readonly ActorInfo[];
+  /** Memory cgroups (memcg.ts); empty when the world declares none. */
+  readonly groups: readonly GroupInfo[];
   readonly layout: Layout;
   readonly hooks: Hooks;
   /** The mechanisms acting at each stage of the allocation path, composed. */

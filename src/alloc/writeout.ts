@@ -8,7 +8,8 @@
 import { allocate } from './allocate.js';
 import { GFP_NOIO, PF_MEMALLOC, PF_MEMALLOC_NOIO } from './context.js';
 import { advance, type Exec } from './exec.js';
-import { FREE, F_MEMALLOC, F_RECLAIM, RQ_MEMALLOC, RQ_NOIO, R_FLAGS, R_HELD, R_WO, R_WODEV, WO_INFLIGHT, WO_START } from './layout.js';
+import { FREE, F_MEMALLOC, F_RECLAIM, RQ_MEMALLOC, RQ_NOIO, R_FLAGS, R_HELD, R_WO, R_WODEV, WO_INFLIGHT, WO_START, WO_TEMP } from './layout.js';
+import { cleanOwner, endPageWriteback } from './memcg.js';
 import { mempoolFree, returnPool } from './mempool.js';
 import type { DeviceInfo, World } from './world.js';
 
@@ -45,17 +46,26 @@ function requestFlags(x: Exec): number {
 }
 
 function enqueue(x: Exec, dev: DeviceInfo & { kind: 'daemon' }): void {
+  if (x.world.stages.writepage(x, dev)) return;
+  if (x.s[x.world.layout.queue(dev.index)]! >= dev.queue) return; // the queue is full: wait
+  const d = x.draft();
+  const said = queueRequest(x, d, dev);
+  inflight(x)(d);
+  x.emit(d, 'queue-writeout', `${x.me.name} queues the writeout of a ${dev.name} page to ${said}`);
+}
+
+/**
+ * Puts the current actor's request at the tail of `dev`'s queue in `d` (the caller checked there
+ * is room); returns '<daemon> (<its kind>; <n> queued)' for the story.
+ */
+export function queueRequest(x: Exec, d: Uint8Array, dev: DeviceInfo & { kind: 'daemon' }): string {
   const at = x.world.layout.queue(dev.index);
   const n = x.s[at]!;
-  if (n >= dev.queue) return; // the queue is full: wait
   const flags = requestFlags(x);
-  const d = x.draft();
   d[at + 1 + n] = (x.me.index << 2) | flags;
   d[at] = n + 1;
-  inflight(x)(d);
-  const daemon = x.world.actors[dev.daemonIndex!]!.name;
   const kind = flags & RQ_MEMALLOC ? 'a PF_MEMALLOC request' : 'a request that is not PF_MEMALLOC';
-  x.emit(d, 'queue-writeout', `${x.me.name} queues the writeout of a ${dev.name} page to ${daemon} (${kind}; ${n + 1} queued)`);
+  return `${x.world.actors[dev.daemonIndex!]!.name} (${kind}; ${n + 1} queued)`;
 }
 
 /**
@@ -65,11 +75,19 @@ function enqueue(x: Exec, dev: DeviceInfo & { kind: 'daemon' }): void {
 export function finishWriteout(world: World, d: Uint8Array, writer: number): void {
   const a = world.layout.actor(writer);
   const dev = d[a + R_WODEV]!;
-  const wo = world.layout.writeout(dev);
-  d[wo] = d[wo]! - 1;
-  // With a page cache, the written page stays cached and clean until reclaim frees it.
-  if (world.pageCache) d[world.layout.clean] = d[world.layout.clean]! + 1;
-  else d[FREE] = d[FREE]! + 1;
+  if (d[a + R_WO] === WO_TEMP) {
+    // A temporary copy (fuse's tmp_page): the page-cache page was clean already; the copy is freed.
+    const temp = world.layout.writebackTemp(dev);
+    d[temp] = d[temp]! - 1;
+    d[FREE] = d[FREE]! + 1;
+  } else {
+    const wo = world.layout.writeout(dev);
+    d[wo] = d[wo]! - 1;
+    // With a page cache, the written page stays cached and clean until reclaim frees it.
+    const to = cleanOwner(world, dev);
+    d[to] = d[to]! + 1;
+    if (world.groups.length > 0) endPageWriteback(world, d, dev);
+  }
   d[a + R_WO] = 0;
   d[a + R_WODEV] = 0;
   const flags = d[a + R_FLAGS]!;

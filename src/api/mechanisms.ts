@@ -74,6 +74,20 @@ export const mechanisms: readonly MechanismRow[] = [
     with: { policy: 'dirty-limit' },
   },
   {
+    mechanism: 'memcg v1 wait on writeback; FUSE temporary page (9.7)',
+    source: 'mm/memcontrol.c try_charge, mm/vmscan.c e62e384e9da8 (3.6); fs/fuse/file.c fuse_writepage_locked (2.6.26)',
+    model: 'fuse-memcg',
+    without: { policy: 'none' },
+    with: { policy: 'fuse-tmp-page' },
+  },
+  {
+    mechanism: 'AS_WRITEBACK_MAY_DEADLOCK_ON_RECLAIM (9.7)',
+    source: 'mm/vmscan.c shrink_folio_list; fs/fuse/file.c (6.16)',
+    model: 'fuse-memcg',
+    without: { policy: 'none' },
+    with: { policy: 'writeback-may-deadlock' },
+  },
+  {
     mechanism: 'OOM killer (9.8)',
     source: 'mm/oom_kill.c out_of_memory, mark_oom_victim',
     model: 'oom-lock',

@@ -6,6 +6,7 @@ import bioMempool from '../../models/bio-mempool.js';
 import bioSplit from '../../models/bio-split.js';
 import counter from '../../models/counter.js';
 import dmRaid1 from '../../models/dm-raid1.js';
+import fuseMemcg from '../../models/fuse-memcg.js';
 import fuseWriteback from '../../models/fuse-writeback.js';
 import loopWriteback from '../../models/loop-writeback.js';
 import ioFlusher from '../../models/io-flusher.js';
@@ -20,6 +21,7 @@ const shipped = {
   'bio-split': bioSplit,
   counter,
   'dm-raid1': dmRaid1,
+  'fuse-memcg': fuseMemcg,
   'fuse-writeback': fuseWriteback,
   'loop-writeback': loopWriteback,
   'io-flusher': ioFlusher,

@@ -4,7 +4,7 @@
  */
 
 /** The shipped policies (src/alloc/policies), in catalogue order. */
-export const POLICY_NAMES = ['none', 'mempool-only', 'memalloc-inheritance', 'network-reserve', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'bioset-rescuer', 'wq-rescuer', 'oom-killer', 'oom-reaper'] as const;
+export const POLICY_NAMES = ['none', 'mempool-only', 'memalloc-inheritance', 'network-reserve', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'bioset-rescuer', 'wq-rescuer', 'oom-killer', 'oom-reaper', 'fuse-tmp-page', 'writeback-may-deadlock'] as const;
 
 /** A shipped policy's name. */
 export type PolicyName = (typeof POLICY_NAMES)[number];

@@ -48,7 +48,7 @@ describe('policies change contexts', () => {
   });
 
   it('lists at least the eight mechanisms of the domain', () => {
-    expect(policyList.map((p) => p.name)).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'network-reserve', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'bioset-rescuer', 'wq-rescuer', 'oom-killer', 'oom-reaper']);
+    expect(policyList.map((p) => p.name)).toEqual(['none', 'mempool-only', 'memalloc-inheritance', 'network-reserve', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'bioset-rescuer', 'wq-rescuer', 'oom-killer', 'oom-reaper', 'fuse-tmp-page', 'writeback-may-deadlock']);
     expect(policyList.every((p) => p.summary.length > 10)).toBe(true);
   });
 });
@@ -57,7 +57,7 @@ describe('bad input', () => {
   it('rejects an unknown policy, listing the known ones', () => {
     const e = thrown(() => dm.build({}, 'mempol'));
     expect(e.code).toBe('bad-option');
-    expect(e.message).toBe("unknown policy 'mempol'; known: none, mempool-only, memalloc-inheritance, network-reserve, dirty-limit, io-flusher, reclaim-throttle, bioset-rescuer, wq-rescuer, oom-killer, oom-reaper");
+    expect(e.message).toBe("unknown policy 'mempol'; known: none, mempool-only, memalloc-inheritance, network-reserve, dirty-limit, io-flusher, reclaim-throttle, bioset-rescuer, wq-rescuer, oom-killer, oom-reaper, fuse-tmp-page, writeback-may-deadlock");
   });
 
   it("rejects 'rescuer' as ambiguous, naming the kernel's two", () => {

@@ -65,6 +65,8 @@ const mutations: Record<string, Mutation> = {
     return { spec: { ...w, devices: { ...w.devices, [name]: { ...d, queue: [0, -1, 1.5][v % 3]! } } }, subject: `device ${name}` };
   },
   diskPool: (w) => ({ spec: { ...w, devices: { ...w.devices, sdz: { kind: 'disk', bio: true, pool: 'nopool' } } }, subject: 'device sdz' }),
+  cgroupLimit: (w, _, v) => ({ spec: { ...w, cgroups: { ...w.cgroups, memcg9: { limit: [0, -1, 1.5, 201][v % 4]! } } }, subject: 'cgroup memcg9' }),
+  cgroupName: (w, i) => withActor(w, i, (a) => ({ ...a, cgroup: 'nogroup' })),
 };
 
 /** The world with every step's `run` counted: a count above zero means a state was expanded. */

@@ -7,6 +7,7 @@ import type { Policy } from '../policy.js';
 import type { WorldSpec } from '../world.js';
 import { biosetRescuer } from './bioset-rescuer.js';
 import { dirtyLimit } from './dirty-limit.js';
+import { fuseTmpPage } from './fuse-tmp-page.js';
 import { ioFlusher } from './io-flusher.js';
 import { memallocInheritance } from './memalloc-inheritance.js';
 import { mempoolOnly } from './mempool-only.js';
@@ -16,8 +17,9 @@ import { oomKiller } from './oom-killer.js';
 import { oomReaper } from './oom-reaper.js';
 import { reclaimThrottle } from './reclaim-throttle.js';
 import { wqRescuer } from './wq-rescuer.js';
+import { writebackMayDeadlock } from './writeback-may-deadlock.js';
 
-export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper];
+export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper, fuseTmpPage, writebackMayDeadlock];
 
 /** Name, summary and what it does not do, of every policy, for `list`. */
 export const policyList: readonly { name: string; summary: string; doesNot?: string }[] = policies.map(({ name, summary, doesNot }) => ({ name, summary, ...(doesNot === undefined ? {} : { doesNot }) }));

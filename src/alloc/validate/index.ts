@@ -9,6 +9,7 @@
 import { CheckError } from '../../core/errors.js';
 import type { WorldSpec } from '../world.js';
 import { actorChecks } from './actors.js';
+import { cgroupChecks } from './cgroups.js';
 import { deviceChecks } from './devices.js';
 import { memoryChecks, poolChecks } from './memory.js';
 import type { Problem, WorldCheck } from './rules.js';
@@ -18,7 +19,7 @@ export { declaredKinds } from './actors.js';
 export { namespaces, named } from './names.js';
 
 /** The checks every world passes, in order: the first problem found is the one reported. */
-export const worldChecks: WorldCheck[] = [memoryChecks, poolChecks, actorChecks, deviceChecks];
+export const worldChecks: WorldCheck[] = [memoryChecks, poolChecks, actorChecks, deviceChecks, cgroupChecks];
 
 /**
  * A model whose world is malformed: one line naming the model, the actor (or device, mempool)
