@@ -10,6 +10,7 @@ import { spawnCli } from '../support/cli.js';
 
 const bin = new URL('../../bin/allocheck.js', import.meta.url).pathname;
 const looping = new URL('../support/fixtures/looping-model.ts', import.meta.url).pathname;
+const buildThrows = new URL('../support/fixtures/build-throws.ts', import.meta.url).pathname;
 const golden = new URL('../golden/matrix-dm-raid1-100.json', import.meta.url).pathname;
 /** 100 small cells, liveness properties included (the default properties). */
 export const SWEEP = ['dm-raid1', '--policies', 'none,mempool-only,memalloc-inheritance,dirty-limit,io-flusher', '--sweep', 'pages=5..9', '--sweep', 'dirtiers=1..2', '--sweep', 'legs=1..2'];
@@ -25,6 +26,12 @@ describe('the matrix on its worker pool', () => {
     if (process.env.UPDATE_GOLDEN === '1' && jobs === 'default') writeFileSync(golden, r.out);
     expect(r.out).toBe(readFileSync(golden, 'utf8'));
     expect(JSON.parse(r.out).cells).toHaveLength(100);
+  });
+
+  it.each([['1'], ['0']])('a build that fails in a worker (not a rejected point) is one line naming the cell, exit 2 (--jobs %s)', async (jobs) => {
+    const r = await spawnCli(['matrix', buildThrows, '--sweep', 'n=1..3', '--jobs', jobs]);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toBe('allocheck: the model failed: build-throws at n=2: no model at n=2 (run with --debug for the stack)\n');
   });
 
   it('a cell whose model never returns is stopped at its time limit and grace; the other cells are checked', async () => {
