@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { graceSeconds } from '../../parallel/supervise.js';
-import type { AbortMessage, CellJob, CellReply } from './protocol.js';
+import type { AbortMessage, CellJob, CellReply, ReadyMessage } from './protocol.js';
 
 export interface Pending {
   readonly job: CellJob;
@@ -21,6 +21,8 @@ export interface Pending {
 const AHEAD_MS = 50;
 
 export interface ThreadEvents {
+  /** The worker has loaded its modules: checks start now. */
+  ready(thread: CheckThread): void;
   reply(thread: CheckThread, pending: Pending, reply: CellReply): void;
   /** The worker ended without being asked to (its jobs are still in {@link CheckThread.jobs}). */
   died(thread: CheckThread, why: string): void;
@@ -33,22 +35,27 @@ export class CheckThread {
   readonly jobs: Pending[] = [];
   /** When the running check began (performance clock). */
   startedAt = 0;
-  private lastMs = Infinity;
+  private last = Infinity;
   private timer: NodeJS.Timeout | undefined;
   private ended = false;
   private readonly worker: Worker;
 
   constructor(url: URL, private readonly events: ThreadEvents) {
     this.worker = new Worker(url);
-    this.worker.on('message', (reply: CellReply) => this.answered(reply));
+    this.worker.on('message', (m: CellReply | ReadyMessage) => ('ready' in m ? this.loaded() : this.answered(m)));
     this.worker.on('error', (e) => this.died(e.message));
     this.worker.on('exit', (code) => this.died(`exit code ${code}`));
+  }
+
+  /** How long the last check it answered took, in milliseconds. */
+  get lastMs(): number {
+    return this.last;
   }
 
   /** True when it may be sent a job now: it is idle, or its checks are small and none waits. */
   get canTake(): boolean {
     if (this.jobs.length === 0) return true;
-    return this.jobs.length === 1 && this.lastMs < AHEAD_MS && performance.now() - this.startedAt < AHEAD_MS;
+    return this.jobs.length === 1 && this.last < AHEAD_MS && performance.now() - this.startedAt < AHEAD_MS;
   }
 
   send(pending: Pending): void {
@@ -69,6 +76,14 @@ export class CheckThread {
     return this.worker.terminate();
   }
 
+  /** The running check's clock starts again: the time before was the worker's own start. */
+  private loaded(): void {
+    if (this.ended) return;
+    clearTimeout(this.timer);
+    if (this.jobs.length > 0) this.started();
+    this.events.ready(this);
+  }
+
   private started(): void {
     this.startedAt = performance.now();
     const limit = this.jobs[0]!.job.limits.timeLimitSeconds;
@@ -79,7 +94,7 @@ export class CheckThread {
     if (this.ended) return;
     clearTimeout(this.timer);
     const pending = this.jobs.shift();
-    this.lastMs = performance.now() - this.startedAt;
+    this.last = performance.now() - this.startedAt;
     if (this.jobs.length > 0) this.started();
     if (pending) this.events.reply(this, pending, reply);
   }

@@ -2,8 +2,10 @@
  * A pool of check workers (worker threads). This is the only module that spawns check threads;
  * it lives with the CLI because workers load model files by path. Workers live as long as the
  * pool, so each loads its modules and warms its code once for all its checks. The first worker
- * starts at once; the others once it has worked alone for a while (as `check --workers-after`
- * does), so a matrix of small cells is not slowed by starting threads it does not need.
+ * starts at once; another once the first has worked alone for a while (as `check
+ * --workers-after` does) and the work left, at the pace of the last checks, would keep each
+ * worker busy for over two seconds: a thread's start and the warming of its code cost a few
+ * tenths of a second of a core, which a sweep of small cells never earns back.
  */
 import { availableParallelism } from 'node:os';
 import { packageModule } from '../../package-files.js';
@@ -16,14 +18,18 @@ import { stoppedReply } from './stopped.js';
 // Built, the worker is plain JavaScript; from the sources, a bootstrap registers tsx first.
 const workerUrl = packageModule('src/cli/runner/worker-boot.mjs', 'worker.js');
 
-/** Seconds the first worker works alone before the others start. */
+/** Seconds the first worker works alone before the others may start. */
 export const OTHERS_AFTER_SECONDS = 0.25;
+/** Milliseconds of work left a worker that another one is started for. */
+const WORK_PER_WORKER_MS = 2000;
 
 export interface PoolOptions {
   /** Aborted (a second Ctrl-C): stop every check at once, even one inside its model's code. */
   readonly stop?: AbortSignal;
-  /** Seconds the first worker works alone before the others start (default {@link OTHERS_AFTER_SECONDS}). */
+  /** Seconds the first worker works alone before the others may start (default {@link OTHERS_AFTER_SECONDS}). */
   readonly othersAfter?: number;
+  /** Jobs not yet answered, those still to be sent included; unknown (as many as may come) when absent. */
+  readonly backlog?: () => number;
 }
 
 /** Workers for `size` jobs at once: at most the machine's cores by default. */
@@ -33,12 +39,16 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
   let aborted = false;
   let hiring = false;
   let hireTimer: NodeJS.Timeout | undefined;
+  let pace: number | undefined; // milliseconds the last checks took, a moving average
 
-  const mayStart = (): boolean => threads.length < size && (threads.length === 0 || hiring);
+  const worthIt = (): boolean => {
+    const left = options.backlog?.() ?? Infinity;
+    return pace === undefined || left === Infinity || left * pace > WORK_PER_WORKER_MS * threads.length;
+  };
+  const mayStart = (): boolean => threads.length === 0 || (threads.length < size && hiring && worthIt());
   const start = (): CheckThread => {
     const t = new CheckThread(workerUrl, events);
     threads.push(t);
-    hireTimer ??= setTimeout(() => ((hiring = true), dispatch()), (options.othersAfter ?? OTHERS_AFTER_SECONDS) * 1000);
     return t;
   };
   const dispatch = (): void => {
@@ -61,7 +71,14 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
     if (running) void stoppedReply(running.job, reason, t.startedAt).then(running.resolve);
   };
   const events = {
-    reply: (_t: CheckThread, p: Pending, reply: CellReply) => (p.resolve(reply), dispatch()),
+    // The first worker's clock starts once it has loaded its modules (a thread's start is slow on a busy machine).
+    ready: () => void (hireTimer ??= setTimeout(() => ((hiring = true), dispatch()), (options.othersAfter ?? OTHERS_AFTER_SECONDS) * 1000)),
+    reply: (t: CheckThread, p: Pending, reply: CellReply) => {
+      // Weighted to the last checks: the first ones, run before their code is optimised, are slow.
+      pace = pace === undefined ? t.lastMs : (pace + t.lastMs) / 2;
+      p.resolve(reply);
+      dispatch();
+    },
     died: (t: CheckThread, why: string) => {
       const running = drop(t);
       running?.resolve({ id: running.job.id, ok: false, message: `a check worker died: ${why}`, usage: false });

@@ -32,6 +32,11 @@ export interface AbortMessage {
   readonly abort: true;
 }
 
+/** Sent by a worker once it has loaded its modules, before any reply. */
+export interface ReadyMessage {
+  readonly ready: true;
+}
+
 /** Runs cells, in this process or in workers. */
 export interface CellRunner {
   run(job: CellJob): Promise<CellReply>;

@@ -6,7 +6,7 @@
  * Built, pool.ts starts it directly; from the TypeScript sources, through worker-boot.mjs.
  */
 import { parentPort } from 'node:worker_threads';
-import type { AbortMessage, CellJob } from './protocol.js';
+import type { AbortMessage, CellJob, ReadyMessage } from './protocol.js';
 import { notRun, runJob } from './run-job.js';
 
 const port = parentPort;
@@ -22,6 +22,8 @@ async function drain(): Promise<void> {
   }
   running = false;
 }
+
+port.postMessage({ ready: true } satisfies ReadyMessage);
 
 port.on('message', (msg: CellJob | AbortMessage) => {
   if ('abort' in msg) {
