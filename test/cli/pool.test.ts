@@ -97,5 +97,18 @@ describe('the worker pool', () => {
       await pool.close();
     }
   });
-});
 
+  it('starts another worker only while the work left would keep each busy for over a second', async () => {
+    const jobs = [5, 6, 7, 8, 9, 10].map((pages, i) => job(i, 'dm-raid1', { pages }));
+    // Unknown: as many jobs as may come. One: work for a second only if a check took that long.
+    for (const [backlog, workers] of [[Infinity, 2], [1, 1]] as const) {
+      const pool = workerPool(2, { othersAfter: 0.05, backlog: () => backlog });
+      try {
+        await Promise.all(jobs.map((j) => pool.run(j)));
+        expect(pool.workers).toBe(workers);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+});

@@ -3,9 +3,11 @@
  * it lives with the CLI because workers load model files by path. Workers live as long as the
  * pool, so each loads its modules and warms its code once for all its checks. The first worker
  * starts at once; another once the first has worked alone for a while (as `check
- * --workers-after` does) and the work left, at the pace of the last checks, would keep each
- * worker busy for over two seconds: a thread's start and the warming of its code cost a few
- * tenths of a second of a core, which a sweep of small cells never earns back.
+ * --workers-after` does) and the work left, at the pace of the quickest of the last checks,
+ * would keep each worker busy for over a second: a thread's start and the warming of its
+ * code cost a few tenths of a second of a core, which a sweep of small cells never earns back.
+ * The quickest, because a worker's first checks run before its code is optimised, several
+ * times slower than the ones after.
  */
 import { availableParallelism } from 'node:os';
 import { packageModule } from '../../package-files.js';
@@ -21,7 +23,9 @@ const workerUrl = packageModule('src/cli/runner/worker-boot.mjs', 'worker.js');
 /** Seconds the first worker works alone before the others may start. */
 export const OTHERS_AFTER_SECONDS = 0.25;
 /** Milliseconds of work left a worker that another one is started for. */
-const WORK_PER_WORKER_MS = 2000;
+const WORK_PER_WORKER_MS = 1000;
+/** Checks the pace is taken over. */
+const RECENT = 8;
 
 export interface PoolOptions {
   /** Aborted (a second Ctrl-C): stop every check at once, even one inside its model's code. */
@@ -33,17 +37,19 @@ export interface PoolOptions {
 }
 
 /** Workers for `size` jobs at once: at most the machine's cores by default. */
-export function workerPool(size = availableParallelism(), options: PoolOptions = {}): CellRunner {
+export function workerPool(size = availableParallelism(), options: PoolOptions = {}): CellRunner & { readonly workers: number } {
   const queue: Pending[] = [];
   const threads: CheckThread[] = [];
   let aborted = false;
   let hiring = false;
   let hireTimer: NodeJS.Timeout | undefined;
-  let pace: number | undefined; // milliseconds the last checks took, a moving average
+  const recent: number[] = []; // milliseconds the last checks took
 
   const worthIt = (): boolean => {
     const left = options.backlog?.() ?? Infinity;
-    return pace === undefined || left === Infinity || left * pace > WORK_PER_WORKER_MS * threads.length;
+    // Before any answer, the first check's time so far is the pace.
+    const pace = recent.length > 0 ? Math.min(...recent) : performance.now() - (threads[0]?.startedAt ?? Infinity);
+    return left === Infinity || left * pace > WORK_PER_WORKER_MS * threads.length;
   };
   const mayStart = (): boolean => threads.length === 0 || (threads.length < size && hiring && worthIt());
   const start = (): CheckThread => {
@@ -72,10 +78,10 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
   };
   const events = {
     // The first worker's clock starts once it has loaded its modules (a thread's start is slow on a busy machine).
-    ready: () => void (hireTimer ??= setTimeout(() => ((hiring = true), dispatch()), (options.othersAfter ?? OTHERS_AFTER_SECONDS) * 1000)),
+    // Hiring is looked at again as checks are answered, and on this clock while one runs long.
+    ready: () => void (hireTimer ??= setInterval(() => ((hiring = true), dispatch()), (options.othersAfter ?? OTHERS_AFTER_SECONDS) * 1000)),
     reply: (t: CheckThread, p: Pending, reply: CellReply) => {
-      // Weighted to the last checks: the first ones, run before their code is optimised, are slow.
-      pace = pace === undefined ? t.lastMs : (pace + t.lastMs) / 2;
+      if (recent.push(t.lastMs) > RECENT) recent.shift();
       p.resolve(reply);
       dispatch();
     },
@@ -107,9 +113,13 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
       });
     },
     abort,
+    /** Workers started and alive. */
+    get workers() {
+      return threads.length;
+    },
     async close() {
       aborted = true;
-      clearTimeout(hireTimer);
+      clearInterval(hireTimer);
       options.stop?.removeEventListener('abort', stop);
       await Promise.all(threads.splice(0).map((t) => t.end()));
     },
