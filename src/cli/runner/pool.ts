@@ -79,7 +79,7 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
   const events = {
     // The first worker's clock starts once it has loaded its modules (a thread's start is slow on a busy machine).
     // Hiring is looked at again as checks are answered, and on this clock while one runs long.
-    ready: () => void (hireTimer ??= setInterval(() => ((hiring = true), dispatch()), (options.othersAfter ?? OTHERS_AFTER_SECONDS) * 1000)),
+    ready: () => void (hireTimer ??= setInterval(() => ((hiring = true), dispatch()), (options.othersAfter ?? OTHERS_AFTER_SECONDS) * 1000).unref()),
     reply: (t: CheckThread, p: Pending, reply: CellReply) => {
       if (recent.push(t.lastMs) > RECENT) recent.shift();
       p.resolve(reply);
