@@ -40,6 +40,7 @@ export function counterModel(procs: number, max: number): Model<CounterState> {
     },
     encode: (s) => s,
     decode: (b) => b.slice(),
+    peek: (b) => b,
     isRest: () => false,
     fairness: () => 'weak',
     actors: actions.map((a) => a.read.actor),

@@ -21,7 +21,9 @@ export function either(...steps: Step[]): Step {
     kind: 'either',
     refs: steps.flatMap((s) => s.refs ?? []),
     doing: (x) => steps.map((s) => s.doing?.(x) ?? s.kind).join(' or '),
-    run: (x) => steps.forEach((s) => s.run(x)),
+    run: (x) => {
+      for (const s of steps) s.run(x);
+    },
   };
 }
 

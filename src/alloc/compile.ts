@@ -167,6 +167,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     daemonPools: pools.filter((p) => p.returnedBy === 'daemon').map((p) => p.index),
     inflight: actors.map((a) => a.inflight),
     locks: spec.locks?.length ?? 0,
+    asyncNets: devices.filter((d) => d.kind === 'network' && d.asyncReclaim === true).map((d) => d.index),
     groups: cgroups.length,
   });
   const world: World = {
@@ -200,6 +201,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     },
     encode: (s) => s.bytes,
     decode: (b) => new AllocState(world, slab.copy(b)),
+    peek: (b) => new AllocState(world, b),
     isRest: (s) => actors.every((a) => atRest(exec, s, a)),
     properties: allocProperties,
     fairness: (actor) => fairness.get(actor) ?? 'none',

@@ -85,6 +85,11 @@ export class Exec {
    */
   private readonly scratch: AllocState | undefined;
   stateSink: (next: AllocState) => void = () => {};
+  /**
+   * True when nobody reads the moves' texts (a states-only Exec): a step then passes '' instead
+   * of building its sentence, which was a string or a closure per move for the search to drop.
+   */
+  readonly quiet: boolean;
 
   constructor(
     readonly world: World,
@@ -92,6 +97,7 @@ export class Exec {
     statesOnly = false,
   ) {
     this.scratch = statesOnly ? new AllocState(world, new Uint8Array(world.layout.size)) : undefined;
+    this.quiet = statesOnly;
   }
 
   /** Points the Exec at an actor of a state. */

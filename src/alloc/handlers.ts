@@ -8,6 +8,7 @@ import { GFP_ATOMIC } from './context.js';
 import type { Exec } from './exec.js';
 import { FREE, F_INFLIGHT, R_FLAGS, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST } from './layout.js';
 import { completeAsync, returnAwaiting } from './inflight.js';
+import { receiveAsyncAck, resendAsyncAck } from './async-writeout.js';
 import { completeBios } from './bio.js';
 import { completeSubmit } from './request-steps.js';
 import { completeDiskWrite, completeNetWrite } from './writeout.js';
@@ -40,8 +41,8 @@ export function serve(): Step {
       x.set(d, R_REQF, head & 3);
       x.done(d);
       const from = x.world.actors[head >> 2]!.name;
-      if (x.me.rescues === undefined) x.emit(d, 'dequeue', `${x.me.name} takes ${from}'s ${dev.name} writeout from its queue`);
-      else x.emit(d, 'rescue', `mayday: no kworker is free to run it, so ${x.me.name} runs ${from}'s ${dev.name} work item itself`);
+      if (x.me.rescues === undefined) x.emit(d, 'dequeue', x.quiet ? '' : `${x.me.name} takes ${from}'s ${dev.name} writeout from its queue`);
+      else x.emit(d, 'rescue', x.quiet ? '' : `mayday: no kworker is free to run it, so ${x.me.name} runs ${from}'s ${dev.name} work item itself`);
     },
   };
 }
@@ -61,13 +62,13 @@ export function diskInterrupt(device: number): Step {
         if (x.s[base + R_WO] === WO_INFLIGHT && x.s[base + R_WODEV] === device) {
           const d = x.draft();
           completeDiskWrite(x, d, a.index, dev);
-          x.emit(d, 'complete', `${dev.name} completes ${a.name}'s writeout; the page is ${x.world.pageCache ? 'clean' : 'free'}`);
+          x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s writeout; the page is ${x.world.pageCache ? 'clean' : 'free'}`);
         }
         const step = a.program[x.s[base + R_PC]!]?.step;
         if (x.s[base + R_FLAGS]! & F_INFLIGHT && step?.device === dev.name) {
           const d = x.draft();
           completeSubmit(x, d, a.index);
-          x.emit(d, 'complete', `${dev.name} completes ${a.name}'s I/O and frees its ${x.s[base + R_HELD]} page(s)`);
+          x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s I/O and frees its ${x.s[base + R_HELD]} page(s)`);
         }
       }
     },
@@ -82,6 +83,7 @@ export function receiver(device: number): Step {
     run(x) {
       const dev = x.world.devices[device]!;
       const retransmit = dev.kind === 'network' && dev.retransmit;
+      receiveAsyncAck(x, device, retransmit);
       for (const a of x.world.actors) {
         x.serving = a.name;
         const base = x.world.layout.actor(a.index);
@@ -138,6 +140,7 @@ export function retransmitter(device: number): Step {
     kind: 'retransmit',
     rest: idle,
     run(x) {
+      resendAsyncAck(x, device);
       for (const a of x.world.actors) {
         x.serving = a.name;
         const base = x.world.layout.actor(a.index);

@@ -30,9 +30,17 @@ function perRequest(daemon: ActorInfo, pool: PoolInfo): number {
 }
 
 /** The pools this daemon returns itself: daemon-returned pools its program allocates from. */
-export function ownPools(world: World, daemon: ActorInfo): PoolInfo[] {
-  return world.pools.filter((p) => p.returnedBy === 'daemon' && perRequest(daemon, p) > 0);
+export function ownPools(world: World, daemon: ActorInfo): readonly PoolInfo[] {
+  let pools = ownPoolsOf.get(daemon);
+  if (pools === undefined) {
+    pools = world.pools.filter((p) => p.returnedBy === 'daemon' && perRequest(daemon, p) > 0);
+    ownPoolsOf.set(daemon, pools);
+  }
+  return pools;
 }
+
+/** {@link ownPools} by actor: asked at every move of a daemon, fixed when the world is built. */
+const ownPoolsOf = new WeakMap<ActorInfo, readonly PoolInfo[]>();
 
 /** Where an element of `pool` taken by the current step goes: "in use" for a daemon-returned pool. */
 export function takenTo(x: Exec, pool: string | undefined): number | undefined {
@@ -62,7 +70,7 @@ export function returnAwaiting(x: Exec): boolean {
     if (n === 0) continue;
     const d = x.draft();
     mempoolFree(x, d, at + POOL_AWAITING, p, n);
-    x.emit(d, 'return-elements', (s) => `${x.me.name} returns ${n} element(s) of the ${p.name} mempool that only it frees, now their I/O is done (${s.pool(p.name)} in the pool)`);
+    x.emit(d, 'return-elements', x.quiet ? '' : (s) => `${x.me.name} returns ${n} element(s) of the ${p.name} mempool that only it frees, now their I/O is done (${s.pool(p.name)} in the pool)`);
     moved = true;
   }
   return moved;
@@ -91,7 +99,7 @@ export function issueAsync(x: Exec, disk: string): void {
   d[slot + SLOT_HELD] = x.reg(R_HELD);
   for (const r of [R_REQ, R_REQF, R_HELD, R_N, R_PC]) x.set(d, r, 0);
   const from = x.world.actors[x.reg(R_REQ) - 1]!.name;
-  x.emit(d, 'submit-async', `${x.me.name} issues the ${x.reg(R_HELD)} page(s) of ${from}'s request to ${disk} asynchronously (dm_io with a callback) and goes on; ${used + 1} request(s) in flight`);
+  x.emit(d, 'submit-async', x.quiet ? '' : `${x.me.name} issues the ${x.reg(R_HELD)} page(s) of ${from}'s request to ${disk} asynchronously (dm_io with a callback) and goes on; ${used + 1} request(s) in flight`);
 }
 
 /** The disk interrupt's moves for asynchronous daemons whose I/O goes to `disk`. */
@@ -105,7 +113,7 @@ export function completeAsync(x: Exec, disk: string): void {
       x.serving = x.world.actors[writer]!.name;
       const d = x.draft();
       completeSlot(x, d, a, i, used);
-      x.emit(d, 'complete', `${disk} completes the I/O ${a.name} issued for ${x.serving}'s request (the dm_io callback ends it); ${x.serving}'s page is written and free`);
+      x.emit(d, 'complete', x.quiet ? '' : `${disk} completes the I/O ${a.name} issued for ${x.serving}'s request (the dm_io callback ends it); ${x.serving}'s page is written and free`);
     }
   }
 }

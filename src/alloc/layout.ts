@@ -76,6 +76,11 @@ export interface Layout {
   returned(pool: number): number;
   /** Offset of an asynchronous daemon's in-flight slots (SLOT bytes each). */
   slots(actor: number): number;
+  /**
+   * For a network device whose direct reclaim does not wait (async-writeout.ts): writeouts sent
+   * and awaiting their ACK, then those whose ACK was dropped, each holding its send buffer; -1 otherwise.
+   */
+  asyncWrites(device: number): number;
   /** A mutex's owner: actor index + 1, 0 when free. */
   lock(lock: number): number;
   /** Clean page-cache pages charged to a memory cgroup (memcg.ts); -1 without a page cache. */
@@ -98,6 +103,8 @@ export interface ReclaimableOwners {
   readonly inflight?: readonly number[];
   /** Mutexes: one owner byte each. */
   readonly locks?: number;
+  /** Network devices whose direct reclaim sends a page and goes on (two counters each). */
+  readonly asyncNets?: readonly number[];
   /** Memory cgroups: a clean page-cache counter each (with a page cache), and a temporary-page counter per daemon device. */
   readonly groups?: number;
 }
@@ -109,10 +116,11 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
   const shrinkerBase = poolBase + pools + (owners.pageCache ? 1 : 0);
   const queueAt: number[] = [];
   let at = shrinkerBase + owners.shrinkers;
-  const issuedAt = new Map<number, number>();
-  for (const p of owners.biosets ?? []) issuedAt.set(p, at++);
-  const bioListAt = new Map<number, number>();
-  for (const a of owners.bioActors ?? []) (bioListAt.set(a, at), (at += 2));
+  // Arrays, not maps: the conservation invariant asks for every actor's bio_list in every state.
+  const issuedAt: number[] = [];
+  for (const p of owners.biosets ?? []) issuedAt[p] = at++;
+  const bioListAt: number[] = [];
+  for (const a of owners.bioActors ?? []) (bioListAt[a] = at), (at += 2);
   for (const cap of queues) {
     queueAt.push(at);
     if (cap !== undefined) at += 1 + cap;
@@ -121,11 +129,13 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
   for (const p of owners.daemonPools ?? []) (returnedAt.set(p, at), (at += 2));
   const slotsAt = new Map<number, number>();
   (owners.inflight ?? []).forEach((n, a) => n > 1 && (slotsAt.set(a, at), (at += SLOT * n)));
+  const asyncAt = new Map<number, number>();
+  for (const d of owners.asyncNets ?? []) (asyncAt.set(d, at), (at += 2));
   const groups = owners.groups ?? 0;
   const groupCleanBase = owners.pageCache ? at : -1;
   if (groups > 0 && owners.pageCache) at += groups;
-  const tempAt = new Map<number, number>();
-  if (groups > 0) queues.forEach((cap, dev) => cap !== undefined && tempAt.set(dev, at++));
+  const tempAt: number[] = [];
+  if (groups > 0) queues.forEach((cap, dev) => cap !== undefined && (tempAt[dev] = at++));
   const lockBase = at;
   const actorBase = lockBase + (owners.locks ?? 0);
   return {
@@ -135,15 +145,16 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     pool: (p) => poolBase + p,
     clean: cleanAt,
     shrinker: (i) => shrinkerBase + i,
-    issued: (p) => issuedAt.get(p) ?? -1,
-    bioList: (a) => bioListAt.get(a) ?? -1,
-    rescued: (a) => (bioListAt.get(a) ?? -2) + 1,
+    issued: (p) => issuedAt[p] ?? -1,
+    bioList: (a) => bioListAt[a] ?? -1,
+    rescued: (a) => (bioListAt[a] ?? -2) + 1,
     queue: (d) => queueAt[d]!,
     returned: (p) => returnedAt.get(p) ?? -1,
     slots: (a) => slotsAt.get(a) ?? -1,
+    asyncWrites: (d) => asyncAt.get(d) ?? -1,
     lock: (l) => lockBase + l,
     groupClean: (g) => (groupCleanBase < 0 || g >= groups ? -1 : groupCleanBase + g),
-    writebackTemp: (d) => tempAt.get(d) ?? -1,
+    writebackTemp: (d) => tempAt[d] ?? -1,
     actor: (a) => actorBase + REGISTERS * a,
   };
 }

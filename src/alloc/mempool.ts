@@ -29,13 +29,13 @@ function takeElement(x: Exec, at: Attempt, pool: PoolInfo, mask: number): void {
   x.move(d, x.world.layout.pool(pool.index), at.to ?? x.a + R_HELD);
   x.set(d, R_FLAGS, x.reg(R_FLAGS) & ~(F_ROUND2 | F_FULLMASK));
   at.then(d);
-  x.emit(d, 'mempool-alloc', (n, who) => `${who} takes ${at.what} from the ${pool.name} mempool (${n.pool(pool.name)} left)`, mask);
+  x.emit(d, 'mempool-alloc', x.quiet ? '' : (n, who) => `${who} takes ${at.what} from the ${pool.name} mempool (${n.pool(pool.name)} left)`, mask);
 }
 
 function sleep(x: Exec, pool: PoolInfo, mask: number): void {
   const d = x.draft();
   x.set(d, R_FLAGS, x.reg(R_FLAGS) | F_SLEEPING);
-  x.emit(d, 'mempool-sleep', `${x.me.name} finds the ${pool.name} mempool empty and sleeps until an element is returned`, mask);
+  x.emit(d, 'mempool-sleep', x.quiet ? '' : `${x.me.name} finds the ${pool.name} mempool empty and sleeps until an element is returned`, mask);
 }
 
 /** Emits the moves of mempool_alloc for the kernel era of the world. */
@@ -47,7 +47,7 @@ export function mempoolAlloc(x: Exec, at: Attempt, site: Site, mask: number): vo
     if (level === 0) return;
     const d = x.draft();
     x.set(d, R_FLAGS, flags & ~F_SLEEPING);
-    x.emit(d, 'mempool-wake', `${x.me.name} is woken: an element is back in the ${pool.name} mempool`);
+    x.emit(d, 'mempool-wake', x.quiet ? '' : `${x.me.name} is woken: an element is back in the ${pool.name} mempool`);
     return;
   }
   if (x.world.kernel === '2.6') alloc2004(x, at, site, mask, pool, level);

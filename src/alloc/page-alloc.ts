@@ -65,7 +65,7 @@ export function getPageFromFreelist(x: Exec, at: Attempt, site: Site, mask: numb
   const d = x.draft();
   takePage(x, d, at, site);
   at.then(d);
-  x.emit(d, 'alloc', (n, who) => `${who} takes ${at.what} (${n.free} free)`, mask);
+  x.emit(d, 'alloc', x.quiet ? '' : (n, who) => `${who} takes ${at.what} (${n.free} free)`, mask);
   return true;
 }
 

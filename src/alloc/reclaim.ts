@@ -46,7 +46,7 @@ function freeClean(x: Exec, at: number, mask: number, setFlags: number, say: str
 export function tryToFreePages(x: Exec, mask: number, setFlags: number): void {
   const { world } = x;
   const who = x.me.name;
-  freeWithoutIo(x, mask, setFlags, `${who} cannot get a page above its floor, enters direct reclaim and`);
+  freeWithoutIo(x, mask, setFlags, x.quiet ? '' : `${who} cannot get a page above its floor, enters direct reclaim and`);
   if (!mayWritePage(mask)) return;
   for (const dev of world.devices) {
     const dirty = world.layout.dirty(dev.index);
@@ -56,7 +56,7 @@ export function tryToFreePages(x: Exec, mask: number, setFlags: number): void {
     x.set(d, R_WO, WO_START);
     x.set(d, R_WODEV, dev.index);
     x.move(d, dirty, world.layout.writeout(dev.index));
-    x.emit(d, 'direct-reclaim', `${who} cannot get a page above its floor, enters direct reclaim as PF_MEMALLOC and writes out a dirty page of ${dev.name}`, mask);
+    x.emit(d, 'direct-reclaim', x.quiet ? '' : `${who} cannot get a page above its floor, enters direct reclaim as PF_MEMALLOC and writes out a dirty page of ${dev.name}`, mask);
   }
 }
 

@@ -27,7 +27,7 @@ export function submit(disk: string, opts: { pool?: string } = {}): Step {
       if (x.reg(R_FLAGS) & F_INFLIGHT) return;
       const d = x.draft();
       x.set(d, R_FLAGS, x.reg(R_FLAGS) | F_INFLIGHT);
-      x.emit(d, 'submit', `${x.me.name} submits ${x.reg(R_HELD)} page(s) to ${disk} and waits for the interrupt`);
+      x.emit(d, 'submit', x.quiet ? '' : `${x.me.name} submits ${x.reg(R_HELD)} page(s) to ${disk} and waits for the interrupt`);
     },
     ...(opts.pool === undefined ? {} : { pool: opts.pool }),
   };
@@ -54,7 +54,7 @@ export function free(opts: { pool?: string } = {}): Step {
       const d = x.draft();
       freeHeld(x, d, opts.pool);
       x.done(d);
-      x.emit(d, 'free', `${x.me.name} frees the pages it holds (${x.reg(R_HELD)})`);
+      x.emit(d, 'free', x.quiet ? '' : `${x.me.name} frees the pages it holds (${x.reg(R_HELD)})`);
     },
   };
 }
@@ -78,7 +78,7 @@ export function complete(opts: { pool?: string } = {}): Step {
       }
       x.done(d);
       const who = from >= 0 ? x.world.actors[from]!.name : 'nobody';
-      x.emit(d, 'complete', `${x.me.name} completes the request; ${who}'s page is written and ${x.world.pageCache ? 'clean' : 'free'}`);
+      x.emit(d, 'complete', x.quiet ? '' : `${x.me.name} completes the request; ${who}'s page is written and ${x.world.pageCache ? 'clean' : 'free'}`);
     },
   };
 }

@@ -6,10 +6,12 @@
  */
 import { fingerprint, fp } from '../core/hash.js';
 import { actorView, type ActorView } from './actor-view.js';
+import { awaitingAck, droppedAcks, sendBuffers } from './async-writeout.js';
 import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import { charged } from './memcg.js';
 import { memcgOwners, memcgPages } from './memcg-world.js';
+import { ownedPages } from './owner-offsets.js';
 import type { World } from './world.js';
 
 /** A queued request: who submitted it and the flags it carries. */
@@ -84,6 +86,7 @@ export class AllocState {
     for (const d of world.devices) {
       out[`dirty on ${d.name}`] = bytes[world.layout.dirty(d.index)]!;
       out[`under writeout on ${d.name}`] = bytes[world.layout.writeout(d.index)]!;
+      if (world.layout.asyncWrites(d.index) >= 0) out[`send buffers of ${d.name} writes in flight`] = awaitingAck(world, bytes, d.index) + droppedAcks(world, bytes, d.index);
     }
     for (const p of world.pools) {
       out[`mempool ${p.name}`] = bytes[world.layout.pool(p.index)]!;
@@ -109,11 +112,7 @@ export class AllocState {
   /** The sum over every owner: equals the zone's pages when pages are conserved. */
   totalPages(): number {
     const { world, bytes } = this;
-    let sum = bytes[FREE]!;
-    for (const d of world.devices) sum += bytes[world.layout.dirty(d.index)]! + bytes[world.layout.writeout(d.index)]!;
-    for (const p of world.pools) sum += bytes[world.layout.pool(p.index)]! + poolOutstanding(world, bytes, p);
-    for (const a of world.actors) sum += bytes[world.layout.actor(a.index) + R_HELD]! + heldInFlight(world, bytes, a);
-    return sum + this.cleanAndSlab();
+    return ownedPages(world, bytes) + sendBuffers(world, bytes) + this.cleanAndSlab();
   }
 
   /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */

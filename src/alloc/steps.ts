@@ -3,13 +3,14 @@
  * mempools, completion), so a model composes them instead of re-deriving them:
  * `dirtyPage('md0')`, `times(2, mempoolAlloc('raid1'))`, `submit('disk')`, `complete()`.
  */
-import { allocate } from './allocate.js';
+import { allocate, type Attempt } from './allocate.js';
 import { gfp } from './context.js';
 import { anyCleanOrSlab, freeWithoutIo } from './reclaim.js';
 import type { Exec } from './exec.js';
 import { takenTo } from './inflight.js';
 import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
 import { named } from './validate/names.js';
+import { perExec } from './per-exec.js';
 import { overDirtyLimit, throttled } from './dirty-throttle.js';
 import type { DeviceInfo, Instr, Step } from './world.js';
 
@@ -26,6 +27,7 @@ export function times(n: number, step: Step): Instr {
 
 /** A user task writes a shared mapping: a page at its own floor, left dirty on `device`. */
 export function dirtyPage(device: string): Step {
+  const attempt = perExec((x): Attempt => ({ purpose: 'dirty', to: x.world.layout.dirty(deviceIndex(x, device)), what: `a page and dirties it on ${device}`, then: x.goOn }));
   return {
     kind: 'dirty',
     refs: named('device', 'device', device),
@@ -36,7 +38,7 @@ export function dirtyPage(device: string): Step {
       // The dirty-limit policy: a per-device cap, the task writing back in every era.
       if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev, `over the dirty limit of ${device}`, true);
       if (overDirtyLimit(x.world, x.s, x.me, dev)) return throttled(x, dev, 'throttled in balance_dirty_pages');
-      allocate(x, { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: x.goOn });
+      allocate(x, attempt(x));
     },
   };
 }
@@ -52,18 +54,21 @@ export function writeOutDirtyPage(x: Exec, dev: DeviceInfo, name: string, say: s
 
 /** A task writes a page through `device` itself: a request that is not PF_MEMALLOC. */
 export function writeThrough(device: string): Step {
+  const attempt = perExec((x): Attempt => {
+    const dev = deviceIndex(x, device);
+    return { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then: startWriteout(x, dev) };
+  });
   return {
     kind: 'write-through',
     refs: named('device', 'device', device),
     doing: () => `writing a page through ${device}`,
     run(x) {
-      const dev = deviceIndex(x, device);
-      allocate(x, { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then: startWriteout(x, dev) });
+      allocate(x, attempt(x));
     },
   };
 }
 
-/** The continuation of writeThrough's allocation (made by a function: see Exec.goOn). */
+/** The continuation of writeThrough's allocation (made once per Exec: see Exec.goOn). */
 function startWriteout(x: Exec, dev: number): (d: Uint8Array) => void {
   return (d) => {
     x.set(d, R_WO, WO_START);
@@ -86,7 +91,7 @@ export function reclaim(): Step {
       if (!low(x)) return;
       freeWithoutIo(x, x.me.context | x.me.flags, 0, x.me.name);
       for (const dev of x.world.devices) {
-        if (x.s[x.world.layout.dirty(dev.index)] !== 0) writeOutDirtyPage(x, dev, 'writeout', `${x.me.name} picks a dirty page of ${dev.name} and starts writing it out`);
+        if (x.s[x.world.layout.dirty(dev.index)] !== 0) writeOutDirtyPage(x, dev, 'writeout', x.quiet ? '' : `${x.me.name} picks a dirty page of ${dev.name} and starts writing it out`);
       }
     },
   };
@@ -98,14 +103,19 @@ export function reclaim(): Step {
  */
 export function alloc(opts: { pool?: string; what?: string; context?: string } = {}): Step {
   const mask = opts.context === undefined ? undefined : gfp(opts.context);
+  // Two attempts: the page is for the actor itself, or for the request it serves.
+  const attempts = perExec((x): [Attempt, Attempt] => {
+    const to = takenTo(x, opts.pool);
+    const at = (what: string): Attempt => ({ purpose: 'page', pool: opts.pool, what: opts.what ?? what, then: x.goOn, ...(to === undefined ? {} : { to }), ...(mask === undefined ? {} : { mask }) });
+    return [at('a page'), at('a page for its request')];
+  });
   return {
     kind: 'alloc',
     refs: named('pool', 'pool', opts.pool),
     doing: () => (opts.pool ? `allocating from the ${opts.pool} mempool` : 'allocating a page'),
     run(x) {
-      const what = opts.what ?? (x.reg(R_REQ) ? 'a page for its request' : 'a page');
-      const to = takenTo(x, opts.pool);
-      allocate(x, { purpose: 'page', pool: opts.pool, what, then: x.goOn, ...(to === undefined ? {} : { to }), ...(mask === undefined ? {} : { mask }) });
+      const [forSelf, forRequest] = attempts(x);
+      allocate(x, x.reg(R_REQ) ? forRequest : forSelf);
     },
     ...(opts.pool === undefined ? {} : { pool: opts.pool }),
   };

@@ -6,16 +6,16 @@
  * served the request.
  */
 import { allocate } from './allocate.js';
+import { leaveReclaim, sendBufferTo, sendsAsync } from './async-writeout.js';
 import { GFP_NOIO, PF_MEMALLOC, PF_MEMALLOC_NOIO } from './context.js';
 import { advance, type Exec } from './exec.js';
 import { FREE, F_MEMALLOC, F_RECLAIM, RQ_MEMALLOC, RQ_NOIO, R_FLAGS, R_HELD, R_WO, R_WODEV, WO_INFLIGHT, WO_START, WO_TEMP } from './layout.js';
 import { cleanOwner, endPageWriteback } from './memcg.js';
 import { mempoolFree, returnPool } from './mempool.js';
+import { perExec } from './per-exec.js';
 import type { DeviceInfo, World } from './world.js';
 
-function inflight(x: Exec): (d: Uint8Array) => void {
-  return (d) => x.set(d, R_WO, WO_INFLIGHT);
-}
+const inflight = perExec((x) => (d: Uint8Array): void => x.set(d, R_WO, WO_INFLIGHT));
 
 /**
  * Emits the moves of the writeout the current actor is doing (R_WO != 0). Its allocations are
@@ -31,10 +31,12 @@ export function runWriteout(x: Exec): void {
     else {
       const d = x.draft();
       inflight(x)(d);
-      x.emit(d, 'submit', `${x.me.name} submits the page to ${dev.name}`);
+      x.emit(d, 'submit', x.quiet ? '' : `${x.me.name} submits the page to ${dev.name}`);
     }
   } else if (dev.kind === 'network') {
-    allocate(x, { purpose: 'send', mask: GFP_NOIO, what: `a send buffer and sends the page to the ${dev.name} server`, then: inflight(x) });
+    const async = sendsAsync(x, dev);
+    const what = `a send buffer and sends the page to the ${dev.name} server${async ? ', and goes back to its allocation without waiting for the ACK' : ''}`;
+    allocate(x, { purpose: 'send', mask: GFP_NOIO, what, ...(async ? { to: sendBufferTo(x.world, dev), then: leaveReclaim(x) } : { then: inflight(x) }) });
   } else enqueue(x, dev);
 }
 
@@ -51,7 +53,7 @@ function enqueue(x: Exec, dev: DeviceInfo & { kind: 'daemon' }): void {
   const d = x.draft();
   const said = queueRequest(x, d, dev);
   inflight(x)(d);
-  x.emit(d, 'queue-writeout', `${x.me.name} queues the writeout of a ${dev.name} page to ${said}`);
+  x.emit(d, 'queue-writeout', x.quiet ? '' : `${x.me.name} queues the writeout of a ${dev.name} page to ${said}`);
 }
 
 /**
@@ -65,7 +67,7 @@ export function queueRequest(x: Exec, d: Uint8Array, dev: DeviceInfo & { kind: '
   d[at + 1 + n] = (x.me.index << 2) | flags;
   d[at] = n + 1;
   const kind = flags & RQ_MEMALLOC ? 'a PF_MEMALLOC request' : 'a request that is not PF_MEMALLOC';
-  return `${x.world.actors[dev.daemonIndex!]!.name} (${kind}; ${n + 1} queued)`;
+  return x.quiet ? '' : `${x.world.actors[dev.daemonIndex!]!.name} (${kind}; ${n + 1} queued)`;
 }
 
 /**

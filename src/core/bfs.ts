@@ -206,7 +206,8 @@ export class Bfs<S, A extends Action> extends LevelSearch {
         this.ample?.nextLevel();
         continue;
       }
-      const state = model.decode(bytes);
+      // The frontier's bytes stay put until this expansion is over: no copy is needed for it.
+      const state = model.peek ? model.peek(bytes) : model.decode(bytes);
       this.parentSlot = this.current.slot;
       this.successorCount = 0;
       if (this.ample) this.ample.expand(state, this.emit);

@@ -1,5 +1,5 @@
 import { Bfs, type PausedSearch } from './bfs.js';
-import { CHECK_OPTION_NAMES, checkOptionNames, checkSomethingToCheck } from './check-input.js';
+import { CHECK_OPTION_NAMES, checkOptionNames, checkPropertyNames, checkSomethingToCheck } from './check-input.js';
 import { assertModel } from './contract.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
@@ -74,14 +74,9 @@ interface Resolved<S> {
 
 function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start: number): Resolved<S> {
   checkOptionNames(options, CHECK_OPTION_NAMES, 'check');
-  const known = model.properties.map((p) => p.name);
-  const wanted = options.properties ?? known;
-  for (const name of wanted) {
-    if (!known.includes(name)) {
-      throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
-    }
-  }
-  const all = model.properties.filter((p) => wanted.includes(p.name));
+  checkPropertyNames(model, options.properties);
+  const wanted = options.properties;
+  const all = model.properties.filter((p) => wanted === undefined || wanted.includes(p.name));
   for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, memoryLimitBytes: options.memoryLimitBytes })) {
     if (value !== undefined && !(value >= 0)) throw new CheckError('bad-option', `${key} must be a number >= 0, got ${value}`);
   }

@@ -18,15 +18,42 @@ function fmix(h: number): number {
 /** Result lanes of the last {@link fingerprint} call; read them before the next call. */
 export const fp = { hi: 0, lo: 0 };
 
+/** Whether an Int32Array reads bytes in the order {@link composed} composes them. */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+/** Above this length a Uint8Array lives outside V8's heap, so asking for its buffer is free. */
+const OFF_HEAP = 64;
+let viewed: Uint8Array | undefined;
+let view: Int32Array<ArrayBufferLike> = new Int32Array(0);
+let composed = new Int32Array(64);
+
+/**
+ * `bytes` as little-endian words (a trailing partial word is left to the caller). A search
+ * fingerprints every successor in one scratch array: for a large, aligned one the words are read
+ * in place through a view kept for that array (whose buffer and place in it never change), one
+ * load a word instead of four; any other array is composed into words first.
+ */
+function wordsOf(bytes: Uint8Array): Int32Array<ArrayBufferLike> {
+  if (bytes === viewed) return view;
+  const n = bytes.length;
+  if (LITTLE_ENDIAN && n > OFF_HEAP && (bytes.byteOffset & 3) === 0) {
+    viewed = bytes;
+    view = new Int32Array(bytes.buffer, bytes.byteOffset, n >>> 2);
+    return view;
+  }
+  if (composed.length < n >>> 2) composed = new Int32Array(n);
+  for (let i = 0, j = 0; i + 3 < n; i += 4, j++) composed[j] = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+  return composed;
+}
+
 /** Fingerprints `bytes` into {@link fp}.hi and {@link fp}.lo (never both zero). */
 export function fingerprint(bytes: Uint8Array): void {
   let h1 = 0x9747b28c;
   let h2 = 0x3c6ef372;
   const n = bytes.length;
-  const whole = n & ~3;
-  let i = 0;
-  for (; i < whole; i += 4) {
-    let k = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+  const words = bytes === viewed ? view : wordsOf(bytes);
+  const count = n >>> 2;
+  for (let j = 0; j < count; j++) {
+    let k = words[j]!;
     k = Math.imul(k, C1);
     k = (k << 15) | (k >>> 17);
     k = Math.imul(k, C2);
@@ -38,7 +65,7 @@ export function fingerprint(bytes: Uint8Array): void {
     h2 = (Math.imul(h2, 9) + 0x165667b1) | 0;
   }
   let k = 0;
-  for (let s = 0; i < n; i++, s += 8) k |= bytes[i]! << s;
+  for (let i = count << 2, s = 0; i < n; i++, s += 8) k |= bytes[i]! << s;
   k = Math.imul(k, C1);
   k = (k << 15) | (k >>> 17);
   k = Math.imul(k, C2);

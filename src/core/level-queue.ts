@@ -8,6 +8,25 @@ const FIRST_CHUNK = 1 << 12;
 const MAX_CHUNK = 1 << 20;
 const EMPTY = new Uint8Array(0);
 
+/**
+ * Full-size chunks a level has read, for the next level to write into. A fresh chunk is memory
+ * the system must zero and map page by page (system time about a tenth of a search with large
+ * states), while the level being read frees chunks as fast as the next one fills them. Holds at
+ * most {@link ChunkPool.limit} chunks, so its memory stays a few MB beside the frontier's.
+ */
+export class ChunkPool {
+  static readonly limit = 4;
+  private readonly spare: Uint8Array[] = [];
+
+  take(): Uint8Array | undefined {
+    return this.spare.pop();
+  }
+
+  give(chunk: Uint8Array): void {
+    if (chunk.length === MAX_CHUNK && this.spare.length < ChunkPool.limit) this.spare.push(chunk);
+  }
+}
+
 export class LevelQueue {
   private chunks: Uint8Array[] = [];
   private used: number[] = [];
@@ -19,7 +38,11 @@ export class LevelQueue {
   /** Slot of the entry last returned by {@link shift} (when the queue keeps slots). */
   slot = 0;
 
-  constructor(private readonly withSlots: boolean) {
+  /** `pool`: chunks shared with the other levels of the same search (see {@link ChunkPool}). */
+  constructor(
+    private readonly withSlots: boolean,
+    private readonly pool = new ChunkPool(),
+  ) {
     this.header = withSlots ? 6 : 2;
   }
 
@@ -38,7 +61,8 @@ export class LevelQueue {
     let k = this.chunks.length - 1;
     if (k < 0 || this.used[k]! + need > this.chunks[k]!.length) {
       const size = Math.max(need, Math.min(MAX_CHUNK, FIRST_CHUNK << this.chunks.length));
-      this.chunks.push(new Uint8Array(size));
+      const chunk = (size === MAX_CHUNK ? this.pool.take() : undefined) ?? new Uint8Array(size);
+      this.chunks.push(chunk);
       this.used.push(0);
       this.allocated += size;
       k++;
@@ -77,8 +101,10 @@ export class LevelQueue {
         this.readAt = start + len;
         return chunk.subarray(start, start + len);
       }
-      // A consumed chunk is dropped at once: the frontier's peak is what is still unread.
+      // A consumed chunk is dropped at once (the frontier's peak is what is still unread), or
+      // pooled: the entry last returned in it has been used by the time the reader asks again.
       this.allocated -= chunk.length;
+      this.pool.give(chunk);
       this.chunks[k] = EMPTY;
       this.used[k] = 0;
       this.readChunk++;

@@ -1,4 +1,4 @@
-import { LevelQueue } from './level-queue.js';
+import { ChunkPool, LevelQueue } from './level-queue.js';
 import type { IncompleteReason } from './result.js';
 
 /**
@@ -13,12 +13,14 @@ export abstract class LevelSearch {
   finished = false;
   stopped: IncompleteReason | undefined;
 
+  private readonly pool = new ChunkPool();
+
   constructor(
     private readonly withSlots: boolean,
     private readonly maxDepth: number,
   ) {
-    this.current = new LevelQueue(withSlots);
-    this.next = new LevelQueue(withSlots);
+    this.current = new LevelQueue(withSlots, this.pool);
+    this.next = new LevelQueue(withSlots, this.pool);
   }
 
   /** Depth of the deepest stored state. */
@@ -41,7 +43,7 @@ export abstract class LevelSearch {
     }
     this.depth++;
     this.current = this.next;
-    this.next = new LevelQueue(this.withSlots);
+    this.next = new LevelQueue(this.withSlots, this.pool);
     if (this.depth >= this.maxDepth) {
       this.stop('max-depth');
       return false;

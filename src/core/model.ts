@@ -69,6 +69,15 @@ export interface Model<S, A extends Action = Action> {
   successorStates?(state: S, emit: (next: S) => void): void;
   encode(state: S): Uint8Array;
   decode(bytes: Uint8Array): S;
+  /**
+   * A state over `bytes` without a copy (optional): the safety search reads the state it
+   * expands only while `bytes` is unchanged, so the copy `decode` makes for keeps is wasted there.
+   * The result must not outlive the bytes, and must not be handed to anything that keeps it.
+   *
+   * @example
+   * peek: (b) => b // a model whose state is its bytes
+   */
+  peek?(bytes: Uint8Array): S;
   /** A state without successors that is a legitimate place to stop, not a deadlock. */
   isRest(state: S): boolean;
   readonly properties: readonly Property<S>[];

@@ -20,7 +20,9 @@ describe('successorStates', () => {
       if (seen.has(key)) continue;
       seen.add(key);
       const full: string[] = [];
-      model.successors(s, (_a, next) => {
+      model.successors(s, (action, next) => {
+        // The states-only Exec skips the texts; the one behind `successors` must still tell them.
+        expect(action.text).not.toBe('');
         full.push(next.bytes.join());
         queue.push(model.decode(next.bytes));
       });

@@ -11,6 +11,7 @@
 import { policyList, type Policy } from '../../alloc/index.js';
 import { withPolicies } from '../../api/with-policies.js';
 import { resolvePolicyTexts } from '../policy-files.js';
+import { checkPropertyNames, checkSomethingToCheck } from '../../core/check-input.js';
 import { CheckError } from '../../core/errors.js';
 import type { ParamValues } from '../../core/params.js';
 import { eachSweepPoint, sweepSize, type Sweeps } from '../../core/sweep.js';
@@ -46,6 +47,8 @@ export interface MatrixRequest {
   readonly sweeps: readonly SweepArg[];
   readonly base: Readonly<Record<string, string>>;
   readonly cwd: string;
+  /** The properties selected (`--property`); all of each model's when absent. */
+  readonly properties?: readonly string[];
 }
 
 function checkPolicyNames(policies: readonly string[], extra: readonly Policy[]): void {
@@ -78,6 +81,30 @@ export function judged(cell: PlannedCell, reply: CellReply): PlannedCell {
   const message = `${label(cell.model, cell.policy, cell.swept)}: ${reply.message}`;
   if (code !== undefined) throw new CheckError(code, message);
   throw reply.usage ? new UsageError(message) : new Error(message);
+}
+
+function builtOrUndefined(cell: PlannedCell): ReturnType<typeof buildCell> | undefined {
+  try {
+    return buildCell(cell.def, cell.policy, cell.params);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Refuses, before any cell, a model with nothing to check (no property, none of the selected
+ * ones, no initial state), as `check` does, judged on its first cell that builds: otherwise
+ * every cell would be the same error row.
+ */
+function checkSomethingToCheckIn(cells: Iterable<PlannedCell>, selected: readonly string[] | undefined): void {
+  for (const cell of cells) {
+    if (cell.notApplicable) continue;
+    const model = builtOrUndefined(cell);
+    if (model === undefined) continue; // a point the model rejects is its cell's verdict, not the run's
+    checkSomethingToCheck(model, selected);
+    checkPropertyNames(model, selected);
+    return;
+  }
 }
 
 /** With no cell left to check, the request itself is wrong: bad input, naming the first rejection. */
@@ -132,6 +159,7 @@ export async function planMatrix(req: MatrixRequest): Promise<MatrixPlan> {
   }
   const unused = (texts ?? []).filter((p) => models.every((m) => m.def.policies === undefined || whyNot(m.def, p) !== undefined));
   if (unused.length) throw new UsageError(`policy '${unused[0]}' applies to none of the models (${req.models.join(', ')})`);
+  for (const m of models) checkSomethingToCheckIn(cellsOf([m], req.base, own?.files ?? []), req.properties);
   const count = (applicable: boolean) => models.reduce((n, m) => n + sweepSize(m.sweeps) * m.policies.filter((p) => !applicable || whyNot(m.def, p) === undefined).length, 0);
   return { total: count(false), applicable: count(true), cells: () => cellsOf(models, req.base, own?.files ?? []) };
 }

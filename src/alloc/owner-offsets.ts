@@ -1,0 +1,40 @@
+/**
+ * Where the page counts of a world's plain owners lie in a state: free, dirty and under writeout
+ * per device, each mempool, each actor's hand. The conservation invariant sums them in every
+ * stored state, so their offsets are found once per world, not by walking devices, pools and
+ * actors through the layout each time; the owners that need more than a byte (a daemon-returned
+ * pool, an asynchronous daemon's slots) are listed beside them.
+ */
+import { heldInFlight, poolOutstanding } from './inflight.js';
+import { FREE, R_HELD } from './layout.js';
+import type { ActorInfo, PoolInfo, World } from './world.js';
+
+export interface OwnerOffsets {
+  readonly plain: Int32Array;
+  readonly returnedPools: readonly PoolInfo[];
+  readonly asyncActors: readonly ActorInfo[];
+}
+
+const cache = new WeakMap<World, OwnerOffsets>();
+
+/** The owners of `world`, found on first use. @example ownerOffsets(world).plain[0] === FREE */
+export function ownerOffsets(world: World): OwnerOffsets {
+  let found = cache.get(world);
+  if (found === undefined) {
+    const { layout } = world;
+    const plain = [FREE, ...world.devices.flatMap((d) => [layout.dirty(d.index), layout.writeout(d.index)]), ...world.pools.map((p) => layout.pool(p.index)), ...world.actors.map((a) => layout.actor(a.index) + R_HELD)];
+    found = { plain: Int32Array.from(plain), returnedPools: world.pools.filter((p) => p.returnedBy === 'daemon'), asyncActors: world.actors.filter((a) => a.inflight > 1) };
+    cache.set(world, found);
+  }
+  return found;
+}
+
+/** The pages of every owner {@link ownerOffsets} lists, in state `bytes`. */
+export function ownedPages(world: World, bytes: Uint8Array): number {
+  const { plain, returnedPools, asyncActors } = ownerOffsets(world);
+  let sum = 0;
+  for (let i = 0; i < plain.length; i++) sum += bytes[plain[i]!]!;
+  for (const p of returnedPools) sum += poolOutstanding(world, bytes, p);
+  for (const a of asyncActors) sum += heldInFlight(world, bytes, a);
+  return sum;
+}
