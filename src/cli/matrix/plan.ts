@@ -9,6 +9,7 @@
  * which is bad input again ({@link checkSomeValid}).
  */
 import { policyList, type Policy } from '../../alloc/index.js';
+import { buildCell } from '../../api/cell.js';
 import { withPolicies } from '../../api/with-policies.js';
 import { resolvePolicyTexts } from '../policy-files.js';
 import { checkPropertyNames, checkSomethingToCheck } from '../../core/check-input.js';
