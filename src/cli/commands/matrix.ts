@@ -168,7 +168,8 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   if (!values.quiet && (io.errIsTTY || plan.total >= ANNOUNCE_CELLS)) io.err(`allocheck: ${planLine(plan, jobs)}\n`);
   const cells = shard ? () => shardOf(plan.cells(), shard) : () => plan.cells();
   const total = shard ? [...cells()].length : plan.total;
-  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)));
+  let done = 0;
+  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)), { ...(io.stop ? { stop: io.stop } : {}), backlog: () => total - done });
   const cache = values.cache === undefined ? undefined : resolve(io.cwd, outPath('--cache', values.cache)!);
   const cacheCounts: CacheCounts = { hits: 0, misses: 0, damaged: 0 };
   const runner = cache === undefined ? pool : cachedRunner(pool, cache, cacheCounts);
@@ -177,7 +178,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   const bar = progressBar(io, values.quiet ?? false, 'cells');
   let outcomes: CellOutcome[];
   try {
-    const hooks = { signal: io.signal, total, window: 2 * Math.max(1, jobs), onDone: (done: number, all: number) => bar.update(done, all) };
+    const hooks = { signal: io.signal, total, window: 2 * Math.max(1, jobs), onDone: (d: number, all: number) => bar.update((done = d), all) };
     outcomes = await runCells(cells(), runner, limits, hooks);
   } finally {
     bar.done();
