@@ -10,7 +10,7 @@ import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import { charged } from './memcg.js';
 import { memcgOwners, memcgPages } from './memcg-world.js';
-import { ownedPages } from './owner-offsets.js';
+import { ownedPages, ownerOffsets } from './owner-offsets.js';
 import type { World } from './world.js';
 
 /** A queued request: who submitted it and the flags it carries. */
@@ -109,7 +109,7 @@ export class AllocState {
 
   /** The sum over every owner: equals the zone's pages when pages are conserved. */
   totalPages(): number {
-    return ownedPages(this.world, this.bytes) + this.cleanAndSlab();
+    return ownedPages(this.world, this.bytes) + (ownerOffsets(this.world).others ? this.cleanAndSlab() : 0);
   }
 
   /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */
