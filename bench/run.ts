@@ -14,6 +14,7 @@ import { twinCounts } from './twin-check.js';
 import { twinChecks } from './twins.js';
 import { markdownTable, stateCountMismatches, textTable, type Row } from './table.js';
 import { startupBench } from './startup.js';
+import { matrixBench } from './matrix.js';
 import { missingSpinTools } from './tools.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -113,6 +114,10 @@ async function main(): Promise<number> {
     const startup = await startupBench();
     process.stdout.write(`\nStart-up (whole process, median of 5):\n\n${startup.lines.join('\n')}\n`);
     failures.push(...startup.failures);
+    say('matrix throughput: three sweeps of about 100 small cells, median of 5...');
+    const matrix = await matrixBench();
+    process.stdout.write(`\nMatrix throughput (whole process, median of 5; bench/matrix.ts --against DIR compares with another checkout):\n\n${matrix.lines.join('\n')}\n`);
+    failures.push(...matrix.failures);
   }
   if (busy) say(`bench WARNING: ${busy}`);
   for (const f of failures) say(`bench FAILED: ${f}`);

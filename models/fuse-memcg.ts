@@ -5,11 +5,11 @@
 // flusher writes them back by queueing them to the server, which must charge a page to the group
 // to serve each one. At the group's limit the server's charge reclaims in the group; it meets a
 // page under writeback and, in cgroup v1, waits for that writeback to end: writeback only the
-// server itself can end. FUSE avoided it from 2.6.26 with a temporary page (writeback copies the
-// data and ends writeback on the page-cache page at once: fuse-tmp-page); 6.16 removed the copy
-// and marks FUSE mappings so that reclaim does not wait on their writeback
-// (AS_WRITEBACK_MAY_DEADLOCK_ON_RECLAIM: writeback-may-deadlock), which is enough only while the
-// group has something else to reclaim.
+// server itself can end. From 2.6.26 (3be5a52b30aa) FUSE copied each page to a temporary page
+// and ended writeback on the page-cache page at once (fuse-tmp-page); 6.16 removed the copy
+// (0c58a97f919c) and marks FUSE mappings so that reclaim does not wait on their writeback
+// (AS_WRITEBACK_MAY_DEADLOCK_ON_RECLAIM, 0c4f8ed498ce: writeback-may-deadlock). Either is enough
+// only while dirty throttling leaves the group something else to reclaim.
 import { alloc, daemon, daemonDevice, dirtier, flusher, scenario } from '../src/alloc/index.js';
 import { param } from '../src/core/params.js';
 

@@ -167,6 +167,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     daemonPools: pools.filter((p) => p.returnedBy === 'daemon').map((p) => p.index),
     inflight: actors.map((a) => a.inflight),
     locks: spec.locks?.length ?? 0,
+    asyncNets: devices.filter((d) => d.kind === 'network' && d.asyncReclaim === true).map((d) => d.index),
     groups: cgroups.length,
   });
   const world: World = {

@@ -16,6 +16,7 @@ import type { Purpose } from './policy.js';
 import type { AllocState } from './state.js';
 import { runWriteout } from './writeout.js';
 import { POOL_AWAITING, POOL_IN_USE, ownPools } from './inflight.js';
+import { lostAsyncWrites } from './async-writeout.js';
 import type { ActorInfo, DeviceInfo, PoolInfo, World } from './world.js';
 
 export interface StateView {
@@ -164,7 +165,9 @@ function biosetEdges(world: World, s: AllocState, edges: Edge[]): void {
 function memoryEdges(world: World, s: AllocState, edges: Edge[]): void {
   biosetEdges(world, s, edges);
   for (const d of world.devices) {
-    const pending = s.bytes[world.layout.dirty(d.index)]! + s.bytes[world.layout.writeout(d.index)]!;
+    const lost = lostAsyncWrites(world, s.bytes, d);
+    if (lost > 0) edges.push({ from: 'memory', to: `${d.name} server`, why: `${lost} ${d.name} write(s) that direct reclaim left in flight lost their ACK (dropped, not resent): their pages and send buffers are never freed` });
+    const pending = s.bytes[world.layout.dirty(d.index)]! + s.bytes[world.layout.writeout(d.index)]! - lost;
     if (pending === 0 || d.kind === 'disk') continue;
     const to = d.kind === 'daemon' ? world.actors[d.daemonIndex!]!.name : helperOf(world, 'receiver', d.index) ?? d.name;
     edges.push({ from: 'memory', to, why: `${pending} page(s) of ${d.name} are freed only through ${to}` });

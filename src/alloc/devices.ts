@@ -9,9 +9,12 @@ export function localDisk(o: { bio?: boolean; pool?: string } = {}): DiskSpec {
   return { kind: 'disk', ...(o.bio || o.pool ? { bio: true } : {}), ...(o.pool === undefined ? {} : { pool: o.pool }) };
 }
 
-/** A network block or file device: a send buffer per writeout, completed by a received ACK. */
-export function networkDevice(o: { retransmit: boolean }): NetworkSpec {
-  return { kind: 'network', retransmit: o.retransmit };
+/**
+ * A network block or file device: a send buffer per writeout, completed by a received ACK. With
+ * `asyncReclaim`, direct reclaim does not wait for its writes (see NetworkSpec).
+ */
+export function networkDevice(o: { retransmit: boolean; asyncReclaim?: boolean }): NetworkSpec {
+  return { kind: 'network', retransmit: o.retransmit, ...(o.asyncReclaim ? { asyncReclaim: true } : {}) };
 }
 
 /** A device whose requests go to a daemon's queue of `queue` entries. */

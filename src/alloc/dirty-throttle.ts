@@ -24,10 +24,18 @@ export function nrDirty(world: World, s: Uint8Array): number {
   return n;
 }
 
+/** Clean page-cache pages, the zone's and each memory cgroup's: file pages, dirtyable as global_dirtyable_memory counts them. */
+function cleanPageCache(world: World, s: Uint8Array): number {
+  if (!world.pageCache) return 0;
+  let n = s[world.layout.clean]!;
+  for (const g of world.groups) n += s[world.layout.groupClean(g.index)]!;
+  return n;
+}
+
 /** domain_dirty_limits for `actor` in state `s`: [bg_thresh, thresh] in pages. */
 export function dirtyLimits(world: World, s: Uint8Array, actor: ActorInfo): [number, number] {
   if (!world.dirty) return [Infinity, Infinity];
-  const dirtyable = Math.max(0, s[0]! + nrDirty(world, s) - world.watermarks.min);
+  const dirtyable = Math.max(0, s[0]! + nrDirty(world, s) + cleanPageCache(world, s) - world.watermarks.min);
   const thresh = Math.floor((dirtyable * world.dirty.ratio) / 100);
   let bg = Math.floor((dirtyable * world.dirty.background) / 100);
   if (bg >= thresh) bg = Math.floor(thresh / 2);

@@ -8,6 +8,7 @@ import { GFP_ATOMIC } from './context.js';
 import type { Exec } from './exec.js';
 import { FREE, F_INFLIGHT, R_FLAGS, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST } from './layout.js';
 import { completeAsync, returnAwaiting } from './inflight.js';
+import { receiveAsyncAck, resendAsyncAck } from './async-writeout.js';
 import { completeBios } from './bio.js';
 import { completeSubmit } from './request-steps.js';
 import { completeDiskWrite, completeNetWrite } from './writeout.js';
@@ -82,6 +83,7 @@ export function receiver(device: number): Step {
     run(x) {
       const dev = x.world.devices[device]!;
       const retransmit = dev.kind === 'network' && dev.retransmit;
+      receiveAsyncAck(x, device, retransmit);
       for (const a of x.world.actors) {
         x.serving = a.name;
         const base = x.world.layout.actor(a.index);
@@ -138,6 +140,7 @@ export function retransmitter(device: number): Step {
     kind: 'retransmit',
     rest: idle,
     run(x) {
+      resendAsyncAck(x, device);
       for (const a of x.world.actors) {
         x.serving = a.name;
         const base = x.world.layout.actor(a.index);

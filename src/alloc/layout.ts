@@ -76,6 +76,11 @@ export interface Layout {
   returned(pool: number): number;
   /** Offset of an asynchronous daemon's in-flight slots (SLOT bytes each). */
   slots(actor: number): number;
+  /**
+   * For a network device whose direct reclaim does not wait (async-writeout.ts): writeouts sent
+   * and awaiting their ACK, then those whose ACK was dropped, each holding its send buffer; -1 otherwise.
+   */
+  asyncWrites(device: number): number;
   /** A mutex's owner: actor index + 1, 0 when free. */
   lock(lock: number): number;
   /** Clean page-cache pages charged to a memory cgroup (memcg.ts); -1 without a page cache. */
@@ -98,6 +103,8 @@ export interface ReclaimableOwners {
   readonly inflight?: readonly number[];
   /** Mutexes: one owner byte each. */
   readonly locks?: number;
+  /** Network devices whose direct reclaim sends a page and goes on (two counters each). */
+  readonly asyncNets?: readonly number[];
   /** Memory cgroups: a clean page-cache counter each (with a page cache), and a temporary-page counter per daemon device. */
   readonly groups?: number;
 }
@@ -109,7 +116,7 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
   const shrinkerBase = poolBase + pools + (owners.pageCache ? 1 : 0);
   const queueAt: number[] = [];
   let at = shrinkerBase + owners.shrinkers;
-  // Arrays, not maps: the conservation invariant asks for every actor's bio_list in every state.
+  // Offsets by index in arrays, not maps: the conservation sum reads several in every state.
   const issuedAt: number[] = [];
   for (const p of owners.biosets ?? []) issuedAt[p] = at++;
   const bioListAt: number[] = [];
@@ -118,10 +125,12 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     queueAt.push(at);
     if (cap !== undefined) at += 1 + cap;
   }
-  const returnedAt = new Map<number, number>();
-  for (const p of owners.daemonPools ?? []) (returnedAt.set(p, at), (at += 2));
-  const slotsAt = new Map<number, number>();
-  (owners.inflight ?? []).forEach((n, a) => n > 1 && (slotsAt.set(a, at), (at += SLOT * n)));
+  const returnedAt: number[] = [];
+  for (const p of owners.daemonPools ?? []) (returnedAt[p] = at), (at += 2);
+  const slotsAt: number[] = [];
+  (owners.inflight ?? []).forEach((n, a) => n > 1 && ((slotsAt[a] = at), (at += SLOT * n)));
+  const asyncAt: number[] = [];
+  for (const d of owners.asyncNets ?? []) (asyncAt[d] = at), (at += 2);
   const groups = owners.groups ?? 0;
   const groupCleanBase = owners.pageCache ? at : -1;
   if (groups > 0 && owners.pageCache) at += groups;
@@ -140,8 +149,9 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     bioList: (a) => bioListAt[a] ?? -1,
     rescued: (a) => (bioListAt[a] ?? -2) + 1,
     queue: (d) => queueAt[d]!,
-    returned: (p) => returnedAt.get(p) ?? -1,
-    slots: (a) => slotsAt.get(a) ?? -1,
+    returned: (p) => returnedAt[p] ?? -1,
+    slots: (a) => slotsAt[a] ?? -1,
+    asyncWrites: (d) => asyncAt[d] ?? -1,
     lock: (l) => lockBase + l,
     groupClean: (g) => (groupCleanBase < 0 || g >= groups ? -1 : groupCleanBase + g),
     writebackTemp: (d) => tempAt[d] ?? -1,

@@ -17,7 +17,7 @@
  * !sane_reclaim, later !writeback_throttling_sane). Reclaim retries its passes, so the model lets
  * a page met once be met again marked. When the page's writeback needs the waiter itself (a
  * FUSE server charged to the group), the group deadlocks. Linux 6.16 skips such mappings
- * (AS_WRITEBACK_MAY_DEADLOCK_ON_RECLAIM): a stage, writebackMayDeadlock, of the policies.
+ * (AS_WRITEBACK_MAY_DEADLOCK_ON_RECLAIM, 0c4f8ed498ce): the policies' writebackMayDeadlock stage.
  *
  * The waiter records the device in R_WODEV with R_WO = WO_WBWAIT; pages are counts, so it waits
  * for the next page of that device whose writeback ends (reclaim scans from the LRU's tail, the
@@ -57,9 +57,10 @@ function atLimit(who: string, g: GroupInfo): string {
 }
 
 /**
- * try_charge, before the page is taken: false when the group is under its limit (or the page is
- * charged to none, or the charge is forced past the limit, as for PF_MEMALLOC tasks). At the limit the task reclaims in the group (its moves are emitted here) and
- * the allocation stops; a context that may not reclaim waits, or fails at once if it fails.
+ * try_charge, before the page is taken: false when the group is under its limit, the page is
+ * charged to none, or the charge is forced past the limit. At the limit the task reclaims in the
+ * group (its moves are emitted here) and the allocation stops; a context that may not sleep
+ * fails at once if its step can fail, and waits otherwise.
  */
 export function tryCharge(x: Exec, at: Attempt, mask: number): boolean {
   const g = chargedTo(x, at);

@@ -64,8 +64,9 @@ export interface Stages {
   writebackMayDeadlock(world: World, device: DeviceInfo): boolean;
 }
 
-export interface Policy {
-  readonly name: string;
+export interface Policy<N extends string = string> {
+  /** The policy's name, a string literal type in the shipped catalogue (PolicyName). */
+  readonly name: N;
   /** One line for `list`: what it does. */
   readonly summary: string;
   /**

@@ -8,11 +8,13 @@
 
 /** Bytes a slab holds: many states, few slabs. */
 const SLAB = 1 << 16;
+/** Bytes of the first slab: slabs double up to SLAB, so a small check (or a one-off Exec) does not pay for a large one. */
+const FIRST = 1 << 10;
 /** The largest typed array V8 keeps on the JS heap (--typed-array-max-size-in-heap). */
 const ON_HEAP = 64;
 
 export class ByteSlab {
-  private buffer = new ArrayBuffer(SLAB);
+  private buffer = new ArrayBuffer(0);
   private used = 0;
 
   /**
@@ -25,7 +27,7 @@ export class ByteSlab {
     const n = bytes.length;
     if (n <= ON_HEAP) return new Uint8Array(bytes);
     if (this.used + n > this.buffer.byteLength) {
-      this.buffer = new ArrayBuffer(Math.max(SLAB, n));
+      this.buffer = new ArrayBuffer(Math.max(Math.min(SLAB, 2 * this.buffer.byteLength || FIRST), n));
       this.used = 0;
     }
     const out = new Uint8Array(this.buffer, this.used, n);

@@ -6,6 +6,7 @@
  */
 import { fingerprint, fp } from '../core/hash.js';
 import { actorView, type ActorView } from './actor-view.js';
+import { awaitingAck, droppedAcks, sendBuffers } from './async-writeout.js';
 import { heldInFlight, poolOutstanding } from './inflight.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import { charged } from './memcg.js';
@@ -85,6 +86,7 @@ export class AllocState {
     for (const d of world.devices) {
       out[`dirty on ${d.name}`] = bytes[world.layout.dirty(d.index)]!;
       out[`under writeout on ${d.name}`] = bytes[world.layout.writeout(d.index)]!;
+      if (world.layout.asyncWrites(d.index) >= 0) out[`send buffers of ${d.name} writes in flight`] = awaitingAck(world, bytes, d.index) + droppedAcks(world, bytes, d.index);
     }
     for (const p of world.pools) {
       out[`mempool ${p.name}`] = bytes[world.layout.pool(p.index)]!;
@@ -109,7 +111,8 @@ export class AllocState {
 
   /** The sum over every owner: equals the zone's pages when pages are conserved. */
   totalPages(): number {
-    return ownedPages(this.world, this.bytes) + (ownerOffsets(this.world).others ? this.cleanAndSlab() : 0);
+    const { world, bytes } = this;
+    return ownedPages(world, bytes) + sendBuffers(world, bytes) + (ownerOffsets(world).others ? this.cleanAndSlab() : 0);
   }
 
   /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */

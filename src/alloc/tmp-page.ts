@@ -1,6 +1,6 @@
 /**
  * FUSE's temporary page (fs/fuse/file.c: fuse_writepage_locked, "fuse: support writable mmap",
- * Linux 2.6.26, until 6.16). Writing back a page of a FUSE mapping allocates a temporary page
+ * 3be5a52b30aa, Linux 2.6.26, until 6.16). Writing back a page of a FUSE mapping allocates a temporary page
  * (GFP_NOFS, not charged to any memory cgroup, counted in NR_WRITEBACK_TEMP), copies the data
  * into it, queues the copy to the server and ends writeback on the page-cache page at once: the
  * page is clean, and no reclaim ever waits on the server for it. The temporary page is freed

@@ -22,6 +22,13 @@ export interface NetworkSpec {
   readonly kind: 'network';
   /** Whether the server resends a dropped ACK (an assumption: without it a drop loses the page). */
   readonly retransmit: boolean;
+  /**
+   * A task in direct reclaim sends a page and goes back to its allocation without waiting for the
+   * ACK (pageout does not wait for writeback), re-entering direct reclaim for the next page while
+   * its writes are in flight; false (the default): it waits for each write. kswapd and tasks
+   * writing their own pages wait either way (async-writeout.ts).
+   */
+  readonly asyncReclaim?: boolean;
 }
 
 /** A device whose requests are queued to a daemon (dm-raid1's kmirrord, a FUSE server). */

@@ -6,6 +6,7 @@
  * served the request.
  */
 import { allocate } from './allocate.js';
+import { leaveReclaim, sendBufferTo, sendsAsync } from './async-writeout.js';
 import { GFP_NOIO, PF_MEMALLOC, PF_MEMALLOC_NOIO } from './context.js';
 import { advance, type Exec } from './exec.js';
 import { FREE, F_MEMALLOC, F_RECLAIM, RQ_MEMALLOC, RQ_NOIO, R_FLAGS, R_HELD, R_WO, R_WODEV, WO_INFLIGHT, WO_START, WO_TEMP } from './layout.js';
@@ -33,7 +34,9 @@ export function runWriteout(x: Exec): void {
       x.emit(d, 'submit', x.quiet ? '' : `${x.me.name} submits the page to ${dev.name}`);
     }
   } else if (dev.kind === 'network') {
-    allocate(x, { purpose: 'send', mask: GFP_NOIO, what: `a send buffer and sends the page to the ${dev.name} server`, then: inflight(x) });
+    const async = sendsAsync(x, dev);
+    const what = `a send buffer and sends the page to the ${dev.name} server${async ? ', and goes back to its allocation without waiting for the ACK' : ''}`;
+    allocate(x, { purpose: 'send', mask: GFP_NOIO, what, ...(async ? { to: sendBufferTo(x.world, dev), then: leaveReclaim(x) } : { then: inflight(x) }) });
   } else enqueue(x, dev);
 }
 

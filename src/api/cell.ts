@@ -75,7 +75,17 @@ export function checkCell(def: Definition, policy: string | undefined, params: P
 
 /** Like {@link checkCell}, yielding to the event loop so that `signal` can stop it. */
 export function checkCellAsync(def: Definition, policy: string | undefined, params: ParamValues, limits: CellLimits = {}, signal?: AbortSignal): Promise<CheckResult<unknown, Action>> {
-  return checkAsync(buildCell(def, policy, params), optionsOf(limits, signal));
+  return checkBuiltAsync(buildCell(def, policy, params), limits, signal);
+}
+
+/**
+ * Like {@link checkCellAsync}, for a cell already built with {@link buildCell} (a caller that
+ * tells the model's rejection of a point apart from a failure of its check).
+ *
+ * @example await checkBuiltAsync(buildCell(models['dm-raid1'], 'mempool-only', { pages: 6 }), { properties: ['no-deadlock'] })
+ */
+export function checkBuiltAsync(model: Model<unknown, Action>, limits: CellLimits = {}, signal?: AbortSignal): Promise<CheckResult<unknown, Action>> {
+  return checkAsync(model, optionsOf(limits, signal));
 }
 
 /** The parts of a check result (or of its JSON) that a summary reads. */

@@ -45,6 +45,13 @@ export const mechanisms: readonly MechanismRow[] = [
     with: { policy: 'wq-rescuer' },
   },
   {
+    mechanism: 'direct-reclaim throttling (9.3)',
+    source: 'mm/vmscan.c throttle_direct_reclaim, 5515061d22f0 (3.6)',
+    model: 'swap-over-nfs',
+    without: { policy: 'network-reserve' },
+    with: { policy: 'network-reserve+reclaim-throttle' },
+  },
+  {
     mechanism: 'PR_SET_IO_FLUSHER, clean page cache (9.4, 9.5)',
     source: 'kernel/sys.c PR_SET_IO_FLUSHER, 5.6; mm/vmscan.c shrink_folio_list',
     model: 'io-flusher',
@@ -75,14 +82,14 @@ export const mechanisms: readonly MechanismRow[] = [
   },
   {
     mechanism: 'memcg v1 wait on writeback; FUSE temporary page (9.7)',
-    source: 'mm/memcontrol.c try_charge, mm/vmscan.c e62e384e9da8 (3.6); fs/fuse/file.c fuse_writepage_locked (2.6.26)',
+    source: 'mm/memcontrol.c try_charge, mm/vmscan.c e62e384e9da8 (3.6); fs/fuse/file.c fuse_writepage_locked, 3be5a52b30aa (2.6.26)',
     model: 'fuse-memcg',
     without: { policy: 'none' },
     with: { policy: 'fuse-tmp-page' },
   },
   {
     mechanism: 'AS_WRITEBACK_MAY_DEADLOCK_ON_RECLAIM (9.7)',
-    source: 'mm/vmscan.c shrink_folio_list; fs/fuse/file.c (6.16)',
+    source: 'mm/vmscan.c shrink_folio_list, 0c4f8ed498ce (6.16)',
     model: 'fuse-memcg',
     without: { policy: 'none' },
     with: { policy: 'writeback-may-deadlock' },

@@ -12,6 +12,7 @@ import loopWriteback from '../../models/loop-writeback.js';
 import ioFlusher from '../../models/io-flusher.js';
 import nfsAck from '../../models/nfs-ack.js';
 import oomLock from '../../models/oom-lock.js';
+import swapOverNfs from '../../models/swap-over-nfs.js';
 import wqCompletion from '../../models/wq-completion.js';
 import { CheckError } from '../core/errors.js';
 import type { Definition } from './definition.js';
@@ -27,6 +28,7 @@ const shipped = {
   'io-flusher': ioFlusher,
   'nfs-ack': nfsAck,
   'oom-lock': oomLock,
+  'swap-over-nfs': swapOverNfs,
   'wq-completion': wqCompletion,
 } satisfies Record<string, Definition>;
 

@@ -1,13 +1,19 @@
 /**
  * The catalogue's names as string literal types, so that a misspelt policy or property in a
- * user's test is a compile error. A test keeps these lists equal to the catalogue itself.
+ * user's test is a compile error. Policy names come from the catalogue itself; a test keeps the
+ * property list equal to properties/.
  */
+import { policies, type PolicyName } from '../alloc/policies/index.js';
 
-/** The shipped policies (src/alloc/policies), in catalogue order. */
-export const POLICY_NAMES = ['none', 'mempool-only', 'memalloc-inheritance', 'network-reserve', 'dirty-limit', 'io-flusher', 'reclaim-throttle', 'bioset-rescuer', 'wq-rescuer', 'oom-killer', 'oom-reaper', 'fuse-tmp-page', 'writeback-may-deadlock'] as const;
+export type { PolicyName };
 
-/** A shipped policy's name. */
-export type PolicyName = (typeof POLICY_NAMES)[number];
+/**
+ * The shipped policies (src/alloc/policies), in catalogue order.
+ *
+ * @example
+ * POLICY_NAMES.includes('reclaim-throttle') // true
+ */
+export const POLICY_NAMES: readonly PolicyName[] = policies.map((p) => p.name);
 
 /**
  * A policy, or several combined with '+'.

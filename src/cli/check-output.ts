@@ -6,7 +6,7 @@
 import type { Action, Model } from '../core/model.js';
 import type { ParamValues } from '../core/params.js';
 import type { CheckResult } from '../core/result.js';
-import type { Trace } from '../render/trace.js';
+import type { PolicyFileRecord, Trace } from '../render/trace.js';
 import type { OutDir } from './out-dir.js';
 import type { Definition } from './registry.js';
 import { resultJson } from './result-json.js';
@@ -21,11 +21,13 @@ export interface CheckOutcome {
   readonly policy: string | undefined;
   /** The model file as the traces should name it (relative to `dir`), when it was given as a path. */
   readonly source?: string;
+  /** The policy files of the user's own the policy names, as the traces record them. */
+  readonly policyFiles?: readonly PolicyFileRecord[];
 }
 
 /** The counterexample traces of an outcome, by property. */
 export function outcomeTraces(o: CheckOutcome): Map<string, Trace> {
-  return tracesOf(o.model, o.result, o.def, o.source);
+  return tracesOf(o.model, o.result, o.def, o.source, o.policyFiles);
 }
 
 /**

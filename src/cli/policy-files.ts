@@ -3,9 +3,12 @@
  * names: `--policy mempool-only+./my-policy.ts`. Each file is loaded once; its policy takes its
  * place in the text under its own name, and its absolute path travels to worker threads.
  */
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isPolicy, type Policy } from '../alloc/index.js';
+import type { PolicyFileRecord } from '../render/trace.js';
 import { loadFailure, looksLikePath, modelPath } from './registry.js';
+import { fileHash } from './source-hash.js';
 import { importUserModule } from './user-module.js';
 import { UsageError } from './usage-error.js';
 
@@ -50,6 +53,19 @@ export async function resolvePolicyTexts(texts: readonly string[], cwd: string):
 export async function resolvePolicyText(text: string, cwd: string): Promise<PolicyText> {
   const r = await resolvePolicyTexts([text], cwd);
   return { text: r.texts[0]!, policies: r.policies, files: r.files };
+}
+
+/**
+ * What a trace records of the policy files (absolute paths, with their policies in the same
+ * order) it was found under: each policy's name, its file relative to `dir` (the trace's
+ * directory; absolute without one) and the sha256 of its text.
+ */
+export function policyFileRecords(files: readonly string[], policies: readonly Policy[], dir: string | undefined): PolicyFileRecord[] {
+  return files.map((file, i) => ({
+    name: policies[i]!.name,
+    source: dir === undefined ? file : relative(dir, file).split('\\').join('/'),
+    sha256: fileHash(file),
+  }));
 }
 
 /** The policies of files given by absolute path (a worker's job). */

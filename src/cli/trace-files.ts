@@ -14,7 +14,7 @@ import { dotToSvg, svgToPng } from '../render/image.js';
 import { storyMarkdown, storyText } from '../render/story.js';
 import { traceHtml, tracePanels } from '../render/trace-html.js';
 import { traceToJson } from '../render/trace-json.js';
-import { traceOf, type Trace } from '../render/trace.js';
+import { traceOf, type PolicyFileRecord, type Trace } from '../render/trace.js';
 import { viewerSources } from './explore/assets.js';
 import type { OutDir } from './out-dir.js';
 import { looksLikePath, type Definition } from './registry.js';
@@ -25,13 +25,13 @@ export function isAllocModel(model: Model<unknown, Action>): model is Model<unkn
 }
 
 /** A trace per violated property with a counterexample, keyed by property name; none for engine-level models. */
-export function tracesOf(model: Model<unknown, Action>, result: Pick<CheckResult<unknown, Action>, 'properties'>, def: Definition, source?: string): Map<string, Trace> {
+export function tracesOf(model: Model<unknown, Action>, result: Pick<CheckResult<unknown, Action>, 'properties'>, def: Definition, source?: string, policyFiles?: readonly PolicyFileRecord[]): Map<string, Trace> {
   const out = new Map<string, Trace>();
   if (!isAllocModel(model)) return out;
   for (const p of result.properties) {
     if (p.status !== 'violated' || !p.counterexample) continue;
     const prop = p as PropertyResult<AllocState, AllocAction>;
-    out.set(p.name, traceOf(model, prop, { specs: def.params, ...(source === undefined ? {} : { source }) }));
+    out.set(p.name, traceOf(model, prop, { specs: def.params, ...(source === undefined ? {} : { source }), ...(policyFiles?.length ? { policyFiles } : {}) }));
   }
   return out;
 }

@@ -32,6 +32,18 @@ export function checkOptionNames(options: object, known: readonly string[], what
 }
 
 /**
+ * Rejects a selected property the model does not declare.
+ *
+ * @example checkPropertyNames(model, ['no-deadlocks']) // throws: unknown property 'no-deadlocks'; known: ...
+ */
+export function checkPropertyNames<S, A extends Action>(model: Model<S, A>, selected: readonly string[] | undefined): void {
+  const known = model.properties.map((p) => p.name);
+  for (const name of selected ?? []) {
+    if (!known.includes(name)) throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
+  }
+}
+
+/**
  * Rejects a check that could only hold vacuously: no property selected, none declared, or no
  * initial state to start from.
  */

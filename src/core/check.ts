@@ -1,5 +1,5 @@
 import { Bfs, type PausedSearch } from './bfs.js';
-import { CHECK_OPTION_NAMES, checkOptionNames, checkSomethingToCheck } from './check-input.js';
+import { CHECK_OPTION_NAMES, checkOptionNames, checkPropertyNames, checkSomethingToCheck } from './check-input.js';
 import { assertModel } from './contract.js';
 import { CheckError, guardModel } from './errors.js';
 import { collisionProbability } from './hash.js';
@@ -74,14 +74,9 @@ interface Resolved<S> {
 
 function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start: number): Resolved<S> {
   checkOptionNames(options, CHECK_OPTION_NAMES, 'check');
-  const known = model.properties.map((p) => p.name);
-  const wanted = options.properties ?? known;
-  for (const name of wanted) {
-    if (!known.includes(name)) {
-      throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
-    }
-  }
-  const all = model.properties.filter((p) => wanted.includes(p.name));
+  checkPropertyNames(model, options.properties);
+  const wanted = options.properties;
+  const all = model.properties.filter((p) => wanted === undefined || wanted.includes(p.name));
   for (const [key, value] of Object.entries({ maxStates: options.maxStates, maxDepth: options.maxDepth, memoryLimitBytes: options.memoryLimitBytes })) {
     if (value !== undefined && !(value >= 0)) throw new CheckError('bad-option', `${key} must be a number >= 0, got ${value}`);
   }
@@ -107,9 +102,11 @@ function resolveOptions<S>(model: Model<S, Action>, options: CheckOptions, start
 
 /** A search in progress: advance it in slices, then read its result. */
 class Session<S, A extends Action> {
-  readonly bfs: Bfs<S, A>;
+  /** The safety search; none with a liveness property, the graph then deciding every property. */
+  readonly bfs: Bfs<S, A> | undefined;
   /** With liveness properties: the graph, explored instead of the safety search. */
   private readonly graph: GraphBuilder<S, A> | undefined;
+  private readonly explorer: Bfs<S, A> | GraphBuilder<S, A>;
   private readonly start = performance.now();
   private lastProgress = this.start;
   readonly resolved: Resolved<S>;
@@ -126,8 +123,13 @@ class Session<S, A extends Action> {
     this.por = porPlan(model, options, all);
     // With symmetry, the graph is the quotient (one node per class; quotient.ts says why that is sound).
     const key = liveness.length > 0 ? symmetryKey(model, symmetry) : undefined;
-    if (liveness.length > 0) this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth, memoryLimit }, tableCapacity, key));
-    this.bfs = guardModel('the search', () => new Bfs(model, this.graph ? [] : safety, { maxStates, maxDepth, tableCapacity, symmetry, memoryLimit, por: this.por.reduced }));
+    if (liveness.length > 0) {
+      this.bfs = undefined;
+      this.explorer = this.graph = guardModel('the search', () => new GraphBuilder(model, all, { maxStates, maxDepth, memoryLimit }, tableCapacity, key));
+    } else {
+      this.graph = undefined;
+      this.explorer = this.bfs = guardModel('the search', () => new Bfs(model, safety, { maxStates, maxDepth, tableCapacity, symmetry, memoryLimit, por: this.por.reduced }));
+    }
   }
 
   /**
@@ -135,8 +137,7 @@ class Session<S, A extends Action> {
    * graph (it sees the same states in the same order, and every property is decided on it).
    */
   private active(): Bfs<S, A> | GraphBuilder<S, A> | undefined {
-    const explorer = this.graph ?? this.bfs;
-    return explorer.finished ? undefined : explorer;
+    return this.explorer.finished ? undefined : this.explorer;
   }
 
   /**
@@ -195,13 +196,13 @@ class Session<S, A extends Action> {
     return this.active() === undefined;
   }
 
-  progress(now: number, b: Bfs<S, A> | GraphBuilder<S, A> = this.bfs): Progress {
+  progress(now: number, b: Bfs<S, A> | GraphBuilder<S, A>): Progress {
     const seconds = (now - this.start) / 1000;
     return { states: b.states, transitions: b.transitions, depth: b.deepest, frontier: b.frontier, seconds, statesPerSecond: seconds > 0 ? b.states / seconds : 0 };
   }
 
   result(): CheckResult<S, A> {
-    const b = this.graph ?? this.bfs;
+    const b = this.explorer;
     const p = this.progress(performance.now(), b);
     const frontierBytes = b.peakFrontierBytes;
     const stats: Stats = {
@@ -213,10 +214,10 @@ class Session<S, A extends Action> {
       tableBytes: b.table.bytes,
       bytesPerState: b.states > 0 ? (b.table.bytes + frontierBytes) / b.states : 0,
       collisionProbability: collisionProbability(b.states, b.transitions + b.states),
-      ...porStats(this.por, this.resolved.options.por ?? false, this.bfs.ample),
+      ...porStats(this.por, this.resolved.options.por ?? false, this.bfs?.ample),
     };
     const { tableCapacity, symmetry = true, memoryLimitBytes: memoryLimit } = this.resolved.options;
-    const { findings } = this.bfs;
+    const findings = this.bfs?.findings ?? [];
     const deepest = Math.max(0, ...findings.map((f) => f.depth));
     const reduced = this.por.reduced ? fullSearchFindings<S, A>(this.model, findings.map((f) => this.resolved.safety[f.property]!.name), deepest, this.resolved.options, 'the reduced search') : undefined;
     const paths = reduced ? undefined : guardModel('rebuilding a counterexample', () => shortestPaths(this.model, findings, { tableCapacity, symmetry, ...(memoryLimit === undefined ? {} : { memoryLimit }) }));
@@ -238,8 +239,9 @@ class Session<S, A extends Action> {
 
   private propertyResult(prop: Property<S>, exhaustive: boolean, paths: readonly Path<S, A>[] | undefined): PropertyResult<S, A> {
     const index = this.resolved.safety.indexOf(prop as SafetyProperty<S>);
-    const at = this.bfs.findings.findIndex((f) => f.property === index);
-    const finding = this.bfs.findings[at];
+    const findings = this.bfs?.findings ?? [];
+    const at = findings.findIndex((f) => f.property === index);
+    const finding = findings[at];
     const base = { name: prop.name, kind: prop.kind };
     if (!isSafety(prop)) return { ...base, status: 'unknown' };
     if (finding && paths) {
@@ -306,17 +308,32 @@ export function check<S, A extends Action>(model: Model<S, A>, options: CheckOpt
  */
 export async function checkAsync<S, A extends Action>(model: Model<S, A>, options: CheckOptions = {}): Promise<CheckResult<S, A>> {
   const session = new Session(model, options);
-  while (!session.advance(performance.now() + 50)) await yieldToEventLoop();
-  return finish(session);
+  const pace = new Pace();
+  while (!session.advance(pace.sliceEnd)) await pace.turn();
+  return finish(session, pace);
 }
 
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/** The longest the search or the analysis runs between two turns of the event loop. */
+const SLICE_MS = 50;
+
+/**
+ * Turns of the event loop, at most one a slice: a timer waits 1 ms or more, so a small check
+ * that yielded after each property would spend more time waiting than checking (a matrix of
+ * small cells did). Within a slice, a signal is seen at the next turn, as before.
+ */
+class Pace {
+  sliceEnd = performance.now() + SLICE_MS;
+
+  async turn(): Promise<void> {
+    if (performance.now() < this.sliceEnd) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.sliceEnd = performance.now() + SLICE_MS;
+  }
 }
 
 /** The result, yielding between the properties decided on the graph so an abort is seen. */
-async function finish<S, A extends Action>(session: Session<S, A>): Promise<CheckResult<S, A>> {
-  while (!session.analyse()) await yieldToEventLoop();
+async function finish<S, A extends Action>(session: Session<S, A>, pace: Pace): Promise<CheckResult<S, A>> {
+  while (!session.analyse()) await pace.turn();
   return session.result();
 }
 
@@ -334,9 +351,10 @@ export async function searchOrPause<S, A extends Action>(model: Model<S, A>, opt
   const session = new Session(model, options);
   // A reduced search's table holds only the reduced graph's states: nobody may go on from it.
   const safetyOnly = session.resolved.liveness.length === 0 && !options.por;
+  const pace = new Pace();
   for (;;) {
-    if (safetyOnly && handOver()) return session.bfs.pause();
-    if (session.advance(performance.now() + 50)) return finish(session);
-    await yieldToEventLoop();
+    if (safetyOnly && session.bfs && handOver()) return session.bfs.pause();
+    if (session.advance(pace.sliceEnd)) return finish(session, pace);
+    await pace.turn();
   }
 }

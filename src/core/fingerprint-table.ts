@@ -22,15 +22,29 @@ export interface TableOptions {
   readonly segments?: number;
 }
 
-const CACHE_MASK = (1 << 15) - 1;
+/** Entries of the cache of recent fingerprints, at most (it fits the CPU's cache). */
+const CACHE_ENTRIES = 1 << 15;
+const NO_CACHE = new Int32Array(0);
+
+/**
+ * Entries a cache in front of a table of `capacity` slots is given: a power of two, no more
+ * than the table holds (a small search should not pay for a large cache) nor CACHE_ENTRIES.
+ */
+export function cacheEntries(capacity: number): number {
+  let n = 64;
+  while (n < capacity && n < CACHE_ENTRIES) n <<= 1;
+  return n;
+}
 
 export class FingerprintTable {
   /**
    * Fingerprints seen lately, in a direct-mapped cache small enough for the CPU's cache: most
    * successors were seen moments ago, and a hit here saves a miss in the big table. Only
-   * fingerprints already in the table enter it, so a hit is always a duplicate.
+   * fingerprints already in the table enter it, so a hit is always a duplicate. Only a table
+   * without values has one (a caller wanting values needs the slot), sized by {@link fitCache}.
    */
-  private readonly recent = new Int32Array((CACHE_MASK + 1) * 2);
+  private recent = NO_CACHE;
+  private cacheMask = 0;
   private readonly bits: number;
   private readonly caps: number[] = [];
   private readonly fps: Int32Array[] = [];
@@ -52,6 +66,21 @@ export class FingerprintTable {
     this.growth = options.growth ?? 1.3;
     const each = Math.max(16, Math.ceil((options.initialCapacity ?? 1 << 10) / segments));
     for (let k = 0; k < segments; k++) this.allocate(k, each);
+    this.fitCache();
+  }
+
+  /** Slots in all segments. */
+  get capacity(): number {
+    return this.allocated / this.slotBytes;
+  }
+
+  /** A larger cache once the table has outgrown it; its entries are dropped (they are only hints). */
+  private fitCache(): void {
+    if (this.hasValues) return;
+    const entries = cacheEntries(this.capacity);
+    if (entries <= this.cacheMask) return;
+    this.recent = new Int32Array(entries * 2);
+    this.cacheMask = entries - 1;
   }
 
   private allocate(k: number, capacity: number): void {
@@ -111,7 +140,7 @@ export class FingerprintTable {
   insert(hi: number, lo: number, value: number): number {
     if (!this.hasValues) {
       // Without values a caller only needs "present or not", so the cache may answer.
-      const r = (lo & CACHE_MASK) << 1;
+      const r = (lo & this.cacheMask) << 1;
       if (this.recent[r] === (hi | 0) && this.recent[r + 1] === (lo | 0)) return -1;
       this.recent[r] = hi;
       this.recent[r + 1] = lo;
@@ -201,6 +230,7 @@ export class FingerprintTable {
     const oldCapacity = this.caps[k]!;
     this.count -= this.counts[k]!;
     this.allocate(k, this.nextCapacity(k));
+    this.fitCache();
     const map = new Int32Array(oldCapacity).fill(-1);
     for (let s = 0; s < oldCapacity; s++) {
       const a = oldFps[s << 1]!;

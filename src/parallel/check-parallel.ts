@@ -11,7 +11,7 @@
  * re-probing of duplicates costing more than the second core gave.
  */
 import { checkAsync, fullSearchFindings, searchOrPause, type CheckOptions } from '../core/check.js';
-import { CHECK_OPTION_NAMES, checkOptionNames } from '../core/check-input.js';
+import { CHECK_OPTION_NAMES, checkOptionNames, checkPropertyNames } from '../core/check-input.js';
 import { assertModel } from '../core/contract.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
@@ -48,10 +48,9 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
   checkOptionNames(parallel, [...CHECK_OPTION_NAMES, 'workers', 'probeSeconds', 'levelBudget'], 'checkParallel');
   // The single-threaded search gets only its own options: it refuses any other name.
   const { workers: _w, probeSeconds: _p, levelBudget: _l, ...options } = parallel;
-  const known = model.properties.map((p) => p.name);
-  const wanted = options.properties ?? known;
-  for (const name of wanted) if (!known.includes(name)) throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
-  const all = model.properties.filter((p) => wanted.includes(p.name));
+  checkPropertyNames(model, options.properties);
+  const wanted = options.properties;
+  const all = model.properties.filter((p) => wanted === undefined || wanted.includes(p.name));
   if (!(Number.isInteger(parallel.workers) && parallel.workers >= 1)) throw new CheckError('bad-option', `workers must be a whole number >= 1, got ${parallel.workers}`);
   // Partial order reduction runs on one thread (core/por.ts).
   if (parallel.workers === 1 || options.por || all.some((p) => !isSafety(p))) return checkAsync(model, options);

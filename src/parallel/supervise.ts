@@ -92,7 +92,7 @@ function onAbort(signal: AbortSignal | undefined, f: () => void): () => void {
 }
 
 /** The result of a search stopped inside the model's code: nothing decided, the last statistics received. */
-function stoppedByForce<S, A extends Action>(model: Model<S, A>, selected: readonly string[] | undefined, last: Progress | undefined, reason: IncompleteReason, start: number): CheckResult<S, A> {
+export function stoppedByForce<S, A extends Action>(model: Model<S, A>, selected: readonly string[] | undefined, last: Progress | undefined, reason: IncompleteReason, start: number): CheckResult<S, A> {
   const seconds = (performance.now() - start) / 1000;
   const states = last?.states ?? 0;
   const transitions = last?.transitions ?? 0;

@@ -7,7 +7,7 @@ import type { StateView } from '../alloc/describe.js';
 import { freeWords } from './gauge.js';
 import { assumptionLines, ladder, sizeParams, titleOf } from './legend.js';
 import { stateBefore, type Trace, type TraceStep } from './trace.js';
-import { firstCycle, strandedActors } from './waits.js';
+import { deadEnds, firstCycle, strandedActors } from './waits.js';
 
 function sentence(text: string): string {
   // No capital: sentences start with kernel names (kswapd, kmirrord), which are lower case.
@@ -72,9 +72,12 @@ export function stuckLines(view: StateView, lasso = false): string[] {
   const byStatus = new Map<string, string[]>();
   for (const a of strandedActors(view)) byStatus.set(a.status, [...(byStatus.get(a.status) ?? []), a.name]);
   const stuck = [...byStatus].map(([status, who]) => `${names(who)} ${who.length > 1 ? 'are' : 'is'} ${status}`);
-  return stuck.length
-    ? [`There is no wait-for cycle: ${stuck.join('; ')}. Nothing will ever wake ${byStatus.size === 1 && [...byStatus.values()][0]!.length === 1 ? 'it' : 'them'}.`]
-    : [NO_CYCLE];
+  if (stuck.length) return [`There is no wait-for cycle: ${stuck.join('; ')}. Nothing will ever wake ${byStatus.size === 1 && [...byStatus.values()][0]!.length === 1 ? 'it' : 'them'}.`];
+  const ends = lasso ? [] : deadEnds(view);
+  if (ends.length === 0) return [NO_CYCLE];
+  const told = ends.map(({ who, chain }) => `${names(who)} ${who.length > 1 ? 'wait' : 'waits'} for ${chain.map((e) => `${e.to} (${e.why})`).join(', which waits for ')}`);
+  const one = ends.length === 1 && ends[0]!.who.length === 1;
+  return [`There is no wait-for cycle: ${told.join('; ')}. Nothing will ever wake ${one ? 'it' : 'them'}.`];
 }
 
 function loopLines(trace: Trace): string[] {

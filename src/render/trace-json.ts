@@ -80,6 +80,7 @@ function header(o: Obj): void {
   }
   for (const k of ['model', 'policy', 'kernel']) str(o, k, 'trace');
   if (o.source !== undefined) str(o, 'source', 'trace');
+  if (o.policyFiles !== undefined) arr(o.policyFiles, 'policyFiles').forEach((f, i) => ['name', 'source', 'sha256'].forEach((k) => str(obj(f, `policyFiles[${i}]`), k, `policyFiles[${i}]`)));
   if (o.runId !== undefined) str(o, 'runId', 'trace');
   scalars(o.params, 'params');
   arr(o.assumptions, 'assumptions').forEach((a, i) => {

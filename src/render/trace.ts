@@ -43,6 +43,8 @@ export interface Trace {
   /** Where the model file is, relative to the trace file, when it is not one shipped in models/. */
   readonly source?: string;
   readonly policy: string;
+  /** The user's own policy files the policy names, each as `policy` names it, with its file and its text's hash. */
+  readonly policyFiles?: readonly PolicyFileRecord[];
   readonly kernel: string;
   readonly params: ParamValues;
   /** The assumption parameters the verdict depends on, with their meaning. */
@@ -63,10 +65,26 @@ export interface Trace {
   readonly steps: readonly TraceStep[];
 }
 
+/**
+ * A policy file of the user's own that a trace was recorded under: replay loads it only when
+ * given with `--policy`, and only while its text hashes the same.
+ *
+ * @example { name: 'my-policy', source: '../my-policy.ts', sha256: '9f86d0...' }
+ */
+export interface PolicyFileRecord {
+  /** The policy's name, as the trace's `policy` spells it. */
+  readonly name: string;
+  /** The file, relative to the trace file. */
+  readonly source: string;
+  /** sha256 of the file's text, hex. */
+  readonly sha256: string;
+}
+
 export interface TraceOptions {
   /** The model's parameter declarations, for the assumptions' meaning. */
   readonly specs?: ParamSpecs;
   readonly source?: string;
+  readonly policyFiles?: readonly PolicyFileRecord[];
 }
 
 /** A step of a path as the trace records it (a plain copy, so JSON and equality see only data). */
@@ -109,6 +127,7 @@ export function traceOfPath(model: AllocModel, path: Path<AllocState, AllocActio
     model: model.name,
     ...(options.source === undefined ? {} : { source: options.source }),
     policy: model.policy,
+    ...(options.policyFiles?.length ? { policyFiles: options.policyFiles } : {}),
     kernel: model.world.kernel,
     params: { ...model.params },
     assumptions: assumptionsOf(model, options.specs),

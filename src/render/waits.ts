@@ -1,6 +1,7 @@
 /**
  * The wait-for graph of a state, read from StateView.waitsFor: which edges lie on a cycle (the
- * deadlock), one cycle to tell in a story, and who is stuck with nobody to wait for (a lost ACK).
+ * deadlock), one cycle to tell in a story, who is stuck with nobody to wait for (a lost ACK), and
+ * where the waits lead when there is no cycle.
  */
 import type { StateView } from '../alloc/describe.js';
 
@@ -57,4 +58,45 @@ export function strandedActors(view: StateView): StateView['actors'] {
 /** True when the actor waits on someone in this state (its lifeline is drawn as waiting). */
 export function isWaiting(view: StateView, actor: string): boolean {
   return view.waitsFor.some((e) => e.from === actor) || strandedActors(view).some((a) => a.name === actor);
+}
+
+/**
+ * Without a cycle: from each actor that waits on something, the chain of waits it leads to (the
+ * first edge out of each node) up to a node that waits on nothing, which is why nothing moves.
+ * Actors whose chains read the same are grouped.
+ *
+ * @example
+ * deadEnds({ ...view, waitsFor: [{ from: 'task', to: 'memory', why: 'm' }, { from: 'memory', to: 'swap server', why: 'lost' }] })
+ * // [{ who: ['task'], chain: [task -> memory, memory -> swap server] }]
+ */
+export function deadEnds(view: StateView): { who: string[]; chain: WaitEdge[] }[] {
+  const out = new Edges(view.waitsFor);
+  const groups = new Map<string, { who: string[]; chain: WaitEdge[] }>();
+  for (const a of view.actors) {
+    const chain = out.chainFrom(a.name);
+    if (chain.length === 0) continue;
+    const key = chain.map((e) => `${e.to}\0${e.why}`).join('\0');
+    const g = groups.get(key);
+    if (g) g.who.push(a.name);
+    else groups.set(key, { who: [a.name], chain });
+  }
+  return [...groups.values()];
+}
+
+/** The first edge out of each node, followed without revisiting a node. */
+class Edges {
+  private readonly first = new Map<string, WaitEdge>();
+  constructor(edges: readonly WaitEdge[]) {
+    for (const e of edges) if (!this.first.has(e.from)) this.first.set(e.from, e);
+  }
+
+  chainFrom(node: string): WaitEdge[] {
+    const chain: WaitEdge[] = [];
+    const seen = new Set([node]);
+    for (let e = this.first.get(node); e !== undefined && !seen.has(e.to); e = this.first.get(e.to)) {
+      chain.push(e);
+      seen.add(e.to);
+    }
+    return chain;
+  }
 }

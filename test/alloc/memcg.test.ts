@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fuse from '../../models/fuse-memcg.js';
 import { pagesConserved } from '../../properties/pages-conserved.js';
 import { alloc, dirtier, free, localDisk, networkDevice, scenario, task, times, WorldError, type WorldSpec } from '../../src/alloc/index.js';
+import { dirtyLimits } from '../../src/alloc/dirty-throttle.js';
 import { R_HELD } from '../../src/alloc/layout.js';
 import { reachable } from '../support/reachable.js';
 import { AllocState } from '../../src/alloc/state.js';
@@ -68,6 +69,16 @@ describe('memory cgroups: charges', () => {
     expect(pagesConserved.holds(s)).toBe(true);
     bytes[layout.groupClean(0)] = 3; // a page from nowhere
     expect(pagesConserved.holds(new AllocState(model.world, bytes))).toBe(false);
+  });
+
+  it("clean page cache, a group's included, is dirtyable memory as global_dirtyable_memory counts it", () => {
+    const model = fuse.build({}, 'none');
+    const writer = model.world.actors.find((a) => a.name === 'writer')!;
+    const bytes = model.initialStates()[0]!.bytes.slice();
+    expect(dirtyLimits(model.world, bytes, writer)).toEqual([1, 2]); // 20% and 10% of 11 pages
+    bytes[model.world.layout.groupClean(0)] = 7;
+    bytes[0] = bytes[0]! - 7;
+    expect(dirtyLimits(model.world, bytes, writer)).toEqual([1, 2]);
   });
 
   it('a charge waits at the limit, in every reachable state, unless it is forced', () => {

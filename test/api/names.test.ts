@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPolicy, models, POLICY_NAMES, policyList, PROPERTY_NAMES, propertyList, type ModelName, type PolicySpec, type PropertyName } from '../../src/index.js';
 
 describe('the catalogue as string literal types', () => {
-  it('POLICY_NAMES and PROPERTY_NAMES are the catalogue (add a new policy or property to names.ts too)', () => {
+  it('POLICY_NAMES is the policy catalogue and PROPERTY_NAMES the properties (add a new property to names.ts too)', () => {
     expect([...POLICY_NAMES]).toEqual(policyList.map((p) => p.name));
     expect([...PROPERTY_NAMES]).toEqual(propertyList.map((p) => p.name));
   });

@@ -31,6 +31,14 @@ describe('an empty property selection is bad input, never HOLDS', () => {
   it('a model file that declares no property: exit 2', async () => {
     expect(await refused(['check', 'test/support/fixtures/no-properties.ts'])).toBe("allocheck: model 'empty' declares no property: there is nothing to check\n");
   });
+
+  it('matrix of a model file that declares no property: the whole run is refused before any cell, not an error row', async () => {
+    expect(await refused(['matrix', 'test/support/fixtures/no-properties.ts', '--jobs', '0'])).toBe("allocheck: model 'empty' declares no property: there is nothing to check\n");
+  });
+
+  it('matrix with a property the model does not declare: refused before any cell', async () => {
+    expect(await refused(['matrix', 'bio-mempool', '--policies', 'none', '--property', 'no-deadlocks', '--jobs', '0'])).toMatch(/^allocheck: unknown property 'no-deadlocks'; known: no-deadlock, /);
+  });
 });
 
 describe('input that used to be ignored silently is bad input', () => {

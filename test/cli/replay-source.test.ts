@@ -27,7 +27,42 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'myfuse.ts'), text);
   expect((await cli(['check', './myfuse.ts', '--property', 'no-deadlock', '--out', 'mine', '--quiet'], dir)).code).toBe(1);
   expect((await cli(['check', 'dm-raid1', '--policy', 'mempool-only', '--property', 'no-deadlock', '--out', 'raid', '--quiet'], dir)).code).toBe(1);
+  writeFileSync(join(dir, 'reserve.ts'), RESERVE);
+  expect((await cli(['check', 'dm-raid1', '--policy', 'mempool-only+./reserve.ts', '--param', 'min=1', '--param', 'kernel=modern', '--property', 'no-deadlock', '--out', 'own', '--quiet'], dir)).code).toBe(1);
 }, 60_000);
+
+/** A policy of the user's own: a daemon serving a request may use the reserve. */
+const RESERVE = `import { definePolicy, GFP_MEMALLOC } from '${repo}src/index.js';
+export default definePolicy({
+  name: 'daemon-reserve',
+  summary: 'a daemon serving a request may use the reserve',
+  hooks: { context: (site, mask) => (site.serving ? mask | GFP_MEMALLOC : mask) },
+});
+`;
+
+describe('replay of a trace recorded under a policy file of your own', () => {
+  it('records the file and its hash, and replays with --policy FILE (exit 0)', async () => {
+    const t = JSON.parse(readFileSync(join(dir, 'own', 'trace-no-deadlock.json'), 'utf8')) as { policy: string; policyFiles: unknown };
+    expect(t.policy).toBe('mempool-only+daemon-reserve');
+    expect(t.policyFiles).toEqual([{ name: 'daemon-reserve', source: '../reserve.ts', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    const r = await cli(['replay', 'own/trace-no-deadlock.json', '--policy', './reserve.ts'], dir);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/^confirmed: own\/trace-no-deadlock\.json replays exactly \(dm-raid1 under mempool-only\+daemon-reserve: /);
+  });
+
+  it.each([
+    ['without --policy', [], /^allocheck: own\/trace-no-deadlock\.json was recorded under the policy file '\.\.\/reserve\.ts' \(policy 'daemon-reserve'\); replay runs no code a trace names: give the file with --policy\n$/],
+    ['a missing file', ['--policy', './gone.ts'], /^allocheck: cannot read policy file '\.\/gone\.ts': no such file or directory\n$/],
+    ['a file that changed since', ['--policy', 'changed.ts'], /^allocheck: --policy changed\.ts is not a policy file own\/trace-no-deadlock\.json was recorded under \(its text hashes [0-9a-f]{12}\); it records \.\.\/reserve\.ts \(policy daemon-reserve\), and a file that has changed since is not replayed\n$/],
+    ['a policy file under a trace that records none', ['--policy', './reserve.ts'], /it records none\n$/, 'raid'],
+  ])('%s: refused (exit 2, one line), nothing loaded', async (_, extra, message, run = 'own') => {
+    writeFileSync(join(dir, 'changed.ts'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(join(dir, 'ran'))}, 'yes');\n${RESERVE}`);
+    const r = await cli(['replay', `${run}/trace-no-deadlock.json`, ...extra], dir);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toMatch(message);
+    expect(() => readFileSync(join(dir, 'ran'))).toThrow();
+  });
+});
 
 describe('replay runs no code a trace names', () => {
   it.each([

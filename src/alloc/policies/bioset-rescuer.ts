@@ -50,7 +50,7 @@ function rescueBios(bioset: string): Step {
   };
 }
 
-export const biosetRescuer: Policy = {
+export const biosetRescuer: Policy<'bioset-rescuer'> = {
   name: 'bioset-rescuer',
   summary: 'bio_sets get a rescuer (3.7+): a task about to sleep on an empty bio_set punts the bios on its own bio_list, and the rescuer issues them',
   doesNot: 'does not help allocations that are not from a bio_set',

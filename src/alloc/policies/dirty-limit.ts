@@ -5,7 +5,7 @@ import type { Policy } from '../policy.js';
  * throttled until writeout catches up. The cap is the scenario's `dirtyLimit`, by default half
  * the pages above M.
  */
-export const dirtyLimit: Policy = {
+export const dirtyLimit: Policy<'dirty-limit'> = {
   name: 'dirty-limit',
   summary: 'a per-device cap on dirty pages throttles dirtiers',
   doesNot: "does not limit allocations that dirty nothing (a daemon's, network buffers) nor reserve memory for writeout",

@@ -12,10 +12,10 @@ export function fuseMemcgApplies(spec: WorldSpec): string | undefined {
 
 /**
  * FUSE's temporary page (fs/fuse/file.c fuse_writepage_locked; "fuse: support writable mmap",
- * Linux 2.6.26, removed in 6.16): writeback copies the page into a temporary page and ends
+ * 3be5a52b30aa, Linux 2.6.26; removed in 6.16 by 0c58a97f919c): writeback copies the page into a temporary page and ends
  * writeback on the page-cache page at once, so memcg reclaim never waits on the server (tmp-page.ts).
  */
-export const fuseTmpPage: Policy = {
+export const fuseTmpPage: Policy<'fuse-tmp-page'> = {
   name: 'fuse-tmp-page',
   summary: "FUSE writeback copies each page to a temporary page and ends the page-cache page's writeback at once (2.6.26)",
   doesNot: 'does not make the copy free: the temporary page comes from the zone (GFP_NOFS) and a full request queue still holds the page under writeback',

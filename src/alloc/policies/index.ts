@@ -1,6 +1,7 @@
 /**
- * The policy catalogue. To add one: copy a sibling module, fill in the hooks it needs, and list
- * it here and its name in POLICY_NAMES (src/api/names.ts, the type users' code is checked against).
+ * The policy catalogue. To add one: copy a sibling module (typed `Policy<'its-name'>`), fill in
+ * the hooks it needs, and list it here; its name then joins PolicyName and POLICY_NAMES
+ * (src/api/names.ts, the type users' code is checked against).
  */
 import { CheckError } from '../../core/errors.js';
 import type { Policy } from '../policy.js';
@@ -19,7 +20,10 @@ import { reclaimThrottle } from './reclaim-throttle.js';
 import { wqRescuer } from './wq-rescuer.js';
 import { writebackMayDeadlock } from './writeback-may-deadlock.js';
 
-export const policies: readonly Policy[] = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper, fuseTmpPage, writebackMayDeadlock];
+export const policies = [none, mempoolOnly, memallocInheritance, networkReserve, dirtyLimit, ioFlusher, reclaimThrottle, biosetRescuer, wqRescuer, oomKiller, oomReaper, fuseTmpPage, writebackMayDeadlock] as const;
+
+/** A shipped policy's name: 'none' | 'mempool-only' | ... (one per module above). */
+export type PolicyName = (typeof policies)[number]['name'];
 
 /** Name, summary and what it does not do, of every policy, for `list`. */
 export const policyList: readonly { name: string; summary: string; doesNot?: string }[] = policies.map(({ name, summary, doesNot }) => ({ name, summary, ...(doesNot === undefined ? {} : { doesNot }) }));
@@ -31,7 +35,7 @@ export const policyList: readonly { name: string; summary: string; doesNot?: str
  */
 export function resolvePolicies(text: string, spec: WorldSpec, model: string, extra: readonly Policy[] = []): Policy[] {
   const names = text.split('+').map((n) => n.trim());
-  const known = [...policies, ...extra];
+  const known: readonly Policy[] = [...policies, ...extra];
   const out: Policy[] = [];
   for (const name of names) {
     if (name === 'rescuer') throw new CheckError('bad-option', "policy 'rescuer' is ambiguous: the kernel has two; use bioset-rescuer (a bio_set's rescuer, block/bio.c) or wq-rescuer (a WQ_MEM_RECLAIM workqueue's rescuer thread)");

@@ -7,7 +7,7 @@ import type { Policy } from '../policy.js';
  * to itself) and frees only what needs none: clean page cache and shrinkers that do not stop
  * without __GFP_IO (reclaim.ts). It gets no reserve.
  */
-export const ioFlusher: Policy = {
+export const ioFlusher: Policy<'io-flusher'> = {
   name: 'io-flusher',
   summary: 'daemons run with PF_MEMALLOC_NOIO (PR_SET_IO_FLUSHER): their reclaim frees only clean page cache and slab, never starts I/O',
   doesNot: 'grants no reserve: with nothing freeable without I/O they wait for memory',

@@ -7,7 +7,7 @@ import type { Policy } from '../policy.js';
  * allocates in it while serving that request. NOIO travels too unless the daemon says
  * `inheritNoio: false` (the half the seed marks "probably").
  */
-export const memallocInheritance: Policy = {
+export const memallocInheritance: Policy<'memalloc-inheritance'> = {
   name: 'memalloc-inheritance',
   summary: "a daemon serves each request in its submitter's PF_MEMALLOC (and NOIO) state",
   doesNot: 'does not bound how much of the reserve a daemon takes, nor help requests submitted without PF_MEMALLOC; the modern mempool masks it (__GFP_NOMEMALLOC)',

@@ -5,7 +5,7 @@ import type { Policy } from '../policy.js';
  * filled with min_nr pages when the model starts; without this policy they use the page
  * allocator and the pool does not exist.
  */
-export const mempoolOnly: Policy = {
+export const mempoolOnly: Policy<'mempool-only'> = {
   name: 'mempool-only',
   summary: 'per-request allocations come from a mempool (2.6.9 or modern mempool_alloc)',
   doesNot: 'gives the daemon no reserve: the pool refills only when its own elements come back, and its reclaim may still queue I/O to itself',

@@ -6,7 +6,7 @@ import type { Policy } from '../policy.js';
  * use the reserve (floor 0). Packets for other sockets that land in reserve memory are dropped,
  * which leaves them at the atomic floor.
  */
-export const networkReserve: Policy = {
+export const networkReserve: Policy<'network-reserve'> = {
   name: 'network-reserve',
   summary: 'ACKs for writeout sockets are received from the reserve (SOCK_MEMALLOC)',
   doesNot: 'reserves nothing for other sockets (their packets are dropped in reserve memory) nor for disk or daemon writeout',

@@ -13,7 +13,7 @@ export function oomApplies(spec: WorldSpec): string | undefined {
  * nothing kills the largest user task, which exits with access to the reserves; nothing else
  * is killed while it lives.
  */
-export const oomKiller: Policy = {
+export const oomKiller: Policy<'oom-killer'> = {
   name: 'oom-killer',
   summary: 'a __GFP_FS allocation whose reclaim frees nothing kills the largest task (out_of_memory)',
   doesNot: 'frees nothing until the victim runs to its exit, and never kills for a NOFS, NOIO or atomic allocation',

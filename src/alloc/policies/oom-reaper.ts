@@ -7,7 +7,7 @@ import { oomApplies, oomKiller } from './oom-killer.js';
  * victim's anonymous memory without the victim running, so a victim stuck on a mutex no longer
  * holds the system (oom.ts).
  */
-export const oomReaper: Policy = {
+export const oomReaper: Policy<'oom-reaper'> = {
   name: 'oom-reaper',
   summary: "the OOM killer plus the oom_reaper, which frees a victim's anonymous memory without it running",
   doesNot: 'frees nothing the victim holds besides its anonymous memory (its buffers, mempool elements)',

@@ -56,7 +56,7 @@ function wakeThrottled(x: Exec): boolean {
   return true;
 }
 
-export const reclaimThrottle: Policy = {
+export const reclaimThrottle: Policy<'reclaim-throttle'> = {
   name: 'reclaim-throttle',
   summary: 'user tasks entering direct reclaim at free <= M/2 sleep until kswapd wakes them (throttle_direct_reclaim); kthreads and NOFS callers pass',
   doesNot: 'does not stop reclaimers already past the check, nor reserve anything',

@@ -11,7 +11,7 @@
 import type { Policy } from '../policy.js';
 import type { ActorSpec } from '../world.js';
 
-export const wqRescuer: Policy = {
+export const wqRescuer: Policy<'wq-rescuer'> = {
   name: 'wq-rescuer',
   summary: 'workqueues are WQ_MEM_RECLAIM: a rescuer thread runs pending items when no worker can be created',
   doesNot: 'does not help an item that itself allocates',

@@ -21,6 +21,7 @@ export function* deviceChecks(spec: WorldSpec): Iterable<Problem> {
       if (bad) yield bad;
     }
     if (d.kind === 'network' && typeof d.retransmit !== 'boolean') yield problem(subject, 'retransmit', `must be true or false, got ${show(d.retransmit)}`);
+    if (d.kind === 'network' && d.asyncReclaim !== undefined && typeof d.asyncReclaim !== 'boolean') yield problem(subject, 'asyncReclaim', `must be true or false, got ${show(d.asyncReclaim)}`);
     if (d.kind === 'daemon') yield* daemonDeviceChecks(spec, name, d.daemon, d.queue);
   }
 }

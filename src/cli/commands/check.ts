@@ -9,7 +9,7 @@ import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
 import { CHECK_OPTIONS, byteSize, count, delay, names, outPath, pairs, parseOptions, seconds } from '../options.js';
 import { OutDir } from '../out-dir.js';
-import { resolvePolicyText } from '../policy-files.js';
+import { policyFileRecords, resolvePolicyText } from '../policy-files.js';
 import { progressReporter } from '../progress.js';
 import { checkSupervised } from '../../parallel/supervise.js';
 import { loadDefinition, modelUrl, type Definition } from '../registry.js';
@@ -187,7 +187,8 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const result = await checkSupervised(model, recipe, options);
   progress.done();
   const json = resultJson(result, policy, params);
-  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, outArg));
+  const recorded = named === undefined ? [] : policyFileRecords(named.files, named.policies, outArg === undefined ? undefined : resolve(io.cwd, outArg));
+  const traces = tracesOf(model, result, def, sourceFor(name, io.cwd, outArg), recorded);
   io.out(values.json ? JSON.stringify(json, null, 2) + '\n' : resultText(result, policy, params, storyFor(traces)));
   if (out === undefined) return exitCode(result);
   const written = await writeCheckOutput(out, '', { result, model, def, params, policy }, traces);

@@ -13,6 +13,8 @@ import { parseShard } from '../../core/simulate/shard.js';
 import { cachedRunner, type CacheCounts } from '../runner/cache.js';
 import { CHECK_OPTIONS, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
 import { OutDir } from '../out-dir.js';
+import { loadPolicyFiles, policyFileRecords } from '../policy-files.js';
+import type { PolicyFileRecord } from '../../render/trace.js';
 import { reportUnwritten } from './check.js';
 import { progressBar } from '../progress-bar.js';
 import { rehydrate } from '../runner/rehydrate.js';
@@ -109,6 +111,14 @@ function cellDir(o: CellOutcome): string {
   return join(o.cell.model, o.cell.policy ?? 'no-policy', point);
 }
 
+/** The policy files of the user's own that a cell's policy names, as its traces record them. */
+async function cellPolicyFiles(o: CellOutcome, dir: string): Promise<PolicyFileRecord[]> {
+  const policies = await loadPolicyFiles(o.cell.policyFiles);
+  const named = new Set(o.cell.policy?.split('+') ?? []);
+  const used = o.cell.policyFiles.map((file, i) => ({ file, policy: policies[i]! })).filter((u) => named.has(u.policy.name));
+  return policyFileRecords(used.map((u) => u.file), used.map((u) => u.policy), dir);
+}
+
 /** Writes each violated cell's files (through the same writer as `check --out`). */
 async function writeFailures(out: OutDir, outcomes: readonly CellOutcome[], cwd: string): Promise<void> {
   for (const o of outcomes) {
@@ -117,7 +127,8 @@ async function writeFailures(out: OutDir, outcomes: readonly CellOutcome[], cwd:
     const result = rehydrate(model, o.json);
     const sub = cellDir(o);
     const source = sourceFor(o.cell.source, cwd, join(out.dir, sub));
-    const outcome = { result, model, def: o.cell.def, params: o.cell.params, policy: o.cell.policy, ...(source === undefined ? {} : { source }) };
+    const policyFiles = await cellPolicyFiles(o, join(out.dir, sub));
+    const outcome = { result, model, def: o.cell.def, params: o.cell.params, policy: o.cell.policy, ...(source === undefined ? {} : { source }), policyFiles };
     await writeCheckOutput(out, sub.split('\\').join('/'), outcome);
   }
 }
@@ -150,14 +161,15 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   checkNotFixed('sweep', sweeps, base);
   const outArg = outPath('--out', values.out);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  const plan = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd });
+  const plan = await planMatrix({ models: positionals, policies: names('policies', values.policies ? [values.policies] : undefined), sweeps, base, cwd: io.cwd, ...(limits.properties ? { properties: limits.properties } : {}) });
   const jobs = count('jobs', values.jobs) ?? availableParallelism();
   const maxCells = count('max-cells', values['max-cells'], 1) ?? DEFAULT_MAX_CELLS;
   if (plan.total > maxCells) throw new UsageError(`${planLine(plan, jobs)}; that is more than --max-cells ${n(maxCells)}: sweep fewer values, or raise --max-cells`);
   if (!values.quiet && (io.errIsTTY || plan.total >= ANNOUNCE_CELLS)) io.err(`allocheck: ${planLine(plan, jobs)}\n`);
   const cells = shard ? () => shardOf(plan.cells(), shard) : () => plan.cells();
   const total = shard ? [...cells()].length : plan.total;
-  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)));
+  let done = 0;
+  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)), { ...(io.stop ? { stop: io.stop } : {}), backlog: () => total - done });
   const cache = values.cache === undefined ? undefined : resolve(io.cwd, outPath('--cache', values.cache)!);
   const cacheCounts: CacheCounts = { hits: 0, misses: 0, damaged: 0 };
   const runner = cache === undefined ? pool : cachedRunner(pool, cache, cacheCounts);
@@ -166,7 +178,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   const bar = progressBar(io, values.quiet ?? false, 'cells');
   let outcomes: CellOutcome[];
   try {
-    const hooks = { signal: io.signal, total, window: 2 * Math.max(1, jobs), onDone: (done: number, all: number) => bar.update(done, all) };
+    const hooks = { signal: io.signal, total, window: 2 * Math.max(1, jobs), onDone: (d: number, all: number) => bar.update((done = d), all) };
     outcomes = await runCells(cells(), runner, limits, hooks);
   } finally {
     bar.done();

@@ -8,7 +8,7 @@ import { outPath, parseOptions } from '../options.js';
 import { UsageError } from '../usage-error.js';
 import { fairnessOverrides } from './check.js';
 
-export const REPLAY_HELP = `usage: allocheck replay <trace.json> [--model FILE] [--fair actor=weak|strong] [--unfair actor]
+export const REPLAY_HELP = `usage: allocheck replay <trace.json> [--model FILE] [--policy FILE ...] [--fair actor=weak|strong] [--unfair actor]
   Re-executes a counterexample trace against its model (built with the recorded parameters,
   policy and fairness) and compares every step's actor, action, context, text and state, then
   checks that the path still violates its property. A lasso must close, keep its obligation open
@@ -16,6 +16,8 @@ export const REPLAY_HELP = `usage: allocheck replay <trace.json> [--model FILE] 
   fair one enabled anywhere on it, must take a step on it.
   --model FILE           the model file of a trace recorded from one (replay never loads a file a
                          trace names; the trace's recorded source must be this file)
+  --policy FILE          a policy file of your own the trace was recorded under (repeatable; each
+                         must be given, and its text must hash as the trace records)
   --fair actor=weak|strong, --unfair actor   judge the lasso under other fairness than recorded
                                              (an actor name or kind, as for check; repeatable)
 exit codes: 0 confirmed, 1 a step does not follow or the path is not a counterexample (stale,
@@ -27,6 +29,7 @@ const OPTIONS = {
   fair: { type: 'string', multiple: true },
   unfair: { type: 'string', multiple: true },
   model: { type: 'string' },
+  policy: { type: 'string', multiple: true },
 } as const;
 
 /** Overrides by actor name or kind, spelled out by name (the trace's fairness is by name, and a name wins over a kind). */
@@ -61,7 +64,8 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<nu
   const trace = readTrace(file, io.cwd);
   checkSameRun(trace, file, io.cwd);
   const overrides = byName(fairnessOverrides(values.fair, values.unfair), trace);
-  const built = await modelOfTrace(trace, file, io.cwd, overrides, outPath('--model', values.model));
+  const policyFiles = (values.policy ?? []).map((p) => outPath('--policy', p)!);
+  const built = await modelOfTrace(trace, file, io.cwd, overrides, outPath('--model', values.model), policyFiles);
   const verdict = 'why' in built ? { ok: false as const, step: 0, why: built.why } : replayTrace(built.model, trace);
   if (verdict.ok) {
     io.out(`confirmed: ${file} replays exactly (${titleOf(trace)})\n`);

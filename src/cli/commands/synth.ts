@@ -88,7 +88,7 @@ export async function synthCommand(argv: readonly string[], io: Io): Promise<num
   const probesAtMost = plan.monotone ? Math.ceil(Math.log2(plan.values.length)) + 2 : plan.values.length;
   const checksAtMost = Math.min(plan.values.length, probesAtMost) * points.length;
   const jobs = count('jobs', values.jobs) ?? availableParallelism();
-  const runner = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, points.length));
+  const runner = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, points.length), io.stop ? { stop: io.stop } : {});
   const bar = progressBar(io, values.quiet ?? false, 'checks');
   const onAbort = (): void => runner.abort();
   io.signal.addEventListener('abort', onAbort);

@@ -6,7 +6,7 @@ import { summarize, type CellLimits } from '../../api/cell.js';
 import type { ParamValues } from '../../core/params.js';
 import type { ResultJson } from '../result-json.js';
 import type { CellReply, CellRunner } from '../runner/protocol.js';
-import { validated, type PlannedCell } from './plan.js';
+import { judged, type PlannedCell } from './plan.js';
 
 /**
  * One line of the table. `verdict` is a failure class, 'holds', 'incomplete', 'n/a' (the policy
@@ -71,30 +71,37 @@ export async function runCells(cells: Iterable<PlannedCell>, runner: CellRunner,
     outcomes[slot] = outcome;
     hooks.onDone?.(++done, hooks.total, outcome.row);
   };
+  // A build that fails other than by rejecting its point ends the matrix (see judged).
+  let failure: { readonly error: unknown } | undefined;
+  const settle = async (wait: Promise<unknown>): Promise<void> => {
+    await wait;
+    if (failure) throw failure.error;
+  };
   try {
     for (const planned of cells) {
       // After Ctrl-C nothing more is laid out: the table is partial.
       if (hooks.signal.aborted) break;
-      const cell = validated(planned);
       const slot = outcomes.length;
       outcomes.push(undefined as never);
-      if (cell.notApplicable !== undefined || cell.invalid !== undefined) record(slot, { cell, row: rowOf(cell, undefined) });
+      if (planned.notApplicable !== undefined) record(slot, { cell: planned, row: rowOf(planned, undefined) });
       else {
-        const run = runner.run({ id: cell.index, model: cell.source, policy: cell.policy, policyFiles: cell.policyFiles, params: cell.params, limits }).then((reply) => {
+        const job = { id: planned.index, model: planned.source, policy: planned.policy, policyFiles: planned.policyFiles, params: planned.params, limits };
+        const run = runner.run(job).then((reply) => {
+          const cell = judged(planned, reply);
           const row = rowOf(cell, reply);
           record(slot, reply.ok ? { cell, row, json: reply.json } : { cell, row });
-        });
+        }).catch((error: unknown) => void (failure ??= { error }));
         pending.add(run);
         void run.finally(() => pending.delete(run));
       }
-      if (pending.size >= hooks.window) await Promise.race(pending);
+      if (pending.size >= hooks.window) await settle(Promise.race(pending));
       // Small checks and skipped cells settle in microtasks: give timers and signals a turn.
       if (performance.now() >= nextYield) {
         await new Promise((resolve) => setImmediate(resolve));
         nextYield = performance.now() + YIELD_MS;
       }
     }
-    await Promise.all(pending);
+    await settle(Promise.all(pending));
     return outcomes;
   } finally {
     hooks.signal.removeEventListener('abort', onAbort);

@@ -1,89 +1,127 @@
 /**
- * A pool of check workers (worker threads), one job each at a time. This is the only module
- * that spawns threads; it lives with the CLI because workers load model files by path.
+ * A pool of check workers (worker threads). This is the only module that spawns check threads;
+ * it lives with the CLI because workers load model files by path. Workers live as long as the
+ * pool, so each loads its modules and warms its code once for all its checks. The first worker
+ * starts at once; another once the first has worked alone for a while (as `check
+ * --workers-after` does) and the work left, at the pace of the quickest of the last checks,
+ * would keep each worker busy for over a second: a thread's start and the warming of its
+ * code cost a few tenths of a second of a core, which a sweep of small cells never earns back.
+ * The quickest, because a worker's first checks run before its code is optimised, several
+ * times slower than the ones after.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { packageModule } from '../../package-files.js';
-import type { AbortMessage, CellJob, CellReply, CellRunner } from './protocol.js';
-import { runJob } from './run-job.js';
+import type { IncompleteReason } from '../../core/result.js';
+import { CheckThread, type Pending } from './check-thread.js';
+import type { CellReply, CellRunner } from './protocol.js';
+import { notRun, runJob } from './run-job.js';
+import { stoppedReply } from './stopped.js';
 
 // Built, the worker is plain JavaScript; from the sources, a bootstrap registers tsx first.
 const workerUrl = packageModule('src/cli/runner/worker-boot.mjs', 'worker.js');
 
-interface Pending {
-  readonly job: CellJob;
-  readonly resolve: (reply: CellReply) => void;
-}
+/** Seconds the first worker works alone before the others may start. */
+export const OTHERS_AFTER_SECONDS = 0.25;
+/** Milliseconds of work left a worker that another one is started for. */
+const WORK_PER_WORKER_MS = 1000;
+/** Checks the pace is taken over. */
+const RECENT = 8;
 
-function interrupted(job: CellJob): CellReply {
-  return { id: job.id, ok: false, message: 'interrupted before it ran', usage: false, notRun: true };
-}
-
-function remove<T>(list: T[], item: T): void {
-  const i = list.indexOf(item);
-  if (i >= 0) list.splice(i, 1);
+export interface PoolOptions {
+  /** Aborted (a second Ctrl-C): stop every check at once, even one inside its model's code. */
+  readonly stop?: AbortSignal;
+  /** Seconds the first worker works alone before the others may start (default {@link OTHERS_AFTER_SECONDS}). */
+  readonly othersAfter?: number;
+  /** Jobs not yet answered, those still to be sent included; unknown (as many as may come) when absent. */
+  readonly backlog?: () => number;
 }
 
 /** Workers for `size` jobs at once: at most the machine's cores by default. */
-export function workerPool(size = availableParallelism()): CellRunner {
+export function workerPool(size = availableParallelism(), options: PoolOptions = {}): CellRunner & { readonly workers: number } {
   const queue: Pending[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Pending>();
-  const all: Worker[] = [];
+  const threads: CheckThread[] = [];
   let aborted = false;
+  let hiring = false;
+  let hireTimer: NodeJS.Timeout | undefined;
+  const recent: number[] = []; // milliseconds the last checks took
 
+  const worthIt = (): boolean => {
+    const left = options.backlog?.() ?? Infinity;
+    // Before any answer, the first check's time so far is the pace.
+    const pace = recent.length > 0 ? Math.min(...recent) : performance.now() - (threads[0]?.startedAt ?? Infinity);
+    return left === Infinity || left * pace > WORK_PER_WORKER_MS * threads.length;
+  };
+  const mayStart = (): boolean => threads.length === 0 || (threads.length < size && hiring && worthIt());
+  const start = (): CheckThread => {
+    const t = new CheckThread(workerUrl, events);
+    threads.push(t);
+    return t;
+  };
   const dispatch = (): void => {
-    // Replace workers that died, while there is work for them.
-    while (!aborted && queue.length > idle.length && all.length < size) idle.push(spawn());
-    while (idle.length && queue.length) {
-      const w = idle.pop()!;
-      const p = queue.shift()!;
-      busy.set(w, p);
-      w.postMessage(p.job);
+    while (!aborted && queue.length > 0) {
+      const t = threads.find((w) => w.jobs.length === 0) ?? (mayStart() ? start() : threads.find((w) => w.canTake));
+      if (t === undefined) return;
+      t.send(queue.shift()!);
     }
   };
-  const spawn = (): Worker => {
-    const w = new Worker(workerUrl);
-    w.on('message', (reply: CellReply) => {
-      const p = busy.get(w);
-      busy.delete(w);
-      idle.push(w);
-      p?.resolve(reply);
-      dispatch();
-    });
-    // A worker that dies takes its job with it: report that job as failed, not lost.
-    const fail = (why: string) => {
-      const p = busy.get(w);
-      busy.delete(w);
-      remove(all, w);
-      remove(idle, w);
-      p?.resolve({ id: p.job.id, ok: false, message: `a check worker died: ${why}`, usage: false });
-      dispatch();
-    };
-    w.on('error', (e) => fail(e.message));
-    w.on('exit', (code) => fail(`exit code ${code}`));
-    all.push(w);
-    return w;
+  // A worker that is gone takes only its running job with it: the ones behind it run elsewhere.
+  const drop = (t: CheckThread): Pending | undefined => {
+    threads.splice(threads.indexOf(t), 1);
+    const [running, ...waiting] = t.jobs.splice(0);
+    queue.unshift(...waiting);
+    return running;
   };
+  const force = (t: CheckThread, reason: IncompleteReason): void => {
+    void t.end();
+    const running = drop(t);
+    if (running) void stoppedReply(running.job, reason, t.startedAt).then(running.resolve);
+  };
+  const events = {
+    // The first worker's clock starts once it has loaded its modules (a thread's start is slow on a busy machine).
+    // Hiring is looked at again as checks are answered, and on this clock while one runs long.
+    ready: () => void (hireTimer ??= setInterval(() => ((hiring = true), dispatch()), (options.othersAfter ?? OTHERS_AFTER_SECONDS) * 1000).unref()),
+    reply: (t: CheckThread, p: Pending, reply: CellReply) => {
+      if (recent.push(t.lastMs) > RECENT) recent.shift();
+      p.resolve(reply);
+      dispatch();
+    },
+    died: (t: CheckThread, why: string) => {
+      const running = drop(t);
+      running?.resolve({ id: running.job.id, ok: false, message: `a check worker died: ${why}`, usage: false });
+      dispatch();
+    },
+    overdue: (t: CheckThread) => (force(t, 'time-limit'), dispatch()),
+  };
+  const abort = (): void => {
+    aborted = true;
+    for (const p of queue.splice(0)) p.resolve(notRun(p.job));
+    for (const t of threads) t.abort();
+  };
+  const stop = (): void => {
+    abort();
+    for (const t of [...threads]) force(t, 'interrupted');
+    for (const p of queue.splice(0)) p.resolve(notRun(p.job));
+  };
+  options.stop?.addEventListener('abort', stop, { once: true });
 
   return {
     run(job) {
-      if (aborted) return Promise.resolve(interrupted(job));
-      return new Promise((resolve) => {
+      if (aborted) return Promise.resolve(notRun(job));
+      return new Promise<CellReply>((resolve) => {
         queue.push({ job, resolve });
         dispatch();
       });
     },
-    abort() {
-      aborted = true;
-      for (const p of queue.splice(0)) p.resolve(interrupted(p.job));
-      const msg: AbortMessage = { abort: true };
-      for (const w of busy.keys()) w.postMessage(msg);
+    abort,
+    /** Workers started and alive. */
+    get workers() {
+      return threads.length;
     },
     async close() {
       aborted = true;
-      await Promise.all([...all].map((w) => w.terminate()));
+      clearInterval(hireTimer);
+      options.stop?.removeEventListener('abort', stop);
+      await Promise.all(threads.splice(0).map((t) => t.end()));
     },
   };
 }
@@ -92,7 +130,7 @@ export function workerPool(size = availableParallelism()): CellRunner {
 export function inProcessRunner(): CellRunner {
   const controller = new AbortController();
   return {
-    run: (job) => (controller.signal.aborted ? Promise.resolve(interrupted(job)) : runJob(job, controller.signal)),
+    run: (job) => (controller.signal.aborted ? Promise.resolve(notRun(job)) : runJob(job, controller.signal)),
     abort: () => controller.abort(),
     close: async () => {},
   };

@@ -3,6 +3,7 @@
  * absolute path), never passes a function: workers load the model themselves.
  */
 import type { CellLimits } from '../../api/cell.js';
+import type { CheckError } from '../../core/errors.js';
 import type { ParamValues } from '../../core/params.js';
 import type { ResultJson } from '../result-json.js';
 
@@ -19,12 +20,21 @@ export interface CellJob {
 
 export type CellReply =
   | { readonly id: number; readonly ok: true; readonly json: ResultJson }
-  /** `usage`: bad input rather than a model that failed; `notRun`: dropped by an interrupt. */
-  | { readonly id: number; readonly ok: false; readonly message: string; readonly usage: boolean; readonly notRun?: boolean };
+  /**
+   * `usage`: bad input rather than a model that failed; `notRun`: dropped by an interrupt;
+   * `build`: the model's build failed, with the CheckError's code if it threw one (`bad-option`:
+   * the model rejects this point of its parameters).
+   */
+  | { readonly id: number; readonly ok: false; readonly message: string; readonly usage: boolean; readonly notRun?: boolean; readonly build?: { readonly code?: CheckError['code'] } };
 
 /** Sent to a worker: stop the check in progress (it replies with an interrupted result). */
 export interface AbortMessage {
   readonly abort: true;
+}
+
+/** Sent by a worker once it has loaded its modules, before any reply. */
+export interface ReadyMessage {
+  readonly ready: true;
 }
 
 /** Runs cells, in this process or in workers. */

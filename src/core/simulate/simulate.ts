@@ -5,6 +5,7 @@
  * proves anything: its verdict is `violated` or `no-violation-found`, never `holds`.
  */
 import { CheckError, guardModel } from '../errors.js';
+import { checkPropertyNames } from '../check-input.js';
 import { isSafety, type Action, type Model, type SafetyProperty } from '../model.js';
 import { replay, successorList } from '../path.js';
 import type { Path, PropertyResult } from '../result.js';
@@ -58,10 +59,7 @@ function wholeNumber(name: string, value: number | undefined, fallback: number, 
 }
 
 function selected<S>(model: Model<S, Action>, names: readonly string[] | undefined): SafetyProperty<S>[] {
-  const known = model.properties.map((p) => p.name);
-  for (const name of names ?? []) {
-    if (!known.includes(name)) throw new CheckError('unknown-property', `unknown property '${name}'; known: ${known.join(', ') || '(none)'}`);
-  }
+  checkPropertyNames(model, names);
   const chosen = model.properties.filter((p) => names === undefined || names.includes(p.name));
   const liveness = names === undefined ? undefined : chosen.find((p) => !isSafety(p));
   if (liveness) throw new CheckError('bad-option', `simulation checks safety properties only; '${liveness.name}' is a ${liveness.kind} property: check it exhaustively with 'allocheck check'`);
