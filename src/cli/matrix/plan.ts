@@ -8,6 +8,7 @@
  * ({@link judged}: the runner builds each cell once, for its check), unless every cell is,
  * which is bad input again ({@link checkSomeValid}).
  */
+import { buildCell } from '../../api/cell.js';
 import { policyList, type Policy } from '../../alloc/index.js';
 import { withPolicies } from '../../api/with-policies.js';
 import { resolvePolicyTexts } from '../policy-files.js';
