@@ -7,14 +7,14 @@
 import type { Exec } from './exec.js';
 import { mempoolAlloc } from './mempool.js';
 import { allocPages, type Attempt } from './page-alloc.js';
-import { ownMask, siteOf } from './site.js';
+import { ownMask, siteAt } from './site.js';
 
 export type { Attempt } from './page-alloc.js';
 export { ownMask, siteOf } from './site.js';
 
 /** Emits the moves of one page allocation in the context the policies give it. */
 export function allocate(x: Exec, at: Attempt): void {
-  const site = siteOf(x, at);
+  const site = siteAt(x, at);
   const mask = x.world.hooks.context(site, ownMask(x, at));
   if (at.pool !== undefined && x.world.hooks.usePool(site)) return mempoolAlloc(x, at, site, mask);
   allocPages(x, at, site, mask, 0);

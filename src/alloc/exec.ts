@@ -7,6 +7,7 @@ import type { Action, Emit } from '../core/model.js';
 import { actorView, type ActorView } from './actor-view.js';
 import { contextName } from './context.js';
 import { FREE, LEAK, R_HELD, R_N, R_PC } from './layout.js';
+import type { ScratchSite } from './site.js';
 import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
 import type { ActorInfo, World } from './world.js';
@@ -90,6 +91,8 @@ export class Exec {
    * of building its sentence, which was a string or a closure per move for the search to drop.
    */
   readonly quiet: boolean;
+  /** The Site of the allocation under way (site.ts, siteAt): one object reused for every allocation. */
+  scratchSite: ScratchSite | undefined;
 
   constructor(
     readonly world: World,

@@ -16,7 +16,7 @@ export type Purpose =
   | 'ack' // the skb that receives the ACK of a writeout
   | 'packet'; // the skb of a packet for some other socket
 
-/** One allocation as a policy sees it. */
+/** One allocation as a policy sees it, valid during the hook's call (the allocation path reuses it). */
 export interface Site {
   readonly actor: ActorInfo;
   readonly purpose: Purpose;

@@ -40,7 +40,7 @@ export default definePolicy({
 });
 `;
 
-describe('replay of a trace recorded under a policy file of the user\'s own', () => {
+describe('replay of a trace recorded under a policy file of your own', () => {
   it('records the file and its hash, and replays with --policy FILE (exit 0)', async () => {
     const t = JSON.parse(readFileSync(join(dir, 'own', 'trace-no-deadlock.json'), 'utf8')) as { policy: string; policyFiles: unknown };
     expect(t.policy).toBe('mempool-only+daemon-reserve');

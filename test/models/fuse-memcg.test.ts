@@ -39,6 +39,12 @@ describe('fuse-memcg: a FUSE server in its writer\'s v1 memory cgroup (e62e384e9
     expect([...reachableTexts(r.model)].some((t) => /waits on writeback/.test(t))).toBe(false);
   });
 
+  it('a server in a NOIO scope (PR_SET_IO_FLUSHER) never waits on writeback: its reclaim may not enter the fs', () => {
+    const r = run(fuse, 'io-flusher');
+    expect(r.verdict).toBe('holds');
+    expect([...reachableTexts(r.model)].some((t) => /waits on writeback/.test(t))).toBe(false);
+  });
+
   it('each fix holds only while dirty throttling leaves the group room: a group full of dirty pages still deadlocks', () => {
     // Over dirty_ratio 50 the writer may dirty the whole group; memcg reclaim does not write
     // file pages, and the memcg OOM killer, which the kernel would call, is not modelled.

@@ -10,6 +10,7 @@
  */
 import { buildCell } from '../../api/cell.js';
 import { policyList, type Policy } from '../../alloc/index.js';
+import { buildCell } from '../../api/cell.js';
 import { withPolicies } from '../../api/with-policies.js';
 import { resolvePolicyTexts } from '../policy-files.js';
 import { checkPropertyNames, checkSomethingToCheck } from '../../core/check-input.js';
