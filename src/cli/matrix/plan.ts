@@ -8,7 +8,6 @@
  * ({@link judged}: the runner builds each cell once, for its check), unless every cell is,
  * which is bad input again ({@link checkSomeValid}).
  */
-import { buildCell } from '../../api/cell.js';
 import { policyList, type Policy } from '../../alloc/index.js';
 import { buildCell } from '../../api/cell.js';
 import { withPolicies } from '../../api/with-policies.js';
