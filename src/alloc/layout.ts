@@ -116,7 +116,7 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
   const shrinkerBase = poolBase + pools + (owners.pageCache ? 1 : 0);
   const queueAt: number[] = [];
   let at = shrinkerBase + owners.shrinkers;
-  // Arrays, not maps: the conservation invariant asks for every actor's bio_list in every state.
+  // Offsets by index in arrays, not maps: the conservation sum reads several in every state.
   const issuedAt: number[] = [];
   for (const p of owners.biosets ?? []) issuedAt[p] = at++;
   const bioListAt: number[] = [];
@@ -125,12 +125,12 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     queueAt.push(at);
     if (cap !== undefined) at += 1 + cap;
   }
-  const returnedAt = new Map<number, number>();
-  for (const p of owners.daemonPools ?? []) (returnedAt.set(p, at), (at += 2));
-  const slotsAt = new Map<number, number>();
-  (owners.inflight ?? []).forEach((n, a) => n > 1 && (slotsAt.set(a, at), (at += SLOT * n)));
-  const asyncAt = new Map<number, number>();
-  for (const d of owners.asyncNets ?? []) (asyncAt.set(d, at), (at += 2));
+  const returnedAt: number[] = [];
+  for (const p of owners.daemonPools ?? []) (returnedAt[p] = at), (at += 2);
+  const slotsAt: number[] = [];
+  (owners.inflight ?? []).forEach((n, a) => n > 1 && ((slotsAt[a] = at), (at += SLOT * n)));
+  const asyncAt: number[] = [];
+  for (const d of owners.asyncNets ?? []) (asyncAt[d] = at), (at += 2);
   const groups = owners.groups ?? 0;
   const groupCleanBase = owners.pageCache ? at : -1;
   if (groups > 0 && owners.pageCache) at += groups;
@@ -149,9 +149,9 @@ export function makeLayout(devices: number, queues: readonly (number | undefined
     bioList: (a) => bioListAt[a] ?? -1,
     rescued: (a) => (bioListAt[a] ?? -2) + 1,
     queue: (d) => queueAt[d]!,
-    returned: (p) => returnedAt.get(p) ?? -1,
-    slots: (a) => slotsAt.get(a) ?? -1,
-    asyncWrites: (d) => asyncAt.get(d) ?? -1,
+    returned: (p) => returnedAt[p] ?? -1,
+    slots: (a) => slotsAt[a] ?? -1,
+    asyncWrites: (d) => asyncAt[d] ?? -1,
     lock: (l) => lockBase + l,
     groupClean: (g) => (groupCleanBase < 0 || g >= groups ? -1 : groupCleanBase + g),
     writebackTemp: (d) => tempAt[d] ?? -1,

@@ -13,6 +13,11 @@ export interface OwnerOffsets {
   readonly plain: Int32Array;
   readonly returnedPools: readonly PoolInfo[];
   readonly asyncActors: readonly ActorInfo[];
+  /**
+   * Whether the world has any owner beyond these: clean page cache, shrinkers, bios, memory
+   * cgroups (AllocState.cleanAndSlab). Most have none, and the sum then skips walking for them.
+   */
+  readonly others: boolean;
 }
 
 const cache = new WeakMap<World, OwnerOffsets>();
@@ -23,7 +28,8 @@ export function ownerOffsets(world: World): OwnerOffsets {
   if (found === undefined) {
     const { layout } = world;
     const plain = [FREE, ...world.devices.flatMap((d) => [layout.dirty(d.index), layout.writeout(d.index)]), ...world.pools.map((p) => layout.pool(p.index)), ...world.actors.map((a) => layout.actor(a.index) + R_HELD)];
-    found = { plain: Int32Array.from(plain), returnedPools: world.pools.filter((p) => p.returnedBy === 'daemon'), asyncActors: world.actors.filter((a) => a.inflight > 1) };
+    const others = world.pageCache || world.shrinkers.length > 0 || world.groups.length > 0 || world.pools.some((p) => p.device !== undefined) || world.actors.some((a) => layout.bioList(a.index) >= 0);
+    found = { plain: Int32Array.from(plain), returnedPools: world.pools.filter((p) => p.returnedBy === 'daemon'), asyncActors: world.actors.filter((a) => a.inflight > 1), others };
     cache.set(world, found);
   }
   return found;

@@ -11,7 +11,7 @@ import { heldInFlight, poolOutstanding } from './inflight-counts.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import { charged } from './memcg.js';
 import { memcgOwners, memcgPages } from './memcg-world.js';
-import { ownedPages } from './owner-offsets.js';
+import { ownedPages, ownerOffsets } from './owner-offsets.js';
 import type { World } from './world.js';
 
 /** A queued request: who submitted it and the flags it carries. */
@@ -112,7 +112,7 @@ export class AllocState {
   /** The sum over every owner: equals the zone's pages when pages are conserved. */
   totalPages(): number {
     const { world, bytes } = this;
-    return ownedPages(world, bytes) + sendBuffers(world, bytes) + this.cleanAndSlab();
+    return ownedPages(world, bytes) + sendBuffers(world, bytes) + (ownerOffsets(world).others ? this.cleanAndSlab() : 0);
   }
 
   /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */

@@ -78,7 +78,7 @@ export class FingerprintTable {
   private fitCache(): void {
     if (this.hasValues) return;
     const entries = cacheEntries(this.capacity);
-    if (entries <= this.cacheMask) return;
+    if (entries <= this.cacheMask + 1) return; // already this size: keep it and what it holds
     this.recent = new Int32Array(entries * 2);
     this.cacheMask = entries - 1;
   }

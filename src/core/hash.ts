@@ -24,22 +24,24 @@ const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 const OFF_HEAP = 64;
 let viewed: Uint8Array | undefined;
 let view: Int32Array<ArrayBufferLike> = new Int32Array(0);
+let lastSeen: Uint8Array | undefined;
 let composed = new Int32Array(64);
 
 /**
  * `bytes` as little-endian words (a trailing partial word is left to the caller). A search
- * fingerprints every successor in one scratch array: for a large, aligned one the words are read
- * in place through a view kept for that array (whose buffer and place in it never change), one
- * load a word instead of four; any other array is composed into words first.
+ * fingerprints every successor in one scratch array: once the same large, aligned array comes
+ * twice in a row, its words are read in place through a view kept for it (its buffer and place
+ * in it never change), one load a word instead of four. Any other array is composed into words:
+ * a view made for an array seen once would cost more than the loads it saves.
  */
 function wordsOf(bytes: Uint8Array): Int32Array<ArrayBufferLike> {
-  if (bytes === viewed) return view;
   const n = bytes.length;
-  if (LITTLE_ENDIAN && n > OFF_HEAP && (bytes.byteOffset & 3) === 0) {
+  if (bytes === lastSeen && LITTLE_ENDIAN && n > OFF_HEAP && (bytes.byteOffset & 3) === 0) {
     viewed = bytes;
     view = new Int32Array(bytes.buffer, bytes.byteOffset, n >>> 2);
     return view;
   }
+  lastSeen = bytes;
   if (composed.length < n >>> 2) composed = new Int32Array(n);
   for (let i = 0, j = 0; i + 3 < n; i += 4, j++) composed[j] = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
   return composed;

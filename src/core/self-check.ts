@@ -16,7 +16,7 @@ import { guardModel } from './errors.js';
 import type { Action, Model } from './model.js';
 import { firstDifference } from './state-diff.js';
 
-export type ContractRule = 'encode-deterministic' | 'decode-round-trip' | 'encode-lossy' | 'successors-deterministic' | 'canonical';
+export type ContractRule = 'encode-deterministic' | 'decode-round-trip' | 'encode-lossy' | 'successors-deterministic' | 'canonical' | 'peek';
 
 export interface ContractBreak<S> {
   readonly rule: ContractRule;
@@ -70,6 +70,11 @@ function test<S, A extends Action>(model: Model<S, A>, s: S): Omit<ContractBreak
   }
   if (field !== undefined || differ(a, d) || propertyValues(model, s) !== propertyValues(model, back)) {
     return { rule: 'encode-lossy', ...(field ? { field } : {}), message: `decode(encode(s)) is not s${field ? `: they differ at ${field || 'the whole state'}` : ''}, so the search explores a state the model did not reach (encode loses that part)` };
+  }
+  if (model.peek) {
+    // The search expands the state peek gives: it must be the state decode gives.
+    const peeked = guardModel('peek', () => model.peek!(bytesOf(once)));
+    if (hex(model.encode(peeked)) !== once || differ(a, successorsOf(model, peeked))) return { rule: 'peek', message: 'peek(encode(s)) is not decode(encode(s)): it encodes or steps differently, so the search would expand a state the model did not reach' };
   }
   if (model.canonical) {
     const c = hex(model.canonical(s));

@@ -49,6 +49,14 @@ describe('FingerprintTable', () => {
     expect(table.bytes / table.size).toBeLessThan(12.5);
   });
 
+  it('keeps its cache of recent fingerprints when a segment grows', () => {
+    const table = new FingerprintTable({ values: false, segments: 256, initialCapacity: 1 << 16 });
+    const hi = 0x05000000; // segment 5: a duplicate found in the table itself answers -1 - slot < -1
+    expect(table.insert(hi, 77, 0)).toBeGreaterThanOrEqual(0);
+    table.grow(0); // another segment grows; the cache is at its full size already
+    expect(table.insert(hi, 77, 0)).toBe(-1); // answered by the cache
+  });
+
   it('refuses a segment count that is not a power of two', () => {
     expect(() => new FingerprintTable({ segments: 3 })).toThrow(/power of two/);
   });

@@ -30,6 +30,12 @@ describe('self-check: the Model contract on sampled reachable states', () => {
     expect(selfCheck(model).broken).toMatchObject({ rule: 'successors-deterministic', choices: [0] });
   });
 
+  it('a peek that is not the state decode gives is named', () => {
+    const model = { ...built('none'), peek: (b: Uint8Array) => ({ n: b[0]! + 1, alarm: b[1] === 1 }) };
+    expect(selfCheck(model).broken).toMatchObject({ rule: 'peek' });
+    expect(selfCheck(built('none')).broken).toBeUndefined();
+  });
+
   it('holds on a correct model and on every shipped model under every policy', () => {
     expect(selfCheck(built('none'))).toEqual({ states: 6 });
     for (const def of Object.values(models)) {
