@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCell } from '../../src/api/cell.js';
 import { models } from '../../src/api/models.js';
 import { safetyProperties } from '../../properties/index.js';
-import { cli } from '../support/cli.js';
+import { cli, spawnCli } from '../support/cli.js';
 
 const SAFETY = `--property=${safetyProperties.join(',')}`;
 const dm = models['dm-raid1']!;
@@ -84,5 +84,11 @@ describe('allocheck synth', () => {
     const r = await cli(args);
     expect(r.err).toMatch(message);
     expect(r.code).toBe(2);
+  });
+
+  it('a build that never returns is stopped at the time limit in a worker, never on the command thread: incomplete, exit 3', async () => {
+    const r = await spawnCli(['synth', 'test/support/fixtures/build-loops.ts', '--find', 'n', '--time-limit', '1', '--jobs', '1']);
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/answer: INCOMPLETE at n=1 .*nothing is claimed\nat n=1: the check is incomplete \(time-limit\)/);
   });
 });

@@ -1,7 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { buildCell } from '../../api/cell.js';
-import { CheckError } from '../../core/errors.js';
-import { resolveParams, type ParamSpec } from '../../core/params.js';
+import { type ParamSpec } from '../../core/params.js';
 import { sweepPoints } from '../../core/sweep.js';
 import { findThreshold } from '../../core/threshold.js';
 import { EXIT, type Io } from '../io.js';
@@ -12,6 +10,7 @@ import { resolvePolicyText } from '../policy-files.js';
 import { loadDefinition, looksLikePath, modelPath } from '../registry.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
 import { checkNotFixed, parseSweepArgs, sweepsFor } from '../sweep-options.js';
+import { checkBuilds } from '../synth/builds.js';
 import { ProbeError, probeValue } from '../synth/probe.js';
 import { synthJson, synthText, type SynthQuery } from '../synth/report.js';
 import { UsageError } from '../usage-error.js';
@@ -74,14 +73,6 @@ export async function synthCommand(argv: readonly string[], io: Io): Promise<num
   const policy = named?.text ?? (def.policies ? 'none' : undefined);
   const points = sweepPoints(def.name, def.params, fixed, over);
   const plan = searchPlan(def.params[find]!, domain, values.max ?? false);
-  for (const v of plan.values) for (const p of points) {
-    try {
-      buildCell(def, policy, resolveParams(def.params, { ...p, [find]: v }));
-    } catch (e) {
-      if (e instanceof CheckError) throw new CheckError(e.code, `${find}=${v}: ${e.message} (narrow the search with --find ${find}=lo..hi)`);
-      throw e;
-    }
-  }
   const limits = cellLimits(values);
   const query: SynthQuery = { def, policy, find, max: values.max ?? false, candidates: plan.values, method: plan.method, over, ...(limits.properties ? { properties: limits.properties } : {}) };
   // At most this many checks: every candidate (a scan) or about log2 of them (bisection).
@@ -96,6 +87,7 @@ export async function synthCommand(argv: readonly string[], io: Io): Promise<num
   try {
     const source = looksLikePath(name) ? modelPath(name, io.cwd) : name;
     const setup = { source, policy, policyFiles: named?.files ?? [], find, points, limits, runner, onCheck: () => bar.update(++checks, checksAtMost) };
+    await checkBuilds(setup, plan.values);
     const result = await findThreshold({ values: plan.values, monotone: plan.monotone, test: (v) => probeValue(setup, v), aborted: () => io.signal.aborted });
     bar.done();
     io.out(values.json ? JSON.stringify(synthJson(query, result, checks), null, 2) + '\n' : synthText(query, result, checks));
