@@ -14,7 +14,7 @@
  * bg_thresh the flusher writes existing dirty pages out in an ordinary context.
  */
 import type { Exec } from './exec.js';
-import { writeOutDirtyPage } from './steps.js';
+import { writeOutDirtyPage } from './writeout.js';
 import type { ActorInfo, Step, World } from './world.js';
 
 /** Pages dirty or under writeback, over every device (the kernel's nr_dirty). */

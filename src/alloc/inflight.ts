@@ -15,14 +15,13 @@
  * its first move when it next looks for work, and takes no request before that.
  */
 import type { Exec } from './exec.js';
+import { inFlight, POOL_AWAITING, POOL_IN_USE } from './inflight-counts.js';
 import { R_HELD, R_N, R_PC, R_REQ, R_REQF, SLOT, SLOT_HELD, SLOT_REQ } from './layout.js';
 import { mempoolFree, returnPool } from './mempool.js';
 import { finishWriteout } from './writeout.js';
 import type { ActorInfo, PoolInfo, World } from './world.js';
 
-/** Offsets of a daemon-returned pool's counters, from Layout.returned. */
-export const POOL_IN_USE = 0;
-export const POOL_AWAITING = 1;
+export { POOL_AWAITING, POOL_IN_USE } from './inflight-counts.js';
 
 /** Elements of `pool` one request of `daemon` takes: the repeats of its steps that name the pool. */
 function perRequest(daemon: ActorInfo, pool: PoolInfo): number {
@@ -76,15 +75,6 @@ export function returnAwaiting(x: Exec): boolean {
   return moved;
 }
 
-/** Requests in flight on an asynchronous daemon now. */
-export function inFlight(world: World, s: Uint8Array, daemon: ActorInfo): number {
-  if (daemon.inflight < 2) return 0;
-  const at = world.layout.slots(daemon.index);
-  let n = 0;
-  for (let i = 0; i < daemon.inflight; i++) if (s[at + SLOT * i + SLOT_REQ] !== 0) n++;
-  return n;
-}
-
 /**
  * The daemon issues the request it serves and the pages in hand to `disk` asynchronously and goes
  * back for its next request; with every slot taken it waits for a completion.
@@ -130,20 +120,4 @@ function completeSlot(x: Exec, d: Uint8Array, daemon: ActorInfo, i: number, used
   // Slots stay packed in issue order, and a free one is all zero: equal states, equal bytes.
   d.copyWithin(slot, slot + SLOT, at + SLOT * used);
   d.fill(0, at + SLOT * (used - 1), at + SLOT * used);
-}
-
-/** Pages an asynchronous daemon's requests hold in flight (for the conservation sum). */
-export function heldInFlight(world: World, s: Uint8Array, daemon: ActorInfo): number {
-  if (daemon.inflight < 2) return 0;
-  const at = world.layout.slots(daemon.index);
-  let n = 0;
-  for (let i = 0; i < daemon.inflight; i++) n += s[at + SLOT * i + SLOT_HELD]!;
-  return n;
-}
-
-/** Pages of a daemon-returned pool in use by requests or awaiting their daemon. */
-export function poolOutstanding(world: World, s: Uint8Array, pool: PoolInfo): number {
-  if (pool.returnedBy !== 'daemon') return 0;
-  const at = world.layout.returned(pool.index);
-  return s[at + POOL_IN_USE]! + s[at + POOL_AWAITING]!;
 }

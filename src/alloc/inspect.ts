@@ -1,11 +1,13 @@
 /**
  * The parts of a state that a story leaves out and an interactive explorer shows: each actor's
  * context and task flags as the kernel keeps them, the pages it holds and the request it
- * serves, each daemon's queue with the flags its requests carry, and each mempool's fill.
+ * serves, each daemon's queue with the flags its requests carry, each mempool's fill, and the
+ * pages charged to each memory cgroup against its limit.
  * `describeState` tells what actors are doing; this tells what they carry while doing it.
  */
 import { contextName, PF_MEMALLOC } from './context.js';
 import { F_FULLMASK, F_INFLIGHT, F_MEMALLOC, F_RECLAIM, F_ROUND2, R_FLAGS, R_HELD, R_REQ, R_REQF, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
+import { charged } from './memcg.js';
 import { F_SLEEPING } from './mempool.js';
 import { F_OOM_VICTIM } from './oom.js';
 import type { AllocState } from './state.js';
@@ -37,10 +39,18 @@ export interface PoolDetail {
   readonly minNr: number;
 }
 
+/** A memory cgroup: the pages charged to it (its members' hands, its page cache) against its limit. */
+export interface GroupDetail {
+  readonly name: string;
+  readonly charged: number;
+  readonly limit: number;
+}
+
 export interface StateDetail {
   readonly actors: readonly ActorDetail[];
   readonly queues: readonly QueueDetail[];
   readonly pools: readonly PoolDetail[];
+  readonly groups: readonly GroupDetail[];
 }
 
 /** PF_MEMALLOC is left out: the context already shows it. */
@@ -79,5 +89,6 @@ export function inspectState(world: World, s: AllocState): StateDetail {
     entries: s.queue(d.name).map((r) => ({ from: r.from, flags: requestFlags((r.memalloc ? RQ_MEMALLOC : 0) | (r.noio ? RQ_NOIO : 0)) })),
   }]);
   const pools = world.pools.map((p) => ({ name: p.name, elements: s.pool(p.name), minNr: p.minNr }));
-  return { actors, queues, pools };
+  const groups = world.groups.map((g) => ({ name: g.name, charged: charged(world, s.bytes, g.index), limit: g.limit }));
+  return { actors, queues, pools, groups };
 }

@@ -5,7 +5,7 @@
  * actors through the layout each time; the owners that need more than a byte (a daemon-returned
  * pool, an asynchronous daemon's slots) are listed beside them.
  */
-import { heldInFlight, poolOutstanding } from './inflight.js';
+import { heldInFlight, poolOutstanding } from './inflight-counts.js';
 import { FREE, R_HELD } from './layout.js';
 import type { ActorInfo, PoolInfo, World } from './world.js';
 

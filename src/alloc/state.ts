@@ -7,7 +7,7 @@
 import { fingerprint, fp } from '../core/hash.js';
 import { actorView, type ActorView } from './actor-view.js';
 import { awaitingAck, droppedAcks, sendBuffers } from './async-writeout.js';
-import { heldInFlight, poolOutstanding } from './inflight.js';
+import { heldInFlight, poolOutstanding } from './inflight-counts.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import { charged } from './memcg.js';
 import { memcgOwners, memcgPages } from './memcg-world.js';

@@ -9,10 +9,11 @@ import { anyCleanOrSlab, freeWithoutIo } from './reclaim.js';
 import type { Exec } from './exec.js';
 import { takenTo } from './inflight.js';
 import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
+import { writeOutDirtyPage } from './writeout.js';
 import { named } from './validate/names.js';
 import { perExec } from './per-exec.js';
 import { overDirtyLimit, throttled } from './dirty-throttle.js';
-import type { DeviceInfo, Instr, Step } from './world.js';
+import type { Instr, Step } from './world.js';
 
 function deviceIndex(x: Exec, name: string): number {
   const d = x.world.deviceNamed.get(name);
@@ -41,15 +42,6 @@ export function dirtyPage(device: string): Step {
       allocate(x, attempt(x));
     },
   };
-}
-
-/** The actor takes one dirty page of `dev` and starts writing it out (it waits for the write). */
-export function writeOutDirtyPage(x: Exec, dev: DeviceInfo, name: string, say: string): void {
-  const d = x.draft();
-  x.move(d, x.world.layout.dirty(dev.index), x.world.layout.writeout(dev.index));
-  x.set(d, R_WO, WO_START);
-  x.set(d, R_WODEV, dev.index);
-  x.emit(d, name, say);
 }
 
 /** A task writes a page through `device` itself: a request that is not PF_MEMALLOC. */

@@ -40,6 +40,15 @@ export function runWriteout(x: Exec): void {
   } else enqueue(x, dev);
 }
 
+/** The actor takes one dirty page of `dev` and starts writing it out (it waits for the write). */
+export function writeOutDirtyPage(x: Exec, dev: DeviceInfo, name: string, say: string): void {
+  const d = x.draft();
+  x.move(d, x.world.layout.dirty(dev.index), x.world.layout.writeout(dev.index));
+  x.set(d, R_WO, WO_START);
+  x.set(d, R_WODEV, dev.index);
+  x.emit(d, name, say);
+}
+
 /** The flags a request carries: the submitter's PF_MEMALLOC and NOIO state. */
 function requestFlags(x: Exec): number {
   const mask = x.me.context | x.me.flags;

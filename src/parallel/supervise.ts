@@ -91,8 +91,11 @@ function onAbort(signal: AbortSignal | undefined, f: () => void): () => void {
   return () => signal.removeEventListener('abort', f);
 }
 
+/** What a result stopped by force names of its model: a built model, or what a worker reported of one. */
+export type ModelOutline<S> = Pick<Model<S, Action>, 'name'> & { readonly properties: readonly Pick<Model<S, Action>['properties'][number], 'name' | 'kind'>[] };
+
 /** The result of a search stopped inside the model's code: nothing decided, the last statistics received. */
-export function stoppedByForce<S, A extends Action>(model: Model<S, A>, selected: readonly string[] | undefined, last: Progress | undefined, reason: IncompleteReason, start: number): CheckResult<S, A> {
+export function stoppedByForce<S, A extends Action>(model: ModelOutline<S>, selected: readonly string[] | undefined, last: Progress | undefined, reason: IncompleteReason, start: number): CheckResult<S, A> {
   const seconds = (performance.now() - start) / 1000;
   const states = last?.states ?? 0;
   const transitions = last?.transitions ?? 0;

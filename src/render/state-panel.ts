@@ -1,7 +1,7 @@
 /**
  * One state of an allocation model as an HTML page shows it: the gauge against the watermarks,
  * each actor's status (from describeState) with its context, flags and held pages (from
- * inspectState), the queues and pools, the wait-for edges with the cycle marked, and, where
+ * inspectState), the queues, pools and memory cgroups' charges, the wait-for edges with the cycle marked, and, where
  * nothing can move, the story's closing sentence. Plain data, so it crosses HTTP as JSON and
  * sits inside a trace's HTML file the same way.
  */
@@ -38,6 +38,8 @@ export interface StatePanel {
   readonly actors: readonly PanelActor[];
   readonly queues: StateDetail['queues'];
   readonly pools: StateDetail['pools'];
+  /** Memory cgroups: pages charged against the limit (at the limit, a member's charge reclaims in the group). */
+  readonly groups: StateDetail['groups'];
   readonly waitsFor: readonly { readonly from: string; readonly to: string; readonly why: string; readonly onCycle: boolean }[];
   /** Set when no action is enabled: at rest, or stuck (deadlock, OOM) with the reason in words. */
   readonly end?: { readonly kind: string; readonly lines: readonly string[] };
@@ -79,6 +81,7 @@ export function statePanel(model: AllocModel, state: AllocState, moves: boolean)
     actors: view.actors.map((a, i) => ({ ...detail.actors[i]!, status: a.status, waiting: waiting.has(a.name) })),
     queues: detail.queues,
     pools: detail.pools,
+    groups: detail.groups,
     waitsFor: view.waitsFor.map((e) => ({ ...e, onCycle: cycle.includes(e) })),
   };
   return moves ? panel : { ...panel, end: endOf(model, state, view) };

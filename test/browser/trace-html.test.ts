@@ -77,4 +77,13 @@ describe('trace-<property>.html', () => {
     expect(await page.textContent('#step-text')).toMatch(/\(in the cycle that repeats forever: steps 8 to 9\)$/);
     expect(await page.textContent('#diagram svg')).toMatch(/cycle starts/);
   });
+
+  it('shows a memory cgroup\'s charge against its limit, at its limit where fuse-memcg deadlocks', async () => {
+    const r = await cli(['check', 'fuse-memcg', '--policy', 'none', '--property', 'no-deadlock', '--out', 'memcg', '--quiet'], dir);
+    expect(r.out).toMatch(/memcg\/trace-no-deadlock\.html\n$/);
+    await open(join(dir, 'memcg', 'trace-no-deadlock.html'));
+    expect(await page.textContent('[data-testid=memcg-fuse]')).toBe('memcg fuse: 0 of 4 pages charged');
+    await page.keyboard.press('End');
+    expect(await page.textContent('[data-testid=memcg-fuse]')).toBe('memcg fuse: 4 of 4 pages charged (at its limit)');
+  });
 });

@@ -11,6 +11,7 @@ import { spawnCli } from '../support/cli.js';
 const bin = new URL('../../bin/allocheck.js', import.meta.url).pathname;
 const looping = new URL('../support/fixtures/looping-model.ts', import.meta.url).pathname;
 const buildThrows = new URL('../support/fixtures/build-throws.ts', import.meta.url).pathname;
+const buildLoops = new URL('../support/fixtures/build-loops.ts', import.meta.url).pathname;
 const golden = new URL('../golden/matrix-dm-raid1-100.json', import.meta.url).pathname;
 /** 100 small cells, liveness properties included (the default properties). */
 export const SWEEP = ['dm-raid1', '--policies', 'none,mempool-only,memalloc-inheritance,dirty-limit,io-flusher', '--sweep', 'pages=5..9', '--sweep', 'dirtiers=1..2', '--sweep', 'legs=1..2'];
@@ -42,9 +43,24 @@ describe('the matrix on its worker pool', () => {
     expect(cells.map((c) => [c.swept.at, c.verdict, c.incomplete])).toEqual([[1, 'incomplete', 'time-limit'], [60000, 'incomplete', 'max-states']]);
   });
 
-  it('a second Ctrl-C stops a cell inside its model and prints the partial table (exit 3)', async () => {
+  it.each([['1..3'], ['3,2,1']])('a cell whose build never returns is stopped at its time limit, the CLI building nothing itself (--sweep n=%s)', async (points) => {
+    const r = await spawnCli(['matrix', buildLoops, '--sweep', `n=${points}`, '--time-limit', '1', '--json', '--jobs', '1']);
+    expect(r.code).toBe(3);
+    const cells = JSON.parse(r.out).cells as { swept: { n: number }; verdict: string; incomplete?: string }[];
+    expect(cells.map((c) => [c.swept.n, c.verdict, c.incomplete]).sort()).toEqual([[1, 'incomplete', 'time-limit'], [2, 'holds', undefined], [3, 'holds', undefined]]);
+  });
+
+  it('a model file with nothing to check is refused as a whole from its worker: one line, exit 2', async () => {
+    const r = await spawnCli(['matrix', 'test/support/fixtures/no-properties.ts', '--jobs', '1']);
+    expect([r.code, r.out, r.err]).toEqual([2, '', "allocheck: model 'empty' declares no property: there is nothing to check\n"]);
+  });
+
+  it.each([
+    ['its search', looping, 'at=50,60', ['looping,,50,incomplete,0,0,,interrupted,', 'looping,,60,not run,,,,,interrupted before it ran']],
+    ['its build', buildLoops, 'n=1,2', ['build-loops,,1,incomplete,0,0,,interrupted,', 'build-loops,,2,not run,,,,,interrupted before it ran']],
+  ])('a second Ctrl-C stops a cell inside %s and prints the partial table (exit 3)', async (_where, model, sweep, rows) => {
     const mark = join(mkdtempSync(join(tmpdir(), 'allocheck-matrix-loop-')), 'looping');
-    const child = spawn(process.execPath, [bin, 'matrix', looping, '--sweep', 'at=50,60', '--csv', '--stable', '--jobs', '1'], { env: { ...process.env, ALLOCHECK_LOOP_MARK: mark } });
+    const child = spawn(process.execPath, [bin, 'matrix', model, '--sweep', sweep, '--csv', '--stable', '--jobs', '1'], { env: { ...process.env, ALLOCHECK_LOOP_MARK: mark } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -56,6 +72,7 @@ describe('the matrix on its worker pool', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(3);
     // Stopped inside the model: nothing decided, and no counts the thread could report.
-    expect(out.split('\n').slice(1, 3)).toEqual(['looping,,50,incomplete,0,0,,interrupted,', 'looping,,60,not run,,,,,interrupted before it ran']);
+    expect(out.split('\n').slice(1, 3)).toEqual(rows);
   });
+
 });

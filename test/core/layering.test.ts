@@ -6,6 +6,34 @@ function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
+/** The modules `file` loads when it runs: its imports and re-exports, not those of types only. */
+const runtimeImportsOf = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)(\s+type\b)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)].filter((m) => !m[1]).map((m) => m[2]!);
+
+/** A cycle of `graph` (each file's imports inside it) as a path that closes, or undefined. */
+function cycleIn(graph: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (f: string): string[] | undefined => {
+    const at = path.indexOf(f);
+    if (at >= 0) return [...path.slice(at), f];
+    if (done.has(f)) return undefined;
+    path.push(f);
+    for (const g of graph.get(f) ?? []) {
+      const found = visit(g);
+      if (found) return found;
+    }
+    path.pop();
+    done.add(f);
+    return undefined;
+  };
+  for (const f of graph.keys()) {
+    const found = visit(f);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 const importsOf = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 
 describe('layering', () => {
@@ -37,5 +65,20 @@ describe('layering', () => {
         expect(/node:(fs|worker_threads|child_process)/.test(readFileSync(file, 'utf8')), `${file} touches files or threads`).toBe(false);
       }
     }
+  });
+
+  it('src/alloc has no import cycle among the modules it runs (a module half-loaded when another reads it)', () => {
+    const root = resolve('src/alloc');
+    const graph = new Map<string, string[]>();
+    for (const file of files('src/alloc')) {
+      const inside = runtimeImportsOf(file).filter((spec) => spec.startsWith('.')).map((spec) => resolve(dirname(file), spec).replace(/\.js$/, '.ts'));
+      graph.set(resolve(file), inside.filter((t) => !relative(root, t).startsWith('..')));
+    }
+    expect(cycleIn(graph)?.map((f) => relative(root, f))).toBeUndefined();
+  });
+
+  it('the cycle finder finds a cycle', () => {
+    expect(cycleIn(new Map([['a', ['b']], ['b', ['c']], ['c', ['b']]]))).toEqual(['b', 'c', 'b']);
+    expect(cycleIn(new Map([['a', ['b']], ['b', []]]))).toBeUndefined();
   });
 });

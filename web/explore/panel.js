@@ -46,8 +46,10 @@ function queuesAndPools(panel) {
     `${q.device} → ${q.daemon}: ${q.entries.length}/${q.capacity} queued`,
     q.entries.length ? ` (${q.entries.map((e) => `${e.from}${e.flags.length ? ` [${e.flags.join(', ')}]` : ''}`).join(', ')})` : ''));
   const pools = panel.pools.map((p) => h('li', {}, `mempool ${p.name}: ${p.elements} of ${p.minNr} elements`));
-  if (!queues.length && !pools.length) return null;
-  return section('Queues and pools', 'queues', h('ul', {}, queues, pools));
+  // A trace page written before memory cgroups were shown has no `groups`.
+  const groups = (panel.groups ?? []).map((g) => h('li', { 'data-testid': `memcg-${g.name}` }, `memcg ${g.name}: ${g.charged} of ${g.limit} pages charged${g.charged >= g.limit ? ' (at its limit)' : ''}`));
+  if (!queues.length && !pools.length && !groups.length) return null;
+  return section(groups.length ? 'Queues, pools and memory cgroups' : 'Queues and pools', 'queues', h('ul', {}, queues, pools, groups));
 }
 
 function waits(panel) {

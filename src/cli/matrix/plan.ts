@@ -5,14 +5,14 @@
  * The cells themselves are laid out lazily, one at a time as they are run, so that a sweep of
  * millions of points is counted at once and never held whole; a point the model's build
  * rejects (a combination its scenario refuses) is an `invalid` cell with the model's reason
- * ({@link judged}: the runner builds each cell once, for its check), unless every cell is,
- * which is bad input again ({@link checkSomeValid}).
+ * ({@link judged}: the runner builds each cell once, for its check, under the cell's time
+ * limit: a user's build that never returns is stopped like a search), unless every cell is,
+ * which is bad input again ({@link checkSomeValid}). A model with nothing to check is refused
+ * as a whole when its first cell is built.
  */
 import { policyList, type Policy } from '../../alloc/index.js';
-import { buildCell } from '../../api/cell.js';
 import { withPolicies } from '../../api/with-policies.js';
 import { resolvePolicyTexts } from '../policy-files.js';
-import { checkPropertyNames, checkSomethingToCheck } from '../../core/check-input.js';
 import { CheckError } from '../../core/errors.js';
 import type { ParamValues } from '../../core/params.js';
 import { eachSweepPoint, sweepSize, type Sweeps } from '../../core/sweep.js';
@@ -72,40 +72,18 @@ function label(model: string, policy: string | undefined, swept: ParamValues): s
 
 /**
  * The cell as its build in the runner judged it: marked `invalid`, with the model's one-line
- * reason, when the model rejects the point (a `bad-option` error); any other failure of the
- * build is bad input for the whole matrix, and is thrown, naming the cell.
+ * reason, when the model rejects the point (a `bad-option` error); a model with nothing to
+ * check refuses the whole matrix, as `check` refuses it; any other failure of the build is bad
+ * input for the whole matrix, and is thrown, naming the cell.
  */
 export function judged(cell: PlannedCell, reply: CellReply): PlannedCell {
   if (reply.ok || reply.build === undefined) return cell;
-  const { code } = reply.build;
+  const { code, refused } = reply.build;
+  if (refused) throw code === undefined ? new UsageError(reply.message) : new CheckError(code, reply.message);
   if (code === 'bad-option') return { ...cell, invalid: reply.message };
   const message = `${label(cell.model, cell.policy, cell.swept)}: ${reply.message}`;
   if (code !== undefined) throw new CheckError(code, message);
   throw reply.usage ? new UsageError(message) : new Error(message);
-}
-
-function builtOrUndefined(cell: PlannedCell): ReturnType<typeof buildCell> | undefined {
-  try {
-    return buildCell(cell.def, cell.policy, cell.params);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Refuses, before any cell, a model with nothing to check (no property, none of the selected
- * ones, no initial state), as `check` does, judged on its first cell that builds: otherwise
- * every cell would be the same error row.
- */
-function checkSomethingToCheckIn(cells: Iterable<PlannedCell>, selected: readonly string[] | undefined): void {
-  for (const cell of cells) {
-    if (cell.notApplicable) continue;
-    const model = builtOrUndefined(cell);
-    if (model === undefined) continue; // a point the model rejects is its cell's verdict, not the run's
-    checkSomethingToCheck(model, selected);
-    checkPropertyNames(model, selected);
-    return;
-  }
 }
 
 /** With no cell left to check, the request itself is wrong: bad input, naming the first rejection. */
@@ -160,7 +138,6 @@ export async function planMatrix(req: MatrixRequest): Promise<MatrixPlan> {
   }
   const unused = (texts ?? []).filter((p) => models.every((m) => m.def.policies === undefined || whyNot(m.def, p) !== undefined));
   if (unused.length) throw new UsageError(`policy '${unused[0]}' applies to none of the models (${req.models.join(', ')})`);
-  for (const m of models) checkSomethingToCheckIn(cellsOf([m], req.base, own?.files ?? []), req.properties);
   const count = (applicable: boolean) => models.reduce((n, m) => n + sweepSize(m.sweeps) * m.policies.filter((p) => !applicable || whyNot(m.def, p) === undefined).length, 0);
   return { total: count(false), applicable: count(true), cells: () => cellsOf(models, req.base, own?.files ?? []) };
 }

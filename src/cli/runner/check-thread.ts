@@ -6,11 +6,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import { graceSeconds } from '../../parallel/supervise.js';
-import type { AbortMessage, CellJob, CellReply, ReadyMessage } from './protocol.js';
+import type { AbortMessage, BuiltMessage, CellJob, CellReply, ReadyMessage } from './protocol.js';
 
 export interface Pending {
   readonly job: CellJob;
   readonly resolve: (reply: CellReply) => void;
+  /** What the worker reported of the job's model once built (see BuiltMessage). */
+  built?: BuiltMessage;
 }
 
 /**
@@ -42,7 +44,7 @@ export class CheckThread {
 
   constructor(url: URL, private readonly events: ThreadEvents) {
     this.worker = new Worker(url);
-    this.worker.on('message', (m: CellReply | ReadyMessage) => ('ready' in m ? this.loaded() : this.answered(m)));
+    this.worker.on('message', (m: CellReply | ReadyMessage | BuiltMessage) => ('ready' in m ? this.loaded() : 'built' in m ? this.built(m) : this.answered(m)));
     this.worker.on('error', (e) => this.died(e.message));
     this.worker.on('exit', (code) => this.died(`exit code ${code}`));
   }
@@ -88,6 +90,11 @@ export class CheckThread {
     this.startedAt = performance.now();
     const limit = this.jobs[0]!.job.limits.timeLimitSeconds;
     if (limit !== undefined) this.timer = setTimeout(() => this.ended || this.events.overdue(this), (limit + graceSeconds(limit)) * 1000);
+  }
+
+  private built(m: BuiltMessage): void {
+    const running = this.jobs[0];
+    if (running?.job.id === m.built) running.built = m;
   }
 
   private answered(reply: CellReply): void {

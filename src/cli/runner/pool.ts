@@ -74,7 +74,7 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
   const force = (t: CheckThread, reason: IncompleteReason): void => {
     void t.end();
     const running = drop(t);
-    if (running) void stoppedReply(running.job, reason, t.startedAt).then(running.resolve);
+    if (running) void stoppedReply(running.job, reason, t.startedAt, running.built).then(running.resolve);
   };
   const events = {
     // The first worker's clock starts once it has loaded its modules (a thread's start is slow on a busy machine).

@@ -4,6 +4,7 @@
  */
 import type { CellLimits } from '../../api/cell.js';
 import type { CheckError } from '../../core/errors.js';
+import type { Property } from '../../core/model.js';
 import type { ParamValues } from '../../core/params.js';
 import type { ResultJson } from '../result-json.js';
 
@@ -23,9 +24,10 @@ export type CellReply =
   /**
    * `usage`: bad input rather than a model that failed; `notRun`: dropped by an interrupt;
    * `build`: the model's build failed, with the CheckError's code if it threw one (`bad-option`:
-   * the model rejects this point of its parameters).
+   * the model rejects this point of its parameters; `refused`: the model built, but has nothing
+   * to check, which refuses the whole run).
    */
-  | { readonly id: number; readonly ok: false; readonly message: string; readonly usage: boolean; readonly notRun?: boolean; readonly build?: { readonly code?: CheckError['code'] } };
+  | { readonly id: number; readonly ok: false; readonly message: string; readonly usage: boolean; readonly notRun?: boolean; readonly build?: { readonly code?: CheckError['code']; readonly refused?: boolean } };
 
 /** Sent to a worker: stop the check in progress (it replies with an interrupted result). */
 export interface AbortMessage {
@@ -35,6 +37,16 @@ export interface AbortMessage {
 /** Sent by a worker once it has loaded its modules, before any reply. */
 export interface ReadyMessage {
   readonly ready: true;
+}
+
+/**
+ * Sent by a worker once a job's model is built, before its check: what a reply for a check
+ * stopped by force names (the CLI never builds a model itself, whose build may not return).
+ */
+export interface BuiltMessage {
+  readonly built: number;
+  readonly model: string;
+  readonly properties: readonly { readonly name: string; readonly kind: Property<unknown>['kind'] }[];
 }
 
 /** Runs cells, in this process or in workers. */

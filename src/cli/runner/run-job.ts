@@ -2,12 +2,13 @@ import { buildCell, checkBuiltAsync } from '../../api/cell.js';
 import type { Definition } from '../../api/definition.js';
 import { withPolicies } from '../../api/with-policies.js';
 import type { Action, Model } from '../../core/model.js';
+import { checkPropertyNames, checkSomethingToCheck } from '../../core/check-input.js';
 import { CheckError } from '../../core/errors.js';
 import { loadPolicyFiles } from '../policy-files.js';
 import { loadDefinition } from '../registry.js';
 import { resultJson } from '../result-json.js';
 import { UsageError } from '../usage-error.js';
-import type { CellJob, CellReply } from './protocol.js';
+import type { BuiltMessage, CellJob, CellReply } from './protocol.js';
 
 /** The definition a job names, with its policy files (loaded once a thread: imports are cached). */
 export async function definitionOf(job: CellJob): Promise<Definition> {
@@ -22,15 +23,23 @@ function failed(job: CellJob, e: unknown): CellReply & { ok: false } {
 /**
  * Checks one job where it is called (a worker, or the CLI's own thread); never throws. The
  * model is built here, once: a build that fails says so (`build`), so that a point the model
- * rejects is told apart from a check that failed.
+ * rejects is told apart from a check that failed. A model with nothing to check (no property,
+ * not the selected ones, no initial state) is `refused`: the whole matrix is, not this cell.
  */
-export async function runJob(job: CellJob, signal: AbortSignal): Promise<CellReply> {
+export async function runJob(job: CellJob, signal: AbortSignal, onBuilt?: (built: BuiltMessage) => void): Promise<CellReply> {
   let model: Model<unknown, Action>;
   try {
     model = buildCell(await definitionOf(job), job.policy, job.params);
   } catch (e) {
     return { ...failed(job, e), build: e instanceof CheckError ? { code: e.code } : {} };
   }
+  try {
+    checkSomethingToCheck(model, job.limits.properties);
+    checkPropertyNames(model, job.limits.properties);
+  } catch (e) {
+    return { ...failed(job, e), build: { ...(e instanceof CheckError ? { code: e.code } : {}), refused: true } };
+  }
+  onBuilt?.({ built: job.id, model: model.name, properties: model.properties.map((p) => ({ name: p.name, kind: p.kind })) });
   try {
     const result = await checkBuiltAsync(model, job.limits, signal);
     return { id: job.id, ok: true, json: resultJson(result, job.policy, job.params) };

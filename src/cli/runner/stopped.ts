@@ -4,18 +4,21 @@
  * worker could report no counts, so the result is `incomplete` with `stoppedInModel`, as a
  * supervised `check` reports it.
  */
-import { buildCell } from '../../api/cell.js';
 import type { IncompleteReason } from '../../core/result.js';
-import { stoppedByForce } from '../../parallel/supervise.js';
+import { stoppedByForce, type ModelOutline } from '../../parallel/supervise.js';
 import { resultJson } from '../result-json.js';
-import type { CellJob, CellReply } from './protocol.js';
+import type { BuiltMessage, CellJob, CellReply } from './protocol.js';
 import { definitionOf } from './run-job.js';
 
-/** `started`: when the check began (performance clock). */
-export async function stoppedReply(job: CellJob, reason: IncompleteReason, started: number): Promise<CellReply> {
+/**
+ * `started`: when the check began (performance clock); `built`: what the worker reported of
+ * the model it built, absent when it was stopped inside the model's build. The model is never
+ * built here: a build that did not return in the worker would not return on the CLI's thread.
+ */
+export async function stoppedReply(job: CellJob, reason: IncompleteReason, started: number, built?: BuiltMessage): Promise<CellReply> {
   try {
-    // The model is built again here only for its property names: its build returned before.
-    const model = buildCell(await definitionOf(job), job.policy, job.params);
+    // Stopped in the build: nothing is known of the properties; the definition is loaded already.
+    const model: ModelOutline<unknown> = built ? { name: built.model, properties: built.properties } : { name: (await definitionOf(job)).name, properties: [] };
     const result = stoppedByForce(model, job.limits.properties, undefined, reason, started);
     return { id: job.id, ok: true, json: resultJson(result, job.policy, job.params) };
   } catch (e) {

@@ -18,7 +18,7 @@ let running = false;
 async function drain(): Promise<void> {
   running = true;
   for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) {
-    port!.postMessage(controller.signal.aborted ? notRun(job) : await runJob(job, controller.signal));
+    port!.postMessage(controller.signal.aborted ? notRun(job) : await runJob(job, controller.signal, (built) => port!.postMessage(built)));
   }
   running = false;
 }
