@@ -64,8 +64,8 @@ export function diskInterrupt(device: number): Step {
           completeDiskWrite(x, d, a.index, dev);
           x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s writeout; the page is ${x.world.pageCache ? 'clean' : 'free'}`);
         }
-        const step = a.program[x.s[base + R_PC]!]?.step;
-        if (x.s[base + R_FLAGS]! & F_INFLIGHT && step?.device === dev.name) {
+        // The flag first: the step is looked up only for an actor with I/O in flight.
+        if (x.s[base + R_FLAGS]! & F_INFLIGHT && a.program[x.s[base + R_PC]!]?.step.device === dev.name) {
           const d = x.draft();
           completeSubmit(x, d, a.index);
           x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s I/O and frees its ${x.s[base + R_HELD]} page(s)`);

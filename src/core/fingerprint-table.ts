@@ -2,8 +2,10 @@
  * Visited states as 64-bit fingerprints in open-addressing tables (linear probing), with a
  * 32-bit value beside each (the BFS keeps the parent's slot there, so that a shortest path can be
  * rebuilt; a graph builder may keep a dense state number). Capacity is any integer (the home
- * slot is the fingerprint scaled into [0, capacity)), so a table grows by a modest factor (1.3)
- * and stays densely loaded (0.68 to 0.88): 9.1 to 11.8 bytes a state without values.
+ * slot is the fingerprint scaled into [0, capacity)), so a large table grows by a modest factor
+ * (1.3) and stays densely loaded (0.68 to 0.88): 9.1 to 11.8 bytes a state without values. Below
+ * {@link DENSE_FROM} slots it doubles (9.1 to 18.2 bytes a state): each growth rehashes what the
+ * segment holds, and rehashing at every 1.3x was a tenth of a million-state search.
  *
  * The table may be split into `segments` (a power of two) by the top bits of the fingerprint,
  * each growing on its own: growth then allocates one segment's new array while the old one is
@@ -21,6 +23,9 @@ export interface TableOptions {
   /** A power of two, at most 256 (default 1). */
   readonly segments?: number;
 }
+
+/** Slots (over all segments) from which a table grows by its gentle factor: 32 MB of fingerprints. */
+const DENSE_FROM = 1 << 22;
 
 /** Entries of the cache of recent fingerprints, at most (it fits the CPU's cache). */
 const CACHE_ENTRIES = 1 << 15;
@@ -122,8 +127,8 @@ export class FingerprintTable {
 
   private nextCapacity(k: number): number {
     const c = this.caps[k]!;
-    // Small tables double (cheap, fewer rehashes); large ones grow gently to stay dense.
-    return Math.ceil(c * (c << this.bits < 1 << 20 ? 2 : this.growth));
+    // Small tables double (fewer rehashes); large ones grow gently to stay dense.
+    return Math.ceil(c * (c << this.bits < DENSE_FROM ? 2 : this.growth));
   }
 
   /** Bytes that growing the segment of `hi` allocates while the old arrays are still alive. */
