@@ -99,7 +99,9 @@ describe('the worker pool', () => {
   });
 
   it('starts another worker only while the work left would keep each busy for over a second', async () => {
-    const jobs = [5, 6, 7, 8, 9, 10].map((pages, i) => job(i, 'dm-raid1', { pages }));
+    // Checks of a tenth of a second or more each: the hiring clock (50 ms) always strikes while
+    // work is queued. With checks of a few milliseconds all six could end before it did.
+    const jobs = [3, 4, 5, 3, 4, 5].map((max, i) => ({ ...job(i, 'counter', { procs: 4, max }), policy: undefined }));
     // Unknown: as many jobs as may come. One: work for a second only if a check took that long.
     for (const [backlog, workers] of [[Infinity, 2], [1, 1]] as const) {
       const pool = workerPool(2, { othersAfter: 0.05, backlog: () => backlog });
