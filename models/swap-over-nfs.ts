@@ -36,7 +36,7 @@ export default scenario({
   world: (p) => ({
     kernel: p.str('kernel') === 'modern' ? 'modern' : '2.6',
     memory: { pages: p.num('pages'), min: p.num('min') },
-    devices: { swap: networkDevice({ retransmit: p.yes('retransmit'), asyncReclaim: !p.yes('reclaim_waits') }) },
+    devices: { swap: networkDevice({ retransmit: p.yes('retransmit'), asyncReclaim: !p.yes('reclaim_waits'), swap: true }) },
     actors: [dirtier('swap', { name: 'task', count: p.num('tasks') }), kswapd()],
   }),
 });

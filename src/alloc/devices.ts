@@ -11,10 +11,11 @@ export function localDisk(o: { bio?: boolean; pool?: string } = {}): DiskSpec {
 
 /**
  * A network block or file device: a send buffer per writeout, completed by a received ACK. With
- * `asyncReclaim`, direct reclaim does not wait for its writes (see NetworkSpec).
+ * `asyncReclaim`, direct reclaim does not wait for its writes; with `swap`, it is swap space,
+ * which dirty limits do not cover (see NetworkSpec).
  */
-export function networkDevice(o: { retransmit: boolean; asyncReclaim?: boolean }): NetworkSpec {
-  return { kind: 'network', retransmit: o.retransmit, ...(o.asyncReclaim ? { asyncReclaim: true } : {}) };
+export function networkDevice(o: { retransmit: boolean; asyncReclaim?: boolean; swap?: boolean }): NetworkSpec {
+  return { kind: 'network', retransmit: o.retransmit, ...(o.asyncReclaim ? { asyncReclaim: true } : {}), ...(o.swap ? { swap: true } : {}) };
 }
 
 /** A device whose requests go to a daemon's queue of `queue` entries. */

@@ -29,6 +29,12 @@ export interface NetworkSpec {
    * writing their own pages wait either way (async-writeout.ts).
    */
   readonly asyncReclaim?: boolean;
+  /**
+   * Swap space on the network (swap over NFS or NBD): the pages written here are anonymous pages
+   * swapped out, never dirtied through the page cache, so no dirty limit (balance_dirty_pages,
+   * a bdi's strictlimit) throttles the tasks that make them.
+   */
+  readonly swap?: boolean;
 }
 
 /** A device whose requests are queued to a daemon (dm-raid1's kmirrord, a FUSE server). */

@@ -66,4 +66,9 @@ describe('swap-over-nfs: direct-reclaim throttling (9.3, 5515061d22f0)', () => {
     const lost = check(model, { properties: ['no-deadlock'] }).properties[0]!.counterexample!.states.at(-1)!;
     expect(model.describe(lost).waitsFor).toContainEqual(expect.objectContaining({ from: 'memory', to: 'swap server', why: expect.stringMatching(/^4 swap write\(s\) that direct reclaim left in flight lost their ACK/) }));
   });
+
+  it('dirty-limit does not apply: the tasks make anonymous pages, which no dirty limit throttles', () => {
+    expect(swap.policies).not.toContain('dirty-limit');
+    expect(() => swap.build({}, 'dirty-limit')).toThrow(/dirty-limit.*does not apply.*only devices are swap/);
+  });
 });

@@ -22,6 +22,7 @@ export function* deviceChecks(spec: WorldSpec): Iterable<Problem> {
     }
     if (d.kind === 'network' && typeof d.retransmit !== 'boolean') yield problem(subject, 'retransmit', `must be true or false, got ${show(d.retransmit)}`);
     if (d.kind === 'network' && d.asyncReclaim !== undefined && typeof d.asyncReclaim !== 'boolean') yield problem(subject, 'asyncReclaim', `must be true or false, got ${show(d.asyncReclaim)}`);
+    if (d.kind === 'network' && d.swap !== undefined && typeof d.swap !== 'boolean') yield problem(subject, 'swap', `must be true or false, got ${show(d.swap)}`);
     if (d.kind === 'daemon') yield* daemonDeviceChecks(spec, name, d.daemon, d.queue);
   }
 }
