@@ -103,7 +103,7 @@ export function resendAsyncAck(x: Exec, device: number): void {
   x.serving = `${dev.name} writes of direct reclaim`;
   const d = x.draft();
   resendAsync(x.world, d, device);
-  x.emit(d, 'retransmit', `the ${dev.name} server resends a dropped ACK of a write direct reclaim left in flight`);
+  x.emit(d, 'retransmit', x.quiet ? '' : `the ${dev.name} server resends a dropped ACK of a write direct reclaim left in flight`);
 }
 
 /** The ACK of one asynchronous write is in: its send buffer and its page are free (the page clean, with a page cache). */

@@ -68,7 +68,7 @@ export function makeRequestReturns(bioset: string): Step {
       const d = x.draft();
       x.move(d, list, x.world.layout.issued(bs.index), n);
       x.done(d);
-      x.emit(d, 'issue-bios', `${x.me.name}'s make_request returns and issues the ${n} bio(s) on its bio_list to ${x.world.devices[bs.device!]!.name}`);
+      x.emit(d, 'issue-bios', x.quiet ? '' : `${x.me.name}'s make_request returns and issues the ${n} bio(s) on its bio_list to ${x.world.devices[bs.device!]!.name}`);
     },
   };
 }

@@ -147,7 +147,7 @@ export function retransmitter(device: number): Step {
         if (x.s[base + R_WO] !== WO_DROPPED || x.s[base + R_WODEV] !== device) continue;
         const d = x.draft();
         d[base + R_WO] = WO_INFLIGHT;
-        x.emit(d, 'retransmit', `the ${x.world.devices[device]!.name} server resends the ACK for ${a.name}'s writeout`);
+        x.emit(d, 'retransmit', x.quiet ? '' : `the ${x.world.devices[device]!.name} server resends the ACK for ${a.name}'s writeout`);
       }
     },
   };
@@ -164,11 +164,11 @@ export function otherTraffic(): Step {
       const d = x.draft();
       if (state === 0) {
         x.set(d, R_N, 1);
-        x.emit(d, 'send', `a packet for ${x.me.name}'s socket is on the wire`);
+        x.emit(d, 'send', x.quiet ? '' : `a packet for ${x.me.name}'s socket is on the wire`);
       } else {
         x.move(d, x.a + R_HELD, FREE);
         x.set(d, R_N, 0);
-        x.emit(d, 'read', `${x.me.name} reads its packet; the skb is free`);
+        x.emit(d, 'read', x.quiet ? '' : `${x.me.name} reads its packet; the skb is free`);
       }
     },
   };

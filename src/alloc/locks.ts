@@ -35,7 +35,7 @@ export function lock(name: string): Step {
       const d = x.draft();
       d[at] = x.me.index + 1;
       x.done(d);
-      x.emit(d, 'lock', `${x.me.name} takes mutex ${name}`);
+      x.emit(d, 'lock', x.quiet ? '' : `${x.me.name} takes mutex ${name}`);
     },
   };
 }
@@ -51,7 +51,7 @@ export function unlock(name: string): Step {
       const d = x.draft();
       d[at] = 0;
       x.done(d);
-      x.emit(d, 'unlock', `${x.me.name} releases mutex ${name}`);
+      x.emit(d, 'unlock', x.quiet ? '' : `${x.me.name} releases mutex ${name}`);
     },
   };
 }

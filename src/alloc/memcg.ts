@@ -26,7 +26,7 @@
  * PF_MEMALLOC task or an OOM victim is charged past the limit instead ("goto force"), so a
  * group's charge may exceed its limit while one of them allocates.
  */
-import { FS, PF_MEMALLOC, effective, onFailure } from './context.js';
+import { FS, PF_MEMALLOC, effective } from './context.js';
 import type { Exec } from './exec.js';
 import { FREE, R_FLAGS, R_HELD, R_WO, R_WODEV, WO_WBWAIT } from './layout.js';
 import { F_OOM_VICTIM } from './oom.js';
@@ -57,24 +57,17 @@ function atLimit(who: string, g: GroupInfo): string {
 }
 
 /**
- * try_charge, before the page is taken: false when the group is under its limit, the page is
- * charged to none, or the charge is forced past the limit. At the limit the task reclaims in the
- * group (its moves are emitted here) and the allocation stops; a context that may not sleep
- * fails at once if its step can fail, and waits otherwise.
+ * try_charge, before the page is taken: the group whose limit stops the charge, or undefined when
+ * the page is charged to none, the group is under its limit, or the charge is forced past it.
+ * The page allocator then reclaims in the group ({@link reclaimInGroup}) or, for a context that
+ * may not sleep, ends as its slow path does (fail at once if the step can, else wait).
  */
-export function tryCharge(x: Exec, at: Attempt, mask: number): boolean {
+export function chargeStoppedBy(x: Exec, at: Attempt, mask: number): GroupInfo | undefined {
   const g = chargedTo(x, at);
-  if (g === undefined || charged(x.world, x.s, g.index) < g.limit) return false;
+  if (g === undefined || charged(x.world, x.s, g.index) < g.limit) return undefined;
   // goto force: reclaim's own allocations (PF_MEMALLOC) and OOM victims may exceed the limit.
-  if (mask & PF_MEMALLOC || x.reg(R_FLAGS) & F_OOM_VICTIM) return false;
-  const outcome = onFailure(mask);
-  if (outcome === 'reclaim') reclaimInGroup(x, g, mask);
-  else if (outcome === 'fail' && at.failed) {
-    const d = x.draft();
-    at.failed.apply(d);
-    x.emit(d, at.failed.name, at.failed.say, mask);
-  }
-  return true;
+  if (mask & PF_MEMALLOC || x.reg(R_FLAGS) & F_OOM_VICTIM) return undefined;
+  return g;
 }
 
 /** Whether reclaim in a group with `mask` waits on writeback of `dev`'s pages (the v1 wait). */
@@ -83,13 +76,13 @@ function waitsOn(world: World, s: Uint8Array, dev: DeviceInfo, g: GroupInfo, mas
 }
 
 /** try_to_free_mem_cgroup_pages: each thing reclaim may meet in the group is a move of its own. */
-function reclaimInGroup(x: Exec, g: GroupInfo, mask: number): void {
+export function reclaimInGroup(x: Exec, g: GroupInfo, mask: number): void {
   const { world } = x;
   const clean = world.layout.groupClean(g.index);
   if (clean >= 0 && x.s[clean]! > 0) {
     const d = x.draft();
     x.move(d, clean, FREE);
-    x.emit(d, 'memcg-reclaim', `${atLimit(x.me.name, g)} frees a clean page-cache page`, mask);
+    x.emit(d, 'memcg-reclaim', x.quiet ? '' : `${atLimit(x.me.name, g)} frees a clean page-cache page`, mask);
   }
   if (x.reg(R_WO) !== 0) return; // a writeout's own allocation: it cannot sleep on another page here
   for (const dev of world.devices) {
@@ -97,7 +90,7 @@ function reclaimInGroup(x: Exec, g: GroupInfo, mask: number): void {
     const d = x.draft();
     x.set(d, R_WO, WO_WBWAIT);
     x.set(d, R_WODEV, dev.index);
-    x.emit(d, 'memcg-writeback-wait', `${atLimit(x.me.name, g)} waits on writeback of a ${dev.name} page (wait_on_page_writeback, cgroup v1)`, mask);
+    x.emit(d, 'memcg-writeback-wait', x.quiet ? '' : `${atLimit(x.me.name, g)} waits on writeback of a ${dev.name} page (wait_on_page_writeback, cgroup v1)`, mask);
   }
 }
 

@@ -74,7 +74,7 @@ export function outOfMemory(x: Exec, _site: Site, mask: number): boolean {
     const d = x.draft();
     d[at + R_FLAGS] = d[at + R_FLAGS]! | F_OOM_VICTIM;
     const held = x.s[at + R_HELD]!;
-    x.emit(d, 'oom-kill', `${x.me.name}'s reclaim frees nothing: out_of_memory kills ${victim.name}, the task with the most memory (${held} pages), and marks it an OOM victim`, mask);
+    x.emit(d, 'oom-kill', x.quiet ? '' : `${x.me.name}'s reclaim frees nothing: out_of_memory kills ${victim.name}, the task with the most memory (${held} pages), and marks it an OOM victim`, mask);
   }
   return victims.length > 0;
 }
@@ -91,7 +91,7 @@ export function victimMoves(x: Exec, step: Step): void {
   for (const l of x.world.lockNamed.values()) if (d[x.world.layout.lock(l)] === x.me.index + 1) d[x.world.layout.lock(l)] = 0;
   d.fill(0, x.a, x.a + REGISTERS);
   x.set(d, R_PC, x.me.program.length);
-  x.emit(d, 'oom-exit', `${x.me.name}, killed by the OOM killer, runs to exit and frees its ${held} page(s)`);
+  x.emit(d, 'oom-exit', x.quiet ? '' : `${x.me.name}, killed by the OOM killer, runs to exit and frees its ${held} page(s)`);
 }
 
 /** The oom_reaper's work: free a live victim's anonymous memory without the victim running. */
@@ -107,7 +107,7 @@ export function oomReap(): Step {
       const held = x.s[at + R_HELD]!;
       const d = x.draft();
       x.move(d, at + R_HELD, FREE, held);
-      x.emit(d, 'oom-reap', `${x.me.name} frees ${held} anonymous page(s) of OOM victim ${victim.name} without it running`);
+      x.emit(d, 'oom-reap', x.quiet ? '' : `${x.me.name} frees ${held} anonymous page(s) of OOM victim ${victim.name} without it running`);
     },
   };
 }

@@ -11,7 +11,7 @@ import { GFP_MEMALLOC, PF_MEMALLOC, floorOf, onFailure, type OnFailure } from '.
 import type { Exec } from './exec.js';
 import { FREE, RQ_MEMALLOC, R_HELD } from './layout.js';
 import type { Purpose, Site } from './policy.js';
-import { tryCharge } from './memcg.js';
+import { chargeStoppedBy, reclaimInGroup } from './memcg.js';
 import { tryToFreePages } from './reclaim.js';
 import { ownMask } from './site.js';
 
@@ -57,6 +57,19 @@ export function allocPages(x: Exec, at: Attempt, site: Site, mask: number, setOn
   if (x.world.groups.length > 0 && tryCharge(x, at, mask)) return;
   if (getPageFromFreelist(x, at, site, mask)) return;
   allocPagesSlowpath(x, at, site, mask, setOnReclaim);
+}
+
+/**
+ * try_charge (memcg.ts): true when the group's limit stops the allocation, after reclaiming in
+ * the group, or ending as the slow path does for a context that may not reclaim.
+ */
+function tryCharge(x: Exec, at: Attempt, mask: number): boolean {
+  const g = chargeStoppedBy(x, at, mask);
+  if (g === undefined) return false;
+  const outcome = onFailure(mask);
+  if (outcome === 'reclaim') reclaimInGroup(x, g, mask);
+  else retryWaitOrFail(x, at, mask, outcome);
+  return true;
 }
 
 /** get_page_from_freelist: the page is taken iff free pages stay at or above the context's floor. */

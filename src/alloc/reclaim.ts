@@ -29,7 +29,7 @@ export function freeWithoutIo(x: Exec, mask: number, setFlags: number, how: stri
     const d = x.draft();
     if (setFlags) x.set(d, R_FLAGS, x.reg(R_FLAGS) | setFlags);
     x.move(d, at, FREE);
-    x.emit(d, 'shrink-slab', `${how} frees an object through the ${sh.name} shrinker`, mask);
+    x.emit(d, 'shrink-slab', x.quiet ? '' : `${how} frees an object through the ${sh.name} shrinker`, mask);
   }
 }
 

@@ -26,7 +26,7 @@ function punt(x: Exec, bs: PoolInfo, mask: number): boolean {
   const n = x.s[list]!;
   const d = x.draft();
   x.move(d, list, list + 1, n);
-  x.emit(d, 'punt-bios', `${x.me.name} finds the ${bs.name} bio_set empty with ${n} bio(s) on its own bio_list: punt_bios_to_rescuer hands them to the ${bs.name} rescuer, and it retries, ready to sleep`, mask);
+  x.emit(d, 'punt-bios', x.quiet ? '' : `${x.me.name} finds the ${bs.name} bio_set empty with ${n} bio(s) on its own bio_list: punt_bios_to_rescuer hands them to the ${bs.name} rescuer, and it retries, ready to sleep`, mask);
   return true;
 }
 
@@ -44,7 +44,7 @@ function rescueBios(bioset: string): Step {
         x.serving = a.name;
         const d = x.draft();
         x.move(d, at, x.world.layout.issued(bs.index));
-        x.emit(d, 'rescue-bio', `the ${bioset} rescuer issues ${a.name}'s pending bio to ${x.world.devices[bs.device!]!.name}`);
+        x.emit(d, 'rescue-bio', x.quiet ? '' : `the ${bioset} rescuer issues ${a.name}'s pending bio to ${x.world.devices[bs.device!]!.name}`);
       }
     },
   };

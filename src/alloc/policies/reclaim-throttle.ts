@@ -40,7 +40,7 @@ function throttle(x: Exec, _site: unknown, mask: number): boolean {
   const d = x.draft();
   x.set(d, R_FLAGS, x.reg(R_FLAGS) | F_THROTTLED);
   const n = threshold(x);
-  x.emit(d, 'throttle', `${x.me.name} would enter direct reclaim with ${x.free} free, at or below half the min watermark (${n}): it is throttled until kswapd raises free pages above ${n}`, mask);
+  x.emit(d, 'throttle', x.quiet ? '' : `${x.me.name} would enter direct reclaim with ${x.free} free, at or below half the min watermark (${n}): it is throttled until kswapd raises free pages above ${n}`, mask);
   return true;
 }
 
@@ -52,7 +52,7 @@ function wakeThrottled(x: Exec): boolean {
   const d = x.draft();
   for (const a of woken) d[world.layout.actor(a.index) + R_FLAGS] = d[world.layout.actor(a.index) + R_FLAGS]! & ~F_THROTTLED;
   const why = s[FREE]! > threshold(x) ? `free pages are above ${threshold(x)} (${s[FREE]})` : 'it has nothing left to reclaim and gives up';
-  x.emit(d, 'wake-throttled', `${x.me.name} wakes ${woken.map((a) => a.name).join(', ')} throttled in direct reclaim: ${why}`);
+  x.emit(d, 'wake-throttled', x.quiet ? '' : `${x.me.name} wakes ${woken.map((a) => a.name).join(', ')} throttled in direct reclaim: ${why}`);
   return true;
 }
 
