@@ -1,7 +1,8 @@
 /**
  * One BFS level of states waiting to be expanded, as encoded bytes in chunks: each entry is
  * its length (2 bytes), its table slot (4 bytes, only when the search keeps parents) and the
- * encoding. Keeping the frontier as bytes, not objects, keeps a large search inside its budget.
+ * encoding, placed so that the encoding starts on a 4-byte boundary (the reader copies it a
+ * word at a time). Keeping the frontier as bytes, not objects, keeps a large search inside its budget.
  */
 
 const FIRST_CHUNK = 1 << 12;
@@ -36,6 +37,10 @@ export class LevelQueue {
   private readChunk = 0;
   private readAt = 0;
   private copy = EMPTY;
+  private copyWords = new Int32Array(0);
+  /** The chunk being read, as words (for {@link shiftCopy}). */
+  private readWords: Int32Array = new Int32Array(0);
+  private wordsOf: Uint8Array = EMPTY;
   /** Slot of the entry last returned by {@link shift} (when the queue keeps slots). */
   slot = 0;
 
@@ -55,12 +60,17 @@ export class LevelQueue {
     return this.allocated;
   }
 
+  /** Where the entry after one ending at `end` has its header: its encoding is word-aligned. */
+  private entryAt(end: number): number {
+    return ((end + this.header + 3) & ~3) - this.header;
+  }
+
   push(slot: number, state: Uint8Array): void {
     const len = state.length;
-    const need = this.header + len;
+    const need = 3 + this.header + len;
     if (len > 0xffff) throw new RangeError(`state encoding of ${len} bytes is too large (max 65535)`);
     let k = this.chunks.length - 1;
-    if (k < 0 || this.used[k]! + need > this.chunks[k]!.length) {
+    if (k < 0 || this.entryAt(this.used[k]!) + this.header + len > this.chunks[k]!.length) {
       // A pooled chunk serves any entry that fits, the small first chunks of a level included:
       // those were fresh memory at every level, most of the frontier's page faults.
       const chunk = (need <= MAX_CHUNK ? this.pool.take() : undefined) ?? new Uint8Array(Math.max(need, Math.min(MAX_CHUNK, FIRST_CHUNK << this.chunks.length)));
@@ -70,7 +80,7 @@ export class LevelQueue {
       k++;
     }
     const chunk = this.chunks[k]!;
-    let at = this.used[k]!;
+    let at = this.entryAt(this.used[k]!);
     chunk[at] = len & 0xff;
     chunk[at + 1] = len >>> 8;
     if (this.withSlots) {
@@ -106,10 +116,21 @@ export class LevelQueue {
     if (start < 0) return undefined;
     const chunk = this.chunks[this.readChunk]!;
     const len = this.readAt - start;
-    if (this.copy.length !== len) this.copy = new Uint8Array(len);
-    const copy = this.copy;
-    for (let i = 0; i < len; i++) copy[i] = chunk[start + i]!;
-    return copy;
+    if (this.copy.length !== len) {
+      const buffer = new ArrayBuffer((len + 3) & ~3);
+      this.copy = new Uint8Array(buffer, 0, len);
+      this.copyWords = new Int32Array(buffer);
+    }
+    const to = this.copyWords;
+    const from = start >>> 2;
+    if (this.wordsOf !== chunk) {
+      this.wordsOf = chunk;
+      this.readWords = new Int32Array(chunk.buffer, chunk.byteOffset, chunk.length >>> 2);
+    }
+    const words = this.readWords;
+    if (from + to.length <= words.length) for (let i = 0; i < to.length; i++) to[i] = words[from + i]!;
+    else this.copy.set(chunk.subarray(start, start + len)); // the last entry of an odd-sized chunk
+    return this.copy;
   }
 
   /** Moves past the next entry (its bytes end at readAt in chunk readChunk); returns where they start, or -1. */
@@ -117,7 +138,7 @@ export class LevelQueue {
     while (this.readChunk < this.chunks.length) {
       const k = this.readChunk;
       const chunk = this.chunks[k]!;
-      const at = this.readAt;
+      const at = this.entryAt(this.readAt);
       if (at < this.used[k]!) {
         const len = chunk[at]! | (chunk[at + 1]! << 8);
         if (this.withSlots) this.slot = chunk[at + 2]! | (chunk[at + 3]! << 8) | (chunk[at + 4]! << 16) | (chunk[at + 5]! << 24);
@@ -143,7 +164,7 @@ export class LevelQueue {
     for (let k = 0; k < this.chunks.length; k++) {
       const chunk = this.chunks[k]!;
       const end = this.used[k]!;
-      for (let at = 0; at < end; ) {
+      for (let at = this.entryAt(0); at < end; at = this.entryAt(at)) {
         const len = chunk[at]! | (chunk[at + 1]! << 8);
         const old = chunk[at + 2]! | (chunk[at + 3]! << 8) | (chunk[at + 4]! << 16) | (chunk[at + 5]! << 24);
         const slot = map[old]!;
