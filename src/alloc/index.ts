@@ -31,5 +31,4 @@ export { WorldError, validateWorld, worldChecks, declaredKinds, namespaces, name
 export { policies, policyList, resolvePolicies, applicablePolicies } from './policies/index.js';
 export type { Policy, Hooks, Stages, Site, Purpose } from './policy.js';
 export type { Step, Instr, Ref, WorldSpec, ActorSpec, DeviceSpec, World, PoolSpec, ReturnedBy, DirtyThrottle, CgroupSpec, GroupInfo } from './world.js';
-export { propertyList, allocProperties, safetyProperties } from '../../properties/index.js';
 export { param, choice } from '../core/params.js';
