@@ -4,10 +4,10 @@
  * checked against them without knowing where they come from. 'allocheck' exports the same.
  *
  * @example
- * import { dirtier, kswapd, localDisk, param, scenario } from '../src/language.js';
- * export default scenario({ name: 'mini', params: { pages: param(6, [4, 8], 'pages') }, world: (p) => ({
- *   kernel: '2.6', memory: { pages: p.num('pages'), min: 2 }, devices: { sda: localDisk() }, actors: [dirtier('sda'), kswapd()],
- * }) });
+ * import { dirtier, kswapd, localDisk, scenario } from '../src/language.js';
+ * const mini = scenario({ name: 'mini', summary: 'writeout', description: 'A dirtier and kswapd.', params: {},
+ *   world: () => ({ kernel: '2.6', memory: { pages: 4, min: 1 }, devices: { sda: localDisk() }, actors: [dirtier('sda'), kswapd()] }) });
+ * mini.build({}).properties.map((p) => p.name); // ['no-deadlock', 'reserve-integrity', ...]
  */
 import '../properties/index.js';
 
