@@ -30,10 +30,15 @@ const MAX_LOAD = 0.85;
  * so the table ends dense (an underestimate is safe: the threads' budgets hand the surplus back
  * to be inserted after a further growth). The threads wait while it grows, so a small table
  * grows by a larger factor (fewer rehashes: dm-raid1 at 1.5M states, 2 threads, 3.1 s against
- * 3.5-4.1 s with 1.1) and a large one by a small factor (memory: 10^8 states in 1.84 GB).
+ * 3.5-4.1 s with 1.1; up to 32 MB it doubles, as the single-threaded table does, which halves
+ * the rehashing again: growth was the largest part of the time between levels, 0.2-0.6 s of
+ * dm-raid1's 1.4 M states with 1.3) and a large one by a small factor (memory: 10^8 states in
+ * 1.84 GB).
  */
 const TARGET_LOAD = 0.75;
-const SMALL_GROWTH = 1.3;
+const SMALL_GROWTH = 2;
+const MID_GROWTH = 1.3;
+const SMALL_TABLE = 32 * 2 ** 20;
 const LARGE_GROWTH = 1.1;
 /**
  * From this size on, every thread collects after each level, so that the next growth frees old
@@ -65,7 +70,14 @@ type Options = CheckOptions & {
   readonly levelBudget?: number;
   /** When the whole check began (performance clock), for progress rates that include the single-threaded start. */
   readonly since?: number;
+  /** 0 when the workers start with the search, not while one thread probes it: they then do not warm up, which would only delay it. */
+  readonly probeSeconds?: number;
+  /** Milliseconds each worker warms up for (warm-up.ts); by default {@link WARM_UP_MS} after a probe, else 0. */
+  readonly warmUpMs?: number;
 };
+
+/** A worker's throwaway search before it is ready (warm-up.ts): about what V8 needs to optimise the hot code. */
+const WARM_UP_MS = 250;
 
 /**
  * The worker threads of a parallel search, started as soon as it is likely to be needed: they
@@ -82,7 +94,7 @@ export class Crew {
   private readonly spawned: Promise<void>;
 
   constructor(recipe: ModelRecipe, names: readonly string[], options: Options) {
-    const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
+    const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer, warmUpMs: options.warmUpMs ?? (options.probeSeconds === 0 ? 0 : WARM_UP_MS) };
     this.spawned = workerUrl(recipe.module, recipe.policies).then((url) => {
       if (this.closed) return;
       // The calling thread is one of the hands (see runShared): it needs no thread of its own.
@@ -172,7 +184,7 @@ class Ledger<S, A extends Action> {
       const c = this.table.capacity(k);
       const w = want(k);
       if (w <= c * MAX_LOAD) continue;
-      const capacity = Math.max(Math.ceil(c * (this.table.bytes < LARGE_TABLE ? SMALL_GROWTH : LARGE_GROWTH)), Math.ceil(w / TARGET_LOAD));
+      const capacity = Math.max(Math.ceil(c * (growthFactor(this.table.bytes))), Math.ceil(w / TARGET_LOAD));
       if (capacity * 8 + this.table.bytes > (this.options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
       this.table.grow(k, capacity);
       // Free the old buffers as we go, so a growth needs a few segments beside the table.
@@ -335,6 +347,10 @@ function drain(queue: LevelQueue, into: ChunkWriter): number {
   let n = 0;
   for (let bytes = queue.shift(); bytes !== undefined; bytes = queue.shift()) into.push(bytes), n++;
   return n;
+}
+
+function growthFactor(bytes: number): number {
+  return bytes < SMALL_TABLE ? SMALL_GROWTH : bytes < LARGE_TABLE ? MID_GROWTH : LARGE_GROWTH;
 }
 
 class LimitHit extends Error {
