@@ -32,11 +32,6 @@ export interface ParallelOptions extends CheckOptions {
   readonly probeSeconds?: number;
   /** At most this many inserts a worker and level before candidates go back to the coordinator. */
   readonly levelBudget?: number;
-  /**
-   * Milliseconds each worker searches a throwaway copy of the model before it joins, so that its
-   * code is optimised (default 250 after a probe, 0 when probeSeconds is 0).
-   */
-  readonly warmUpMs?: number;
 }
 
 /**
@@ -50,9 +45,9 @@ export interface ParallelOptions extends CheckOptions {
  */
 export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, parallel: ParallelOptions): Promise<CheckResult<S, A>> {
   assertModel(model);
-  checkOptionNames(parallel, [...CHECK_OPTION_NAMES, 'workers', 'probeSeconds', 'levelBudget', 'warmUpMs'], 'checkParallel');
+  checkOptionNames(parallel, [...CHECK_OPTION_NAMES, 'workers', 'probeSeconds', 'levelBudget'], 'checkParallel');
   // The single-threaded search gets only its own options: it refuses any other name.
-  const { workers: _w, probeSeconds: _p, levelBudget: _l, warmUpMs: _m, ...options } = parallel;
+  const { workers: _w, probeSeconds: _p, levelBudget: _l, ...options } = parallel;
   checkPropertyNames(model, options.properties);
   const wanted = options.properties;
   const all = model.properties.filter((p) => wanted === undefined || wanted.includes(p.name));

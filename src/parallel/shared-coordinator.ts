@@ -70,14 +70,7 @@ type Options = CheckOptions & {
   readonly levelBudget?: number;
   /** When the whole check began (performance clock), for progress rates that include the single-threaded start. */
   readonly since?: number;
-  /** 0 when the workers start with the search, not while one thread probes it: they then do not warm up, which would only delay it. */
-  readonly probeSeconds?: number;
-  /** Milliseconds each worker warms up for (warm-up.ts); by default {@link WARM_UP_MS} after a probe, else 0. */
-  readonly warmUpMs?: number;
 };
-
-/** A worker's throwaway search before it is ready (warm-up.ts): about what V8 needs to optimise the hot code. */
-const WARM_UP_MS = 250;
 
 /**
  * The worker threads of a parallel search, started as soon as it is likely to be needed: they
@@ -94,7 +87,7 @@ export class Crew {
   private readonly spawned: Promise<void>;
 
   constructor(recipe: ModelRecipe, names: readonly string[], options: Options) {
-    const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer, warmUpMs: options.warmUpMs ?? (options.probeSeconds === 0 ? 0 : WARM_UP_MS) };
+    const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
     this.spawned = workerUrl(recipe.module, recipe.policies).then((url) => {
       if (this.closed) return;
       // The calling thread is one of the hands (see runShared): it needs no thread of its own.

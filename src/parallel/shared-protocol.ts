@@ -11,8 +11,6 @@ export interface SharedSetup {
   readonly symmetry: boolean;
   /** Int32 flags shared with every worker: [0] = stop requested. */
   readonly control: SharedArrayBuffer;
-  /** Milliseconds of throwaway search before the worker says it is ready (warm-up.ts). */
-  readonly warmUpMs: number;
 }
 
 /** Expand the level: take chunks of `level` through the shared `cursor` until none is left. */

@@ -9,7 +9,6 @@ import { symmetryKey } from '../core/symmetry.js';
 import { collect } from './collect.js';
 import { Expander } from './expander.js';
 import { buildRecipe } from './recipe.js';
-import { warmUp } from './warm-up.js';
 import type { FromSharedWorker, LevelOrder, SharedSetup } from './shared-protocol.js';
 
 const setup = workerData as SharedSetup;
@@ -25,7 +24,6 @@ export function serveLevels(module: { readonly default?: unknown }, policies: re
     const model = buildRecipe(module, setup.recipe, policies);
     const safety = model.properties.filter((p) => setup.properties.includes(p.name)).filter(isSafety);
     const expander = new Expander(model, safety, symmetryKey(model, setup.symmetry), new Int32Array(setup.control));
-    warmUp(expander, model, setup.warmUpMs);
     parent.on('message', (m: LevelOrder) => {
       try {
         expander.begin(m);

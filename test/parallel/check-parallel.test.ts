@@ -116,19 +116,4 @@ describe('checkParallel', () => {
     expect(essence(many)).toEqual(essence(one));
     expect(many.stats.tableBytes).toBeGreaterThan(16 * 8 * 256);
   });
-
-  it('forgets what a worker found while it warmed up: the same states, counterexamples and verdicts', async () => {
-    // The throwaway search fills the workers' caches of known fingerprints and finds the
-    // violations first: none of it may reach the real search.
-    const recipe: ModelRecipe = { module: url('../support/fixtures/counter-below.ts'), params: { procs: 4, max: 3, limit: 3 } };
-    const model = below.build(recipe.params);
-    const properties = ['below', 'bounded'];
-    const one = check(model, { properties });
-    const many = await checkParallel(model, recipe, { workers: 3, probeSeconds, warmUpMs: 10_000, properties });
-    expect(one.verdict).toBe('violated');
-    expect(essence(many)).toEqual(essence(one));
-    const holds = { module: url('../../models/counter.ts'), params: { procs: 3, max: 4 } };
-    const counted = await checkParallel(counter.build(holds.params), holds, { workers: 2, probeSeconds, warmUpMs: 10_000 });
-    expect(essence(counted)).toEqual(essence(check(counter.build(holds.params))));
-  });
 });
