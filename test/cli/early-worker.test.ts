@@ -14,7 +14,7 @@ describe('the check worker started early', () => {
     expect(startCheckWorkerEarly(['--mechanisms'])).toBe(false);
   });
 
-  it('is the pool's first worker: the pool takes it, and its check is answered', async () => {
+  it("is the pool's first worker: the pool takes it, and its check is answered", async () => {
     expect(startCheckWorkerEarly(['dm-raid1', '--jobs', '2'])).toBe(true);
     const pool = workerPool(1);
     try {
