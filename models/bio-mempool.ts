@@ -4,7 +4,7 @@
 // disk; the disk interrupt completes the write without needing memory and gives the bio back to
 // the pool (mempool_free). Nothing in the writeout path is an asynchronous memory user: every
 // element handed out comes back in bounded time, independent of whoever waits for it.
-import { dirtier, kswapd, localDisk, scenario } from '../src/alloc/index.js';
+import { dirtier, kswapd, localDisk, scenario } from '../src/language.js';
 import { choice, param } from '../src/core/params.js';
 
 export default scenario({

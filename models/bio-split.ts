@@ -7,7 +7,7 @@
 // mempool_alloc sleeps for a bio that only the sleeper's own bio_list can give back. The fix
 // gives each bio_set a rescuer: the task punts its pending bios to it before sleeping, and the
 // rescuer (a WQ_MEM_RECLAIM workqueue's rescuer thread, which needs no memory) issues them.
-import { bioAllocBioset, localDisk, makeRequestReturns, scenario, submitBioNoacct, task } from '../src/alloc/index.js';
+import { bioAllocBioset, localDisk, makeRequestReturns, scenario, submitBioNoacct, task } from '../src/language.js';
 import { param } from '../src/core/params.js';
 
 export default scenario({

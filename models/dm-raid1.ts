@@ -17,7 +17,7 @@
 // returns, on its next pass. With two requests in flight and one region, kmirrord sleeps in
 // mempool_alloc(GFP_NOIO) on a pool only it refills: Daniel Kobras's deadlock, fixed in 2.6.18
 // (c06aad854fdb) by a GFP_ATOMIC try and a kmalloc(GFP_NOIO) fallback (`region_alloc=kmalloc`).
-import { alloc, daemon, dirtier, mempoolAllocOrKmalloc, type Step, dirtyPage, either, kswapd, localDisk, daemonDevice, mempoolAlloc, complete, scenario, submit, times, writeThrough } from '../src/alloc/index.js';
+import { alloc, daemon, dirtier, mempoolAllocOrKmalloc, type Step, dirtyPage, either, kswapd, localDisk, daemonDevice, mempoolAlloc, complete, scenario, submit, times, writeThrough } from '../src/language.js';
 import { choice, param } from '../src/core/params.js';
 
 const yesNo = ['yes', 'no'];

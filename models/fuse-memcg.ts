@@ -10,7 +10,7 @@
 // (0c58a97f919c) and marks FUSE mappings so that reclaim does not wait on their writeback
 // (AS_WRITEBACK_MAY_DEADLOCK_ON_RECLAIM, 0c4f8ed498ce: writeback-may-deadlock). Either is enough
 // only while dirty throttling leaves the group something else to reclaim.
-import { alloc, daemon, daemonDevice, dirtier, flusher, scenario } from '../src/alloc/index.js';
+import { alloc, daemon, daemonDevice, dirtier, flusher, scenario } from '../src/language.js';
 import { param } from '../src/core/params.js';
 
 export default scenario({

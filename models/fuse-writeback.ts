@@ -5,7 +5,7 @@
 // watermark it cannot get a page; its own direct reclaim writes out a dirty FUSE page, which
 // queues a request to itself. Szeredi proposed to account (limit) writable FUSE pages
 // (dirty-limit); Phillips answered that the server must inherit PF_MEMALLOC.
-import { alloc, daemon, daemonDevice, dirtier, kswapd, scenario } from '../src/alloc/index.js';
+import { alloc, daemon, daemonDevice, dirtier, kswapd, scenario } from '../src/language.js';
 import { param } from '../src/core/params.js';
 
 export default scenario({

@@ -7,7 +7,7 @@
 // writeout leaves behind). It grants no reserve: if the only reclaimable memory is dirty nbd0
 // pages the daemon still stalls, and the dirty limit (balance_dirty_pages) is what keeps some
 // memory clean. So: dirty-limit alone deadlocks, io-flusher alone deadlocks, both together hold.
-import { alloc, daemon, daemonDevice, dirtier, kswapd, scenario } from '../src/alloc/index.js';
+import { alloc, daemon, daemonDevice, dirtier, kswapd, scenario } from '../src/language.js';
 import { choice, param } from '../src/core/params.js';
 
 export default scenario({

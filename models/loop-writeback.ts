@@ -8,7 +8,7 @@
 // can only be cleaned by the worker itself. PF_LESS_THROTTLE (the worker's thresholds a quarter
 // higher) gives it a little room: helpful, not a guarantee. PF_LOCAL_THROTTLE throttles it only
 // when its own device, the backing disk, is over its share too.
-import { complete, daemon, daemonDevice, dirtier, dirtyPage, flusher, localDisk, scenario, type DirtyThrottle } from '../src/alloc/index.js';
+import { complete, daemon, daemonDevice, dirtier, dirtyPage, flusher, localDisk, scenario, type DirtyThrottle } from '../src/language.js';
 import { choice, param } from '../src/core/params.js';
 
 export default scenario({

@@ -8,7 +8,7 @@
 // workload." With other traffic, packets for other sockets compete for the same atomic memory.
 // Whether the server resends a dropped ACK is an assumption: without it the deadlock is a
 // deadlock; with it, a livelock of drops and resends that only writeout-progress can see.
-import { dirtier, kswapd, networkDevice, scenario, traffic } from '../src/alloc/index.js';
+import { dirtier, kswapd, networkDevice, scenario, traffic } from '../src/language.js';
 import { choice, param } from '../src/core/params.js';
 
 export default scenario({

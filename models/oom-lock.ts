@@ -8,7 +8,7 @@
 // oom_reaper frees the victim's anonymous memory without it running. Where the hog sleeps (on the
 // mutex, uninterruptibly, or in pause(), which SIGKILL ends), and whether the holder may enter
 // the fs (GFP_NOFS never calls the OOM killer), are parameters.
-import { alloc, free, lock, scenario, step, task, times, unlock } from '../src/alloc/index.js';
+import { alloc, free, lock, scenario, step, task, times, unlock } from '../src/language.js';
 
 /** pause(): the task keeps its memory and sleeps until a signal; only SIGKILL will come. */
 const pause = step({ kind: 'pause', doing: () => 'asleep in pause() until a signal', run() {} });

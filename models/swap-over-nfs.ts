@@ -14,7 +14,7 @@
 // entry to direct reclaim while free pages are at or below half the min watermark, until
 // kswapd raises them above it (`reclaim-throttle`), leaving the rest to kswapd and the receiver.
 // kswapd (a kernel thread, not throttled) writes one page at a time and waits for it.
-import { dirtier, dirtyPage, kswapd, networkDevice, scenario } from '../src/alloc/index.js';
+import { dirtier, dirtyPage, kswapd, networkDevice, scenario } from '../src/language.js';
 import { choice, param } from '../src/core/params.js';
 
 export default scenario({

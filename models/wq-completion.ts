@@ -7,7 +7,7 @@
 // page, whose completion is one more item waiting for the worker being created. A workqueue
 // allocated with WQ_MEM_RECLAIM has a rescuer thread from the start; on mayday it runs the
 // pending items itself without allocating, and the writeback completes.
-import { dirtier, kswapd, daemonDevice, scenario, workqueue } from '../src/alloc/index.js';
+import { dirtier, kswapd, daemonDevice, scenario, workqueue } from '../src/language.js';
 import { param } from '../src/core/params.js';
 
 export default scenario({

@@ -13,7 +13,8 @@ export { choice, param, resolveParams, type ModelDefinition, type ParamSpec, typ
 export { replay } from './core/path.js';
 export { selfCheck, type ContractBreak, type ContractRule, type SelfCheckResult } from './core/self-check.js';
 export type { CheckResult, Path, Progress, PropertyResult, Stats, Verdict } from './core/result.js';
-export * from './alloc/index.js';
+export * from './language.js';
+export { propertyList, allocProperties, safetyProperties } from '../properties/index.js';
 export * from './api/index.js';
 export { findThreshold, type Probe, type ThresholdQuery, type ThresholdResult } from './core/threshold.js';
 export { paramDomain, sweepPoints, type Sweeps } from './core/sweep.js';

@@ -5,7 +5,6 @@
 import { CheckError } from '../core/errors.js';
 import type { Fairness, Model } from '../core/model.js';
 import type { ParamValues } from '../core/params.js';
-import { allocProperties } from '../../properties/index.js';
 import { FS, GFP_ATOMIC, GFP_KERNEL, IO, watermarks } from './context.js';
 import { describeState, type StateView } from './describe.js';
 import { Exec, type AllocAction } from './exec.js';
@@ -14,6 +13,7 @@ import { makeLayout } from './layout.js';
 import { cgroupsOf, chargeDevices } from './memcg-world.js';
 import { atRest, initialState, successors } from './machine.js';
 import { composeHooks, composeStages, type Policy } from './policy.js';
+import { registeredProperties } from './property-registry.js';
 import { resolvePolicies } from './policies/index.js';
 import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
@@ -146,6 +146,7 @@ function driverPools(pools: readonly PoolInfo[]): Policy {
  * and again with the actors its policies add: nothing malformed reaches the search.
  */
 export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
+  const properties = registeredProperties();
   validateWorld(o.name, spec);
   const policies = resolvePolicies(o.policy, spec, o.name, o.extraPolicies);
   const added = policies.flatMap((p) => p.addActors?.(spec) ?? []);
@@ -203,7 +204,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     decode: (b) => new AllocState(world, slab.copy(b)),
     peek: (b) => new AllocState(world, b),
     isRest: (s) => actors.every((a) => atRest(exec, s, a)),
-    properties: allocProperties,
+    properties,
     fairness: (actor) => fairness.get(actor) ?? 'none',
     actors: actors.map((a) => a.name),
     describe: (s) => describeState(world, s),

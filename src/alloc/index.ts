@@ -1,6 +1,8 @@
 /**
  * allocheck's allocation-protocol language: declare memory, mempools, devices and actors in a
- * scenario; choose a policy when building; check the result with the engine.
+ * scenario; choose a policy when building; check the result with the engine. A model is built
+ * with the properties registered in property-registry.ts, which this language does not import:
+ * models import src/language.ts (or 'allocheck'), which registers properties/ too.
  *
  * @example
  * import dm from '../models/dm-raid1.js';
@@ -31,5 +33,4 @@ export { WorldError, validateWorld, worldChecks, declaredKinds, namespaces, name
 export { policies, policyList, resolvePolicies, applicablePolicies } from './policies/index.js';
 export type { Policy, Hooks, Stages, Site, Purpose } from './policy.js';
 export type { Step, Instr, Ref, WorldSpec, ActorSpec, DeviceSpec, World, PoolSpec, ReturnedBy, DirtyThrottle, CgroupSpec, GroupInfo } from './world.js';
-export { propertyList, allocProperties, safetyProperties } from '../../properties/index.js';
 export { param, choice } from '../core/params.js';

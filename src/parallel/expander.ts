@@ -9,7 +9,7 @@ import { fingerprint, fp } from '../core/hash.js';
 import type { Action, Model, SafetyProperty } from '../core/model.js';
 import { collect } from './collect.js';
 import { Packer } from './packed.js';
-import { ChunkWriter, eachInChunk } from './shared-chunks.js';
+import { ChunkReader, ChunkWriter } from './shared-chunks.js';
 import type { LevelDone, LevelOrder } from './shared-protocol.js';
 import { SEGMENTS, SharedTable } from './shared-table.js';
 
@@ -32,6 +32,7 @@ export class Expander {
   private taken = 0;
   private cursor: Int32Array<ArrayBufferLike> = new Int32Array(1);
   private readonly next = new ChunkWriter();
+  private readonly reader = new ChunkReader();
   private readonly overflow = new Packer();
   private perSegment = new Int32Array(SEGMENTS);
   private inserted = 0;
@@ -80,7 +81,8 @@ export class Expander {
 
   private readonly expand = (bytes: Uint8Array): boolean => {
     if ((++this.expanded & 1023) === 0 && Atomics.load(this.control, 0) !== 0) return !(this.stopped = true);
-    const state = this.model.decode(bytes);
+    // The reader's buffer stays put until this expansion is over: the model may borrow it.
+    const state = this.model.peek ? this.model.peek(bytes) : this.model.decode(bytes);
     this.successors = 0;
     if (this.model.successorStates) this.model.successorStates(state, this.emitState);
     else this.model.successors(state, this.emit);
@@ -136,7 +138,7 @@ export class Expander {
       const chunk = this.chunks[k]!;
       // Every chunk up to k is taken: whoever took it holds it while reading.
       while (this.kept <= k) this.chunks[this.kept++] = undefined;
-      eachInChunk(chunk, this.used[k]!, this.expand);
+      this.reader.each(chunk, this.used[k]!, this.expand);
       // Read chunks are freed once every thread has collected them: collect as they add up, so a
       // large level's read part does not stay beside the next level all the way to its end.
       this.taken += chunk.byteLength;

@@ -56,15 +56,39 @@ export class ChunkWriter {
   }
 }
 
-/** Visits the entries of a chunk holding `used` bytes (views, valid during the call). */
-export function eachInChunk(chunk: SharedArrayBuffer, used: number, visit: (state: Uint8Array) => boolean): boolean {
-  const c = new Uint8Array(chunk);
-  for (let at = 0; at < used; ) {
-    const len = c[at]! | (c[at + 1]! << 8);
-    if (!visit(c.subarray(at + 2, at + 2 + len))) return false;
-    at += 2 + len;
+/**
+ * Reads a chunk's entries one at a time into a buffer of this thread's own, which the expansion
+ * may borrow (Model.peek). A view of the shared chunk itself would be a new typed array a state
+ * (garbage in every thread), and the model's decode would then copy it again; one plain copy
+ * loop into a reused buffer does neither.
+ */
+export class ChunkReader {
+  private scratch = new Uint8Array(256);
+  /** Views of `scratch` by length: states of one model mostly have one length. */
+  private views: Uint8Array[] = [];
+
+  /** Visits the entries of a chunk holding `used` bytes; each view is valid during its call. Stops when `visit` returns false. */
+  each(chunk: SharedArrayBuffer, used: number, visit: (state: Uint8Array) => boolean): boolean {
+    const c = new Uint8Array(chunk);
+    for (let at = 0; at < used; ) {
+      const len = c[at]! | (c[at + 1]! << 8);
+      at += 2;
+      const v = this.view(len);
+      for (let i = 0; i < len; i++) v[i] = c[at + i]!;
+      at += len;
+      if (!visit(v)) return false;
+    }
+    return true;
   }
-  return true;
+
+  private view(len: number): Uint8Array {
+    let v = this.views[len];
+    if (v === undefined) {
+      if (len > this.scratch.length) (this.scratch = new Uint8Array(Math.max(len, 2 * this.scratch.length))), (this.views = []);
+      v = this.views[len] = this.scratch.subarray(0, len);
+    }
+    return v;
+  }
 }
 
 /** Pools several levels' chunks into one list. */

@@ -14,7 +14,7 @@ const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 /** Writes the doc's model to a directory outside the repository, importing 'allocheck' via a shim. */
 async function loadExample(): Promise<Scenario> {
   const dir = mkdtempSync(join(tmpdir(), 'allocheck-doc-'));
-  writeFileSync(join(dir, 'allocheck.ts'), `export * from '${join(root, 'src/alloc/index.ts')}';\nexport { check } from '${join(root, 'src/core/check.ts')}';\n`);
+  writeFileSync(join(dir, 'allocheck.ts'), `export * from '${join(root, 'src/language.ts')}';\nexport { check } from '${join(root, 'src/core/check.ts')}';\n`);
   writeFileSync(join(dir, 'nbd-user.ts'), blocks[0]!.replace("from 'allocheck'", "from './allocheck.ts'"));
   return ((await import(join(dir, 'nbd-user.ts'))) as { default: Scenario }).default;
 }

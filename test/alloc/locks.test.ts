@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alloc, free, kswapd, localDisk, lock, scenario, task, unlock, type WorldSpec } from '../../src/alloc/index.js';
+import { alloc, free, kswapd, localDisk, lock, scenario, task, unlock, type WorldSpec } from '../../src/language.js';
 import { param } from '../../src/core/params.js';
 import { run } from '../models/run.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fuse from '../../models/fuse-memcg.js';
 import { pagesConserved } from '../../properties/pages-conserved.js';
-import { alloc, dirtier, free, localDisk, networkDevice, scenario, task, times, WorldError, type WorldSpec } from '../../src/alloc/index.js';
+import { alloc, dirtier, free, localDisk, networkDevice, scenario, task, times, WorldError, type WorldSpec } from '../../src/language.js';
 import { dirtyLimits } from '../../src/alloc/dirty-throttle.js';
 import { R_HELD } from '../../src/alloc/layout.js';
 import { reachable } from '../support/reachable.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import nfs from '../../models/nfs-ack.js';
-import { dirtier, kswapd, localDisk, scenario, type WorldSpec } from '../../src/alloc/index.js';
+import { dirtier, kswapd, localDisk, scenario, type WorldSpec } from '../../src/language.js';
 import type { AllocModel } from '../../src/alloc/compile.js';
 import { check } from '../../src/core/check.js';
 import { reachableActions } from '../support/reachable-actions.js';

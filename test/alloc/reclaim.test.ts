@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alloc, free, localDisk, scenario, task, type WorldSpec } from '../../src/alloc/index.js';
+import { alloc, free, localDisk, scenario, task, type WorldSpec } from '../../src/language.js';
 import { check } from '../../src/core/check.js';
 
 /** One GFP_NOFS task that takes a page and frees it, in a zone whose only spare memory is slab. */

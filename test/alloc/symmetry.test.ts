@@ -4,7 +4,7 @@ import dm from '../../models/dm-raid1.js';
 import wq from '../../models/wq-completion.js';
 import fuse from '../../models/fuse-writeback.js';
 import nfs from '../../models/nfs-ack.js';
-import { AllocState, daemon, daemonDevice, dirtier, kswapd, localDisk, scenario, type AllocModel, type Scenario } from '../../src/alloc/index.js';
+import { AllocState, daemon, daemonDevice, dirtier, kswapd, localDisk, scenario, type AllocModel, type Scenario } from '../../src/language.js';
 import { REGISTERS, R_REQ } from '../../src/alloc/layout.js';
 import { symmetryGroups } from '../../src/alloc/symmetry.js';
 import { check } from '../../src/core/check.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { models } from '../../src/api/models.js';
 import { check } from '../../src/core/check.js';
-import { dirtyPage, free, mempoolAlloc, scenario, submit, WorldError, type ActorSpec, type Instr, type Scenario, type Step, type WorldSpec } from '../../src/alloc/index.js';
+import { dirtyPage, free, mempoolAlloc, scenario, submit, WorldError, type ActorSpec, type Instr, type Scenario, type Step, type WorldSpec } from '../../src/language.js';
 
 const scenarios = Object.values(models).filter((d): d is Scenario => (d as Partial<Scenario>).kind === 'scenario');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dirtier, localDisk, networkDevice, scenario } from '../../src/alloc/index.js';
+import { dirtier, localDisk, networkDevice, scenario } from '../../src/language.js';
 import type { AllocState, DeviceSpec } from '../../src/alloc/index.js';
 import { R_WO, R_WODEV } from '../../src/alloc/layout.js';
 import { check } from '../../src/core/check.js';

@@ -67,6 +67,18 @@ describe('layering', () => {
     }
   });
 
+  it('src/alloc never imports properties/: the properties register themselves with it', () => {
+    const properties = resolve('properties');
+    for (const file of files('src/alloc')) {
+      // Every module a file names: static imports, bare imports for effect, dynamic imports.
+      const specs = [...readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport\s*\(?)\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+      for (const spec of specs) {
+        const target = relative(properties, resolve(dirname(file), spec));
+        expect(target.startsWith('..'), `${file} imports ${spec}, inside properties/`).toBe(true);
+      }
+    }
+  });
+
   it('src/alloc has no import cycle among the modules it runs (a module half-loaded when another reads it)', () => {
     const root = resolve('src/alloc');
     const graph = new Map<string, string[]>();

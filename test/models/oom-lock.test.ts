@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import oom from '../../models/oom-lock.js';
-import { alloc, free, scenario, step, task, times } from '../../src/alloc/index.js';
+import { alloc, free, scenario, step, task, times } from '../../src/language.js';
 import { param } from '../../src/core/params.js';
 import { run } from './run.js';
 import { reachableTexts } from '../support/reachable-actions.js';

@@ -1,4 +1,5 @@
-import { policyList, propertyList } from '../../alloc/index.js';
+import { policyList } from '../../alloc/index.js';
+import { propertyList } from '../../../properties/index.js';
 import type { ParamSpec } from '../../core/params.js';
 import { EXIT, type Io } from '../io.js';
 import { parseOptions } from '../options.js';
