@@ -96,7 +96,11 @@ function writeoutStatus(world: World, x: Exec, edges: Edge[]): string {
   return 'waiting for a dropped ACK to be resent';
 }
 
-function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
+/**
+ * `atCharge` is told when the actor is stopped at its memory cgroup's charge with nothing in the
+ * group to free or wait on (and nothing before the charge stops it).
+ */
+function status(world: World, x: Exec, s: AllocState, edges: Edge[], atCharge?: () => void): string {
   if (x.reg(R_FLAGS) & F_THROTTLED) {
     const n = Math.floor(world.watermarks.min / 2);
     const kswapd = world.actors.find((a) => a.kind === 'kswapd')?.name ?? 'kswapd';
@@ -130,8 +134,11 @@ function status(world: World, x: Exec, s: AllocState, edges: Edge[]): string {
     for (const e of throttled.edges) edges.push({ from: x.me.name, ...e });
     return throttled.status;
   }
-  const atCharge = chargeWait(x, step);
-  if (atCharge) return told(atCharge, edges);
+  const charge = chargeWait(x, step);
+  if (charge) {
+    atCharge?.();
+    return told(charge, edges);
+  }
   const onLock = lockWait(x, step);
   if (onLock) {
     edges.push({ from: x.me.name, ...onLock });
@@ -191,6 +198,21 @@ function daemonPoolEdges(world: World, s: AllocState, p: PoolInfo, edges: Edge[]
     const why = `only ${a.name} returns its elements, on its next pass (${s.bytes[at + POOL_IN_USE]} in use by requests, ${s.bytes[at + POOL_AWAITING]} awaiting it)`;
     edges.push({ from: `mempool ${p.name}`, to: a.name, why });
   }
+}
+
+/**
+ * Whether some actor of `s` is stopped at its memory cgroup's limit with nothing in the group to
+ * reclaim or wait on, as its status in a state view says. A kernel does not hang there: the
+ * charging task calls the memcg OOM killer (mem_cgroup_oom, from the charge since 4.19,
+ * 29ef680ae7c2), which kills a task of the group, or its charge fails with -ENOMEM; the model
+ * has no memcg OOM killer, so a dead state with such an actor is told apart from a deadlock.
+ */
+export function stoppedAtCharge(world: World, s: AllocState): boolean {
+  if (world.groups.length === 0) return false;
+  const x = new Exec(world);
+  let found = false;
+  for (const a of world.actors) status(world, x.at(s.bytes, a, () => {}), s, [], () => (found = true));
+  return found;
 }
 
 /** The view of `s` for renderers and stories. */

@@ -22,7 +22,8 @@
  * The waiter records the device in R_WODEV with R_WO = WO_WBWAIT; pages are counts, so it waits
  * for the next page of that device whose writeback ends (reclaim scans from the LRU's tail, the
  * oldest page). With nothing in the group to free or wait on, the charge waits for the group's
- * charge to drop: the memcg OOM killer is not modelled, so such a state is a deadlock. A
+ * charge to drop: the memcg OOM killer is not modelled, so a dead state with such a task is
+ * reported as 'memcg-oom', not as a deadlock (describe.ts, stoppedAtCharge). A
  * PF_MEMALLOC task or an OOM victim is charged past the limit instead ("goto force"), so a
  * group's charge may exceed its limit while one of them allocates.
  */

@@ -322,14 +322,28 @@ const SLICE_MS = 50;
  * small cells did). Within a slice, a signal is seen at the next turn, as before.
  */
 class Pace {
-  sliceEnd = performance.now() + SLICE_MS;
+  sliceEnd: number;
+
+  constructor(
+    private readonly ms = SLICE_MS,
+    private readonly yieldTo: (resume: () => void) => unknown = (resume) => setTimeout(resume, 0),
+  ) {
+    this.sliceEnd = performance.now() + ms;
+  }
 
   async turn(): Promise<void> {
     if (performance.now() < this.sliceEnd) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    this.sliceEnd = performance.now() + SLICE_MS;
+    await new Promise<void>((resolve) => this.yieldTo(resolve));
+    this.sliceEnd = performance.now() + this.ms;
   }
 }
+
+/**
+ * Slices of a search waiting to hand over: the workers' "ready" is seen only at a turn, and a
+ * 50 ms slice kept them waiting up to that long. setImmediate does not wait as a timer does, so
+ * short slices cost nothing measurable.
+ */
+const HANDOVER_SLICE_MS = 5;
 
 /** The result, yielding between the properties decided on the graph so an abort is seen. */
 async function finish<S, A extends Action>(session: Session<S, A>, pace: Pace): Promise<CheckResult<S, A>> {
@@ -351,7 +365,7 @@ export async function searchOrPause<S, A extends Action>(model: Model<S, A>, opt
   const session = new Session(model, options);
   // A reduced search's table holds only the reduced graph's states: nobody may go on from it.
   const safetyOnly = session.resolved.liveness.length === 0 && !options.por;
-  const pace = new Pace();
+  const pace = new Pace(HANDOVER_SLICE_MS, setImmediate);
   for (;;) {
     if (safetyOnly && session.bfs && handOver()) return session.bfs.pause();
     if (session.advance(pace.sliceEnd)) return finish(session, pace);

@@ -139,6 +139,8 @@ export class Expander {
       // Every chunk up to k is taken: whoever took it holds it while reading.
       while (this.kept <= k) this.chunks[this.kept++] = undefined;
       this.reader.each(chunk, this.used[k]!, this.expand);
+      // Read to the end by this thread alone: it may write the next level into it.
+      if (!this.stopped) this.next.recycle(chunk);
       // Read chunks are freed once every thread has collected them: collect as they add up, so a
       // large level's read part does not stay beside the next level all the way to its end.
       this.taken += chunk.byteLength;

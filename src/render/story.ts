@@ -42,12 +42,17 @@ function waitLines(view: StateView): string[] {
 /** What the final state says: the cycle, or who is stuck outside any cycle; for a trap, why it is one. */
 export function endLines(trace: Trace): string[] {
   const view = trace.steps.at(-1)?.state ?? trace.initial;
+  if (trace.property.failure === 'memcg-oom') return [...stuckLines(view), MEMCG_OOM];
   if (trace.property.failure !== 'unrecoverable') return stuckLines(view, trace.loopStart !== undefined);
   const stuck = stuckLines(view).filter((l) => l !== NO_CYCLE);
   return [trapLine(view), ...stuck];
 }
 
 const NO_CYCLE = 'There is no wait-for cycle in the final state.';
+
+/** Why a memcg-oom dead state is not reported as a deadlock (properties/no-deadlock.ts). */
+const MEMCG_OOM =
+  "A kernel would not hang here: a task at its memory cgroup's limit, whose reclaim in the group frees nothing, calls the memcg OOM killer (mem_cgroup_oom, from the charge since 4.19), which kills a task of the group, or its charge fails with -ENOMEM. allocheck does not model the memcg OOM killer, so this state is reported as memcg-oom, not as a deadlock.";
 
 /**
  * Why an `unrecoverable` state is a trap: the search found no path from it back above M, so

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fuse from '../../models/fuse-memcg.js';
 import { reachableTexts } from '../support/reachable-actions.js';
+import { storyMarkdown } from '../../src/render/story.js';
+import { traceOf } from '../../src/render/trace.js';
 import { run } from './run.js';
 
 describe('fuse-memcg: a FUSE server in its writer\'s v1 memory cgroup (e62e384e9da8, 3.6; fuse 2.6.26 and 6.16)', () => {
@@ -45,12 +47,15 @@ describe('fuse-memcg: a FUSE server in its writer\'s v1 memory cgroup (e62e384e9
     expect([...reachableTexts(r.model)].some((t) => /waits on writeback/.test(t))).toBe(false);
   });
 
-  it('each fix holds only while dirty throttling leaves the group room: a group full of dirty pages still deadlocks', () => {
+  it('each fix holds only while dirty throttling leaves the group room: a group full of dirty pages ends at the memcg OOM killer', () => {
     // Over dirty_ratio 50 the writer may dirty the whole group; memcg reclaim does not write
-    // file pages, and the memcg OOM killer, which the kernel would call, is not modelled.
+    // file pages, so the server's charge finds nothing to free: the kernel would call the memcg
+    // OOM killer there, which the model lacks, so the dead state is memcg-oom, not a deadlock.
     for (const policy of ['fuse-tmp-page', 'writeback-may-deadlock']) {
       const r = run(fuse, policy, { dirty_ratio: 50 });
-      expect(r).toMatchObject({ verdict: 'violated', failure: 'deadlock' });
+      expect(r).toMatchObject({ verdict: 'violated', failure: 'memcg-oom' });
+      const deadlock = r.result.properties.find((p) => p.name === 'no-deadlock')!;
+      expect(storyMarkdown(traceOf(r.model, deadlock, { specs: fuse.params }))).toContain('A kernel would not hang here');
       const view = r.model.describe(r.counterexample!.states.at(-1)!);
       expect(view.waitsFor).toContainEqual(expect.objectContaining({ from: 'fuse-server', to: 'memcg fuse' }));
       expect(view.actors.find((a) => a.name === 'fuse-server')!.status).toMatch(/^at the limit of group fuse \(4 of 4 pages charged\), waiting for the charge to drop$/);
@@ -68,5 +73,15 @@ describe('fuse-memcg: a FUSE server in its writer\'s v1 memory cgroup (e62e384e9
     }
     const owners = fuse.build({}, 'fuse-tmp-page').initialStates()[0]!.owners();
     expect(owners).toMatchObject({ 'clean page cache charged to fuse': 0, 'temporary pages under writeback on fuse': 0 });
+  });
+
+  it("tells a task waiting on writeback (a deadlock) from one at the limit with nothing to reclaim (the memcg OOM killer's case)", () => {
+    // The v1 wait sleeps in wait_on_page_writeback before any OOM decision: a deadlock.
+    expect(run(fuse, 'none')).toMatchObject({ failure: 'deadlock' });
+    // A group of 2 pages fills with dirty pages the flusher can only write through the server.
+    const r = run(fuse, 'fuse-tmp-page', { limit: 2 });
+    expect(r).toMatchObject({ verdict: 'violated', failure: 'memcg-oom' });
+    const view = r.model.describe(r.counterexample!.states.at(-1)!);
+    expect(view.actors.find((a) => a.name === 'fuse-server')!.status).toMatch(/^at the limit of group fuse \(2 of 2 pages charged\)/);
   });
 });
