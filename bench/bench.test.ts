@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from './args.js';
 import { hotSpots, isStartupOrIdle } from './cpuprofile-top.js';
+import { pairingLine, pairTables } from './matrix-pair.js';
 import { panProblem, parsePanOutput } from './pan-output.js';
 import { cpuRatioToSpin, markdownTable, medianRuns, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
 
@@ -170,5 +171,32 @@ describe('isStartupOrIdle', () => {
     expect(isStartupOrIdle('(anonymous) (node_modules/tsx/dist/register.mjs)')).toBe(true);
     expect(isStartupOrIdle('store (src/core/bfs.ts)')).toBe(false);
     expect(isStartupOrIdle('(garbage collector)')).toBe(false);
+  });
+});
+
+describe('pairTables', () => {
+  const cell = (pages: number, verdict: string, states: number, extra: Record<string, number> = {}) => ({
+    model: 'dm-raid1', policy: 'none', params: { pages, min: 2, ...extra }, swept: { pages }, verdict, property: verdict === 'holds' ? undefined : 'no-deadlock', states, depth: 3,
+  });
+  const table = (...cells: object[]): string => JSON.stringify({ swept: ['pages'], cells }, null, 2);
+  const old = table(cell(5, 'deadlock', 71), cell(6, 'holds', 84));
+
+  it('says byte-identical tables are so', () => {
+    const p = pairTables(old, old);
+    expect(p).toMatchObject({ cells: 2, byteEqual: true, mismatches: [], statesDiffer: [] });
+    expect(pairingLine(p)).toBe('2 cells, the tables byte-identical (155 states)');
+  });
+
+  it('pairs tables whose state counts and fixed parameters differ, reporting both', () => {
+    const p = pairTables(table(cell(5, 'deadlock', 42, { inflight: 1 }), cell(6, 'holds', 84, { inflight: 1 })), old);
+    expect(p).toMatchObject({ byteEqual: false, mismatches: [], statesDiffer: [0], states: { ours: 126, theirs: 155 }, onlyOurs: ['inflight=1'] });
+    expect(pairingLine(p)).toBe('2 cells, verdicts equal cell by cell; states 126 here, 155 there (in 1 of the cells); parameters only here: inflight=1');
+  });
+
+  it('fails on a verdict, a shared parameter or a cell count that differs, and on a parameter one side sweeps alone', () => {
+    expect(pairTables(table(cell(5, 'holds', 71), cell(6, 'holds', 84)), old).mismatches).toEqual(['dm-raid1 none pages=5: holds here, deadlock (no-deadlock) there']);
+    expect(pairTables(table(cell(5, 'deadlock', 71), { ...cell(6, 'holds', 84), params: { pages: 6, min: 3 } }), old).mismatches).toEqual(['dm-raid1 none pages=6: min is 3 here, 2 there']);
+    expect(pairTables(table(cell(5, 'deadlock', 71)), old).mismatches).toEqual(['1 cells here, 2 there']);
+    expect(pairTables(table(cell(5, 'deadlock', 71, { legs: 1 }), cell(6, 'holds', 84, { legs: 2 })), old).mismatches).toEqual(['parameter legs, this build only, takes 1, 2: the sweeps are not the same']);
   });
 });

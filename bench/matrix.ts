@@ -4,7 +4,10 @@
 // one unmeasured run. With --against DIR (another checkout of allocheck, built), each run of
 // DIR's allocheck is paired with one of this one, so the two saw the same load: the table then
 // gives the median of the paired ratios, and the bench fails if the two tables (--stable --json)
-// differ by a byte. Run: node --import tsx bench/matrix.ts [--runs N] [--against DIR]
+// differ by a byte; with --compare cells, if they differ cell by cell in anything but state
+// counts (an older build whose models have changed since: see matrix-pair.ts), and each sweep's
+// states on both sides are reported. Either way, every run of one build must print the same table.
+// Run: node --import tsx bench/matrix.ts [--runs N] [--against DIR [--compare bytes|cells]]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from '../scripts/build.mjs';
 import { describeMachine, loadWarning, machineFacts } from './machine.js';
+import { pairingLine, pairTables } from './matrix-pair.js';
 import { median } from './startup.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,8 +55,32 @@ function matrixRun(root: string, sweep: MatrixSweep, jobs: readonly string[]): R
 
 const f2 = (x: number): string => (Number.isNaN(x) ? '-' : x.toFixed(2));
 
-/** The rows of one sweep at one setting of --jobs; `failures` gets tables that differ. */
-function measure(sweep: MatrixSweep, jobs: readonly string[], runs: number, against: string | undefined, failures: string[]): string {
+/** How the two builds' tables must agree: byte for byte, or cell by cell but for state counts. */
+export type TableComparison = 'bytes' | 'cells';
+
+/** Where a paired measurement reports: `failures` fail the bench, `notes` are printed under the table. */
+interface Findings {
+  readonly compare: TableComparison;
+  readonly failures: string[];
+  readonly notes: string[];
+}
+
+/** Checks the tables of a paired measurement: each build's runs agree, and the builds agree as `compare` asks. */
+function judgeTables(label: string, ours: readonly Run[], theirs: readonly Run[], against: string, f: Findings): void {
+  for (const [side, runs] of [['this build', ours], [against, theirs]] as const) {
+    if (runs.some((r) => r.table !== runs[0]!.table)) f.failures.push(`${label}: ${side} printed different tables in different runs`);
+  }
+  if (f.compare === 'bytes') {
+    if (theirs[0]!.table !== ours[0]!.table) f.failures.push(`${label}: the table differs from ${against}'s (--compare cells pairs it cell by cell)`);
+    return;
+  }
+  const pairing = pairTables(ours[0]!.table, theirs[0]!.table);
+  for (const m of pairing.mismatches) f.failures.push(`${label}: ${m}`);
+  f.notes.push(`${label}: ${pairingLine(pairing)}`);
+}
+
+/** The rows of one sweep at one setting of --jobs. */
+function measure(sweep: MatrixSweep, jobs: readonly string[], runs: number, against: string | undefined, f: Findings): string {
   matrixRun(repoRoot, sweep, jobs);
   if (against) matrixRun(against, sweep, jobs);
   const ours: Run[] = [];
@@ -65,29 +93,30 @@ function measure(sweep: MatrixSweep, jobs: readonly string[], runs: number, agai
   const wall = median(ours.map((r) => r.wall));
   const row = `| ${sweep.name} | ${cells} | ${jobs[1] ?? 'default'} | ${f2(wall)} | ${(cells / wall).toFixed(0)} | ${f2(median(ours.map((r) => r.cpu)))} |`;
   if (!against) return row;
-  if (theirs.some((t) => t.table !== ours[0]!.table)) failures.push(`${sweep.args[0]} --jobs ${jobs[1] ?? 'default'}: the table differs from ${against}'s`);
+  judgeTables(`${sweep.args[0]} --jobs ${jobs[1] ?? 'default'}`, ours, theirs, against, f);
   const ratio = (k: 'wall' | 'cpu') => median(ours.map((o, i) => theirs[i]![k] / o[k]));
   return `${row} ${f2(median(theirs.map((r) => r.wall)))} | ${f2(median(theirs.map((r) => r.cpu)))} | ${f2(ratio('wall'))}x | ${f2(ratio('cpu'))}x |`;
 }
 
-/** Measures every sweep with --jobs 1 and the default jobs; returns the table's lines and the failures. */
-export async function matrixBench(runs = 5, against?: string): Promise<{ lines: string[]; failures: string[] }> {
+/** Measures every sweep with --jobs 1 and the default jobs; returns the table's lines, the pairing's notes and the failures. */
+export async function matrixBench(runs = 5, against?: string, compare: TableComparison = 'bytes'): Promise<{ lines: string[]; notes: string[]; failures: string[] }> {
   await build();
   const head = '| sweep | cells | jobs | median s | cells/s | median CPU s |';
   const lines = against
     ? [`${head} before: s | before: CPU s | speed-up, wall | speed-up, CPU |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |']
     : [head, '| --- | ---: | ---: | ---: | ---: | ---: |'];
-  const failures: string[] = [];
-  for (const sweep of MATRIX_SWEEPS) for (const jobs of [['--jobs', '1'], []]) lines.push(measure(sweep, jobs, runs, against, failures));
-  return { lines, failures };
+  const f: Findings = { compare, failures: [], notes: [] };
+  for (const sweep of MATRIX_SWEEPS) for (const jobs of [['--jobs', '1'], []]) lines.push(measure(sweep, jobs, runs, against, f));
+  return { lines, notes: f.notes, failures: f.failures };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, against: { type: 'string' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, against: { type: 'string' }, compare: { type: 'string', default: 'bytes' } } });
+  if (values.compare !== 'bytes' && values.compare !== 'cells') throw new Error(`--compare takes bytes or cells, not '${values.compare}'`);
   const before = machineFacts();
   const against = values.against === undefined ? undefined : resolve(values.against);
-  const { lines, failures } = await matrixBench(Number(values.runs), against);
-  process.stdout.write(`Machine: ${describeMachine(before)}\n\n${lines.join('\n')}\n`);
+  const { lines, notes, failures } = await matrixBench(Number(values.runs), against, values.compare);
+  process.stdout.write(`Machine: ${describeMachine(before)}\n\n${lines.join('\n')}\n${notes.map((l) => `\n${l}`).join('')}\n`);
   const busy = loadWarning(before, machineFacts());
   if (busy) process.stderr.write(`bench WARNING: ${busy}\n`);
   for (const f of failures) process.stderr.write(`bench FAILED: ${f}\n`);

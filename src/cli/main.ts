@@ -2,6 +2,7 @@ import { CheckError } from '../core/errors.js';
 import { COMMANDS, commandNamed } from './commands.js';
 import { EXIT, type Io } from './io.js';
 import { printable } from './printable.js';
+import { startCheckWorkerEarly } from './runner/early-worker.js';
 import { UsageError } from './usage-error.js';
 import { allocheckVersion } from './version.js';
 
@@ -59,6 +60,8 @@ async function dispatch(name: string | undefined, rest: readonly string[], io: I
   const load = commandNamed(name);
   if (!load) throw unknownCommand(name);
   if (asksForHelp(rest)) return help(name, io);
+  // A matrix's first check worker starts while the command's modules load, on another core.
+  if (name === 'matrix') startCheckWorkerEarly(rest);
   return (await load()).run(rest, io);
 }
 

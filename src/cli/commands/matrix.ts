@@ -1,24 +1,17 @@
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CellLimits } from '../../api/cell.js';
-import { buildCell } from '../../api/cell.js';
-import { writeCheckOutput } from '../check-output.js';
 import { EXIT, type Io } from '../io.js';
 import { checkSomeValid, planMatrix, type MatrixPlan } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
 import { mechanismExit, mechanismLines, mechanismMarkdown } from '../matrix/mechanisms.js';
-import { formatOf, formatTable, tableReport } from '../matrix/table.js';
-import { planHash, shardOf, shardFileName, SHARD_FORMAT, SHARD_FORMAT_VERSION, type ShardFile } from '../matrix/shard.js';
+import { formatOf, tableReport } from '../matrix/table.js';
+import { shardOf, shardFileName } from '../matrix/shard.js';
 import { parseShard } from '../../core/simulate/shard.js';
 import { cachedRunner, type CacheCounts } from '../runner/cache.js';
 import { CHECK_OPTIONS, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
 import { OutDir } from '../out-dir.js';
-import { loadPolicyFiles, policyFileRecords } from '../policy-files.js';
-import type { PolicyFileRecord } from '../../render/trace.js';
-import { reportUnwritten } from './check.js';
 import { progressBar } from '../progress-bar.js';
-import { rehydrate } from '../runner/rehydrate.js';
-import { sourceFor } from '../trace-files.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
 import { checkNotFixed, parseSweepArgs } from '../sweep-options.js';
 import { UsageError } from '../usage-error.js';
@@ -106,33 +99,6 @@ export function cellLimits(values: Pick<Values, 'property' | 'max-states' | 'max
   };
 }
 
-function cellDir(o: CellOutcome): string {
-  const point = Object.entries(o.cell.swept).map(([k, v]) => `${k}=${v}`).join(',') || 'defaults';
-  return join(o.cell.model, o.cell.policy ?? 'no-policy', point);
-}
-
-/** The policy files of the user's own that a cell's policy names, as its traces record them. */
-async function cellPolicyFiles(o: CellOutcome, dir: string): Promise<PolicyFileRecord[]> {
-  const policies = await loadPolicyFiles(o.cell.policyFiles);
-  const named = new Set(o.cell.policy?.split('+') ?? []);
-  const used = o.cell.policyFiles.map((file, i) => ({ file, policy: policies[i]! })).filter((u) => named.has(u.policy.name));
-  return policyFileRecords(used.map((u) => u.file), used.map((u) => u.policy), dir);
-}
-
-/** Writes each violated cell's files (through the same writer as `check --out`). */
-async function writeFailures(out: OutDir, outcomes: readonly CellOutcome[], cwd: string): Promise<void> {
-  for (const o of outcomes) {
-    if (!o.json || o.json.verdict !== 'violated') continue;
-    const model = buildCell(o.cell.def, o.cell.policy, o.cell.params);
-    const result = rehydrate(model, o.json);
-    const sub = cellDir(o);
-    const source = sourceFor(o.cell.source, cwd, join(out.dir, sub));
-    const policyFiles = await cellPolicyFiles(o, join(out.dir, sub));
-    const outcome = { result, model, def: o.cell.def, params: o.cell.params, policy: o.cell.policy, ...(source === undefined ? {} : { source }), policyFiles };
-    await writeCheckOutput(out, sub.split('\\').join('/'), outcome);
-  }
-}
-
 /** `allocheck matrix --mechanisms`: the mechanisms table, each cell checked now. */
 async function mechanismsCommand(values: Values, positionals: readonly string[], io: Io): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`--mechanisms takes no model (got ${positionals.join(' ')}): its rows name their scenarios`);
@@ -194,16 +160,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   if (cache !== undefined && format === 'text') io.out(`cache: ${cacheCounts.hits} of ${cacheCounts.hits + cacheCounts.misses} checked cells from ${values.cache}${cacheCounts.damaged ? `; ${cacheCounts.damaged} damaged entries ignored and checked again` : ''}\n`);
   const code = io.signal.aborted && matrixExit(rows) === EXIT.holds ? EXIT.incomplete : matrixExit(rows);
   if (out === undefined) return code;
-  if (!values['no-traces']) await writeFailures(out, outcomes, io.cwd);
-  if (shard !== undefined) {
-    const file: ShardFile = { format: SHARD_FORMAT, formatVersion: SHARD_FORMAT_VERSION, plan: planHash(plan.cells(), limits, swept), shard, cells: plan.total, swept, rows: outcomes.map((o) => ({ index: o.cell.index, ...o.row })) };
-    out.write(shardFileName(shard), JSON.stringify({ ...file, runId: out.runId, files: [shardFileName(shard), ...out.written] }, null, 2) + '\n');
-    if (format === 'text') io.out(`wrote ${join(outArg!, shardFileName(shard))}: shard ${shard.index}/${shard.count}, ${rows.length} of ${plan.total} cells; 'allocheck merge ${outArg}' puts the shards together\n`);
-    return reportUnwritten(io, out, outArg!, code);
-  }
-  const table = JSON.parse(formatTable('json', rows, swept, values.stable ?? false)) as object;
-  const files = ['matrix.json', ...out.written];
-  out.write('matrix.json', JSON.stringify({ ...table, runId: out.runId, files }, null, 2) + '\n');
-  if (format === 'text') io.out(`wrote ${join(outArg!, 'matrix.json')} and ${files.length - 1} counterexample file(s) under ${outArg}\n`);
-  return reportUnwritten(io, out, outArg!, code);
+  // The writers (traces, diagrams) load only for --out.
+  const { writeMatrixOut } = await import('../matrix/write-out.js');
+  return writeMatrixOut({ io, out, shown: outArg!, outcomes, code, traces: !values['no-traces'], shard, table: { plan, limits, swept, stable: values.stable ?? false, format } });
 }

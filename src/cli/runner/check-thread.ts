@@ -4,8 +4,9 @@
  * not return is stopped by force once its time limit and a grace period have passed (as a
  * supervised `check` is), by ending the worker.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { graceSeconds } from '../../parallel/supervise.js';
+import { checkWorker } from './early-worker.js';
 import type { AbortMessage, BuiltMessage, CellJob, CellReply, ReadyMessage } from './protocol.js';
 
 export interface Pending {
@@ -42,11 +43,21 @@ export class CheckThread {
   private ended = false;
   private readonly worker: Worker;
 
-  constructor(url: URL, private readonly events: ThreadEvents) {
-    this.worker = new Worker(url);
-    this.worker.on('message', (m: CellReply | ReadyMessage | BuiltMessage) => ('ready' in m ? this.loaded() : 'built' in m ? this.built(m) : this.answered(m)));
-    this.worker.on('error', (e) => this.died(e.message));
-    this.worker.on('exit', (code) => this.died(`exit code ${code}`));
+  /** Takes the worker started early when there is one (see early-worker.ts). */
+  constructor(private readonly events: ThreadEvents) {
+    const held = checkWorker();
+    this.worker = held.worker;
+    held.listen({
+      message: (m) => this.received(m as CellReply | ReadyMessage | BuiltMessage),
+      error: (e) => this.died(e.message),
+      exit: (code) => this.died(`exit code ${code}`),
+    });
+  }
+
+  private received(m: CellReply | ReadyMessage | BuiltMessage): void {
+    if ('ready' in m) this.loaded();
+    else if ('built' in m) this.built(m);
+    else this.answered(m);
   }
 
   /** How long the last check it answered took, in milliseconds. */

@@ -10,15 +10,12 @@
  * times slower than the ones after.
  */
 import { availableParallelism } from 'node:os';
-import { packageModule } from '../../package-files.js';
 import type { IncompleteReason } from '../../core/result.js';
 import { CheckThread, type Pending } from './check-thread.js';
+import { dropEarlyWorker } from './early-worker.js';
 import type { CellReply, CellRunner } from './protocol.js';
 import { notRun, runJob } from './run-job.js';
 import { stoppedReply } from './stopped.js';
-
-// Built, the worker is plain JavaScript; from the sources, a bootstrap registers tsx first.
-const workerUrl = packageModule('src/cli/runner/worker-boot.mjs', 'worker.js');
 
 /** Seconds the first worker works alone before the others may start. */
 export const OTHERS_AFTER_SECONDS = 0.25;
@@ -53,7 +50,7 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
   };
   const mayStart = (): boolean => threads.length === 0 || (threads.length < size && hiring && worthIt());
   const start = (): CheckThread => {
-    const t = new CheckThread(workerUrl, events);
+    const t = new CheckThread(events);
     threads.push(t);
     return t;
   };
@@ -121,7 +118,7 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
       aborted = true;
       clearInterval(hireTimer);
       options.stop?.removeEventListener('abort', stop);
-      await Promise.all(threads.splice(0).map((t) => t.end()));
+      await Promise.all([...threads.splice(0).map((t) => t.end()), dropEarlyWorker()]);
     },
   };
 }
