@@ -8,7 +8,8 @@ import type { ParamValues } from '../core/params.js';
 import { FS, GFP_ATOMIC, GFP_KERNEL, IO, watermarks } from './context.js';
 import { describeState, type StateView } from './describe.js';
 import { Exec, type AllocAction } from './exec.js';
-import { diskInterrupt, receiver, retransmitter } from './handlers.js';
+import { diskInterrupt } from './disk-irq.js';
+import { receiver, retransmitter } from './handlers.js';
 import { makeLayout } from './layout.js';
 import { cgroupsOf, chargeDevices } from './memcg-world.js';
 import { atRest, initialState, successors } from './machine.js';
@@ -187,6 +188,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const exec = new Exec(world, slab);
   const statesOnly = new Exec(world, slab, true);
   const noActions = (): void => {};
+  let peeked = init;
   const fairness = new Map(actors.map((a) => [a.name, a.fairness]));
   // A bio_list lies outside the register block the canonical form permutes: no reduction there.
   const reducible = groups.filter((g) => g.every((n) => layout.bioList(actors.find((a) => a.name === n)!.index) < 0));
@@ -202,7 +204,8 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
     },
     encode: (s) => s.bytes,
     decode: (b) => new AllocState(world, slab.copy(b)),
-    peek: (b) => new AllocState(world, b),
+    // The search peeks at every state it expands through one reused buffer: one state object for it.
+    peek: (b) => (b === peeked.bytes ? peeked : (peeked = new AllocState(world, b))),
     isRest: (s) => actors.every((a) => atRest(exec, s, a)),
     properties,
     fairness: (actor) => fairness.get(actor) ?? 'none',

@@ -44,6 +44,7 @@ export function dirtyLimits(world: World, s: Uint8Array, actor: ActorInfo): [num
 
 /** Whether balance_dirty_pages holds `actor` back from dirtying a page of device `dev` now. */
 export function overDirtyLimit(world: World, s: Uint8Array, actor: ActorInfo, dev: number): boolean {
+  if (!world.dirty) return false; // no thresholds: nothing throttles (and no limits to work out per move)
   const [, thresh] = dirtyLimits(world, s, actor);
   if (nrDirty(world, s) < thresh) return false;
   if (actor.throttle !== 'local') return true;

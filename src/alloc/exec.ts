@@ -26,7 +26,7 @@ export interface AllocAction extends Action {
 }
 
 /** A story sentence, or a function of the next state and the actor's name (evaluated lazily). */
-type Say = string | ((next: AllocState, who: string) => string);
+export type Say = string | ((next: AllocState, who: string) => string);
 
 /** Finishes an actor's current instruction in `d`: repeat it or go on (programs loop). */
 export function advance(world: World, d: Uint8Array, actor: number): void {

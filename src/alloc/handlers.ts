@@ -1,17 +1,15 @@
 /**
- * Steps of the actors a device brings with it (the disk interrupt, the network receiver, the
- * remote server that resends a dropped ACK), of other network traffic, and the daemon's
- * dequeue. Each is idle, not stuck, when it has nothing to do.
+ * Steps of the actors a device brings with it (the network receiver, the remote server that
+ * resends a dropped ACK; the disk interrupt is in disk-irq.ts), of other network traffic, and
+ * the daemon's dequeue. Each is idle, not stuck, when it has nothing to do.
  */
 import { allocate } from './allocate.js';
 import { GFP_ATOMIC } from './context.js';
 import type { Exec } from './exec.js';
-import { FREE, F_INFLIGHT, R_FLAGS, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST } from './layout.js';
-import { completeAsync, returnAwaiting } from './inflight.js';
+import { FREE, R_HELD, R_N, R_PC, R_REQ, R_REQF, R_WO, R_WODEV, WO_DROPPED, WO_INFLIGHT, WO_LOST } from './layout.js';
+import { returnAwaiting } from './inflight.js';
 import { receiveAsyncAck, resendAsyncAck } from './async-writeout.js';
-import { completeBios } from './bio.js';
-import { completeSubmit } from './request-steps.js';
-import { completeDiskWrite, completeNetWrite } from './writeout.js';
+import { completeNetWrite } from './writeout.js';
 import type { Step } from './world.js';
 
 const idle = (): boolean => true;
@@ -43,34 +41,6 @@ export function serve(): Step {
       const from = x.world.actors[head >> 2]!.name;
       if (x.me.rescues === undefined) x.emit(d, 'dequeue', x.quiet ? '' : `${x.me.name} takes ${from}'s ${dev.name} writeout from its queue`);
       else x.emit(d, 'rescue', x.quiet ? '' : `mayday: no kworker is free to run it, so ${x.me.name} runs ${from}'s ${dev.name} work item itself`);
-    },
-  };
-}
-
-/** The disk interrupt: completes any I/O in flight on the disk, in any order. */
-export function diskInterrupt(device: number): Step {
-  return {
-    kind: 'irq',
-    rest: idle,
-    run(x) {
-      const dev = x.world.devices[device]!;
-      completeAsync(x, dev.name);
-      completeBios(x, device);
-      for (const a of x.world.actors) {
-        x.serving = a.name;
-        const base = x.world.layout.actor(a.index);
-        if (x.s[base + R_WO] === WO_INFLIGHT && x.s[base + R_WODEV] === device) {
-          const d = x.draft();
-          completeDiskWrite(x, d, a.index, dev);
-          x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s writeout; the page is ${x.world.pageCache ? 'clean' : 'free'}`);
-        }
-        // The flag first: the step is looked up only for an actor with I/O in flight.
-        if (x.s[base + R_FLAGS]! & F_INFLIGHT && a.program[x.s[base + R_PC]!]?.step.device === dev.name) {
-          const d = x.draft();
-          completeSubmit(x, d, a.index);
-          x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s I/O and frees its ${x.s[base + R_HELD]} page(s)`);
-        }
-      }
     },
   };
 }

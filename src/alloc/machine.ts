@@ -13,13 +13,17 @@ import type { ActorInfo, World } from './world.js';
 
 export function successors(world: World, exec: Exec, state: AllocState, emit: Emit<AllocState, AllocAction>): void {
   const s = state.bytes;
-  for (const actor of world.actors) {
-    const x = exec.at(s, actor, emit);
-    const step = actor.program[x.reg(R_PC)]?.step;
+  const actors = world.actors;
+  for (let i = 0; i < actors.length; i++) {
+    const actor = actors[i]!;
+    const a = world.layout.actor(i);
+    const step = actor.program[s[a + R_PC]!]?.step;
     if (!step) continue; // exited (killed by the OOM killer)
-    if (x.reg(R_FLAGS) & F_THROTTLED) continue; // asleep until kswapd wakes it
-    if (x.reg(R_WO) !== 0) runWriteout(x);
-    else if (x.reg(R_FLAGS) & F_OOM_VICTIM) victimMoves(x, step);
+    const flags = s[a + R_FLAGS]!;
+    if (flags & F_THROTTLED) continue; // asleep until kswapd wakes it
+    const x = exec.at(s, actor, emit);
+    if (s[a + R_WO] !== 0) runWriteout(x);
+    else if (flags & F_OOM_VICTIM) victimMoves(x, step);
     else step.run(x);
   }
 }

@@ -9,7 +9,7 @@
  *   with a timeout and start over.
  */
 import { FS, GFP_NOMEMALLOC, IO, WAIT, floorOf, mayWritePage, onFailure } from './context.js';
-import type { Exec } from './exec.js';
+import type { Exec, Say } from './exec.js';
 import { allocPages, type Attempt } from './page-alloc.js';
 import { FREE, F_FULLMASK, F_ROUND2, R_FLAGS, R_HELD } from './layout.js';
 import type { Site } from './policy.js';
@@ -29,7 +29,12 @@ function takeElement(x: Exec, at: Attempt, pool: PoolInfo, mask: number): void {
   x.move(d, x.world.layout.pool(pool.index), at.to ?? x.a + R_HELD);
   x.set(d, R_FLAGS, x.reg(R_FLAGS) & ~(F_ROUND2 | F_FULLMASK));
   at.then(d);
-  x.emit(d, 'mempool-alloc', x.quiet ? '' : (n, who) => `${who} takes ${at.what} from the ${pool.name} mempool (${n.pool(pool.name)} left)`, mask);
+  x.emit(d, 'mempool-alloc', x.quiet ? '' : takesSay(at, pool), mask);
+}
+
+/** The sentence of an element taken (not inline: see page-alloc.ts, takesSay). */
+function takesSay(at: Attempt, pool: PoolInfo): Say {
+  return (n, who) => `${who} takes ${at.what} from the ${pool.name} mempool (${n.pool(pool.name)} left)`;
 }
 
 function sleep(x: Exec, pool: PoolInfo, mask: number): void {

@@ -8,7 +8,7 @@
  * Stages), so a story can say where an allocation stopped.
  */
 import { GFP_MEMALLOC, PF_MEMALLOC, floorOf, onFailure, type OnFailure } from './context.js';
-import type { Exec } from './exec.js';
+import type { Exec, Say } from './exec.js';
 import { FREE, RQ_MEMALLOC, R_HELD } from './layout.js';
 import type { Purpose, Site } from './policy.js';
 import { chargeStoppedBy, reclaimInGroup } from './memcg.js';
@@ -78,8 +78,16 @@ export function getPageFromFreelist(x: Exec, at: Attempt, site: Site, mask: numb
   const d = x.draft();
   takePage(x, d, at, site);
   at.then(d);
-  x.emit(d, 'alloc', x.quiet ? '' : (n, who) => `${who} takes ${at.what} (${n.free} free)`, mask);
+  x.emit(d, 'alloc', x.quiet ? '' : takesSay(at), mask);
   return true;
+}
+
+/**
+ * The sentence of a page taken, made in a function of its own: a closure written inline makes
+ * the caller allocate its captured variables at every call, quiet or not.
+ */
+function takesSay(at: Attempt): Say {
+  return (n, who) => `${who} takes ${at.what} (${n.free} free)`;
 }
 
 function allocPagesSlowpath(x: Exec, at: Attempt, site: Site, mask: number, setOnReclaim: number): void {

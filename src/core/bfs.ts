@@ -3,6 +3,7 @@ import { fingerprint, fp } from './hash.js';
 import { FingerprintTable } from './fingerprint-table.js';
 import { LevelQueue } from './level-queue.js';
 import { LevelSearch } from './level-search.js';
+import { SuccessorBatch } from './successor-batch.js';
 import type { Action, Model, SafetyProperty } from './model.js';
 import { AmpleExpander } from './por.js';
 import { symmetryKey, type StateKey } from './symmetry.js';
@@ -64,6 +65,11 @@ export interface PausedSearch {
 
 type Check<S> = SafetyProperty<S> & { readonly index: number };
 
+/** Expansions whose successors are inserted together (see successor-batch.ts). */
+const BATCH_EXPANSIONS = 32;
+
+const readsState = (p: { readonly kind: string }): boolean => p.kind !== 'deadlock-free';
+
 /**
  * Level-synchronous breadth-first search over fingerprints. A state is checked when it is
  * first stored, so the first finding of each property lies at the least depth: the shortest
@@ -72,6 +78,8 @@ type Check<S> = SafetyProperty<S> & { readonly index: number };
 export class Bfs<S, A extends Action> extends LevelSearch {
   readonly table: FingerprintTable;
   private parentSlot = 0;
+  /** The slot of the state being expanded while {@link flush} sets parentSlot to each batched one's. */
+  private expanding = 0;
   private successorCount = 0;
   private readonly pending: Check<S>[];
   private readonly targets: { readonly hi: number; readonly lo: number; readonly index: number }[];
@@ -81,6 +89,8 @@ export class Bfs<S, A extends Action> extends LevelSearch {
   peakFrontierBytes = 0;
   private readonly key: StateKey<S> | undefined;
   readonly ample: AmpleExpander<S, A> | undefined;
+  /** Successors not yet inserted; none with ample sets, whose expansion reads the table. */
+  private readonly batch: SuccessorBatch | undefined;
 
   constructor(
     private readonly model: Model<S, A>,
@@ -95,6 +105,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.pending = properties.map((p, index) => ({ ...p, index }));
     this.targets = (options.targets ?? []).map(([hi, lo], index) => ({ hi, lo, index }));
     if (options.por) this.ample = new AmpleExpander(model, (s) => this.fingerprintOf(s), (hi, lo) => this.table.find(hi, lo) >= 0);
+    else this.batch = new SuccessorBatch();
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
   }
@@ -107,7 +118,9 @@ export class Bfs<S, A extends Action> extends LevelSearch {
   private readonly emitState = (nextState: S): void => {
     this.successorCount++;
     this.transitions++;
-    this.store(nextState);
+    if (this.batch === undefined) return this.store(nextState);
+    const bytes = this.fingerprinted(nextState);
+    this.batch.add(bytes, fp.hi, fp.lo);
   };
 
   private readonly emit = (_action: A, nextState: S): void => this.emitState(nextState);
@@ -117,27 +130,58 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     fingerprint(this.key ? this.key(state) : this.model.encode(state));
   }
 
+  /** A state's bytes, with the fingerprint it is stored under left in `fp`. */
+  private fingerprinted(state: S): Uint8Array {
+    if (this.key === undefined) {
+      const bytes = this.model.encode(state);
+      fingerprint(bytes);
+      return bytes;
+    }
+    // Canonical first: encode may return a scratch buffer that must survive until it is pushed.
+    fingerprint(this.key(state));
+    return this.model.encode(state);
+  }
+
   /** Stores a state; its parent is `root` (initial states) or the state being expanded. */
   private store(state: S, root?: number): void {
-    let bytes: Uint8Array;
-    if (this.key) {
-      // Canonical first: encode may return a scratch buffer that must survive until it is pushed.
-      fingerprint(this.key(state));
-      bytes = this.model.encode(state);
-    } else {
-      bytes = this.model.encode(state);
-      fingerprint(bytes);
+    const bytes = this.fingerprinted(state);
+    this.record(fp.hi, fp.lo, bytes, root, state);
+  }
+
+  /**
+   * Inserts the batch's successors in the order they were emitted, settling after each
+   * expansion as an unbatched search does; the expansions after one that ends the search are
+   * dropped with their transitions, as if they had not been made.
+   */
+  private flush(): void {
+    const b = this.batch;
+    if (b === undefined || b.expansions === 0) return;
+    b.warm(this.table);
+    this.expanding = this.parentSlot;
+    for (let e = 0, i = 0; e < b.expansions; e++) {
+      if (this.finished) {
+        this.transitions -= b.counts[e]!;
+        continue;
+      }
+      this.parentSlot = b.parents[e]!;
+      for (const end = b.ends[e]!; i < end; i++) this.record(b.hi[i]!, b.lo[i]!, b.bytes(i), undefined, undefined);
+      this.settle();
     }
-    const hi = fp.hi;
-    const lo = fp.lo;
-    this.record(hi, lo, bytes, root, state);
+    b.clear();
+    this.parentSlot = this.expanding;
+  }
+
+  /** After an expansion: finished once every property is decided, stopped at the state limit. */
+  private settle(): void {
+    if (this.decided) this.finished = true;
+    else if (this.states >= this.options.maxStates) this.stop('max-states');
   }
 
   /**
    * Stores a new state and checks it. The parent is `root`, else the state being expanded (read
    * after a growth has moved it).
    */
-  private record(hi: number, lo: number, bytes: Uint8Array, root: number | undefined, given: S): void {
+  private record(hi: number, lo: number, bytes: Uint8Array, root: number | undefined, given: S | undefined): void {
     if (this.table.needsGrow(hi) && !this.grow(hi)) return;
     const slot = this.table.insert(hi, lo, root ?? this.parentSlot);
     if (slot >= 0) this.recorded(hi, lo, bytes, slot, given);
@@ -148,7 +192,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.states++;
     this.next.push(slot, bytes);
     this.ample?.stored(hi, lo);
-    const state = given ?? (this.pending.some((p) => p.kind !== 'deadlock-free') ? this.model.decode(bytes) : undefined);
+    const state = given ?? (this.pending.some(readsState) ? (this.model.peek ? this.model.peek(bytes) : this.model.decode(bytes)) : undefined);
     for (let i = 0; state !== undefined && i < this.pending.length; i++) {
       const p = this.pending[i]!;
       if (p.kind === 'invariant' ? !p.holds(state) : p.kind === 'reachable' && p.test(state)) {
@@ -158,7 +202,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     }
     for (let i = 0; i < this.targets.length; i++) {
       const t = this.targets[i]!;
-      if (t.hi === hi && t.lo === lo) {
+      if (t.hi === hi >>> 0 && t.lo === lo >>> 0) {
         this.findings.push(this.finding(t.index, slot, this.depth + 1, 'target'));
         this.targets.splice(i--, 1);
       }
@@ -187,6 +231,8 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.current.remap(map);
     this.next.remap(map);
     this.parentSlot = map[this.parentSlot] ?? this.parentSlot;
+    this.expanding = map[this.expanding] ?? this.expanding;
+    this.batch?.remapParents(map);
     for (const f of this.findings) f.slot = map[f.slot]!;
     return true;
   }
@@ -196,27 +242,39 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     const model = this.model;
     for (let n = 0; !this.finished; n++) {
       if ((n & 255) === 0) {
+        this.flush();
         this.peakFrontierBytes = Math.max(this.peakFrontierBytes, this.current.bytes + this.next.bytes);
         if (this.memory > (this.options.memoryLimit ?? Infinity)) this.stop('memory-limit');
         if (this.finished || (n > 0 && until())) return;
       }
-      const bytes = this.current.shift();
+      // The queue's reused copy: valid until the next shift, by when the expansion is over and
+      // its successors are copied out (into the batch, or the next level).
+      const bytes = this.current.shiftCopy();
       if (bytes === undefined) {
-        if (!this.nextLevel()) return;
+        this.flush();
+        if (this.finished || !this.nextLevel()) return;
         this.ample?.nextLevel();
         continue;
       }
-      // The frontier's bytes stay put until this expansion is over: no copy is needed for it.
       const state = model.peek ? model.peek(bytes) : model.decode(bytes);
       this.parentSlot = this.current.slot;
       this.successorCount = 0;
       if (this.ample) this.ample.expand(state, this.emit);
       else if (model.successorStates) model.successorStates(state, this.emitState);
       else model.successors(state, this.emit);
-      if (this.successorCount === 0) this.deadEnd(state, this.parentSlot, bytes);
-      if (this.decided) this.finished = true;
-      else if (this.states >= this.options.maxStates) this.stop('max-states');
+      const dead = this.successorCount === 0;
+      if (this.batch !== undefined && !dead) {
+        this.batch.endExpansion(this.parentSlot, this.successorCount);
+        if (this.batch.expansions >= BATCH_EXPANSIONS) this.flush();
+        continue;
+      }
+      // A dead end is judged after the successors emitted before it are in, as without a batch.
+      this.flush();
+      if (this.finished) continue;
+      if (dead) this.deadEnd(state, this.parentSlot, bytes);
+      this.settle();
     }
+    this.flush();
   }
 
   /**

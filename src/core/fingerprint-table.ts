@@ -141,6 +141,17 @@ export class FingerprintTable {
     return h < c ? h : c - 1;
   }
 
+  /**
+   * Reads the cache lines an {@link insert} of this fingerprint reads first (the recent-cache
+   * entry and the home slot), so that several can be in flight at once (see successor-batch.ts).
+   * The value means nothing; a caller keeps it only so the reads are not optimised away.
+   */
+  warm(hi: number, lo: number): number {
+    const k = this.segmentOf(hi);
+    const home = this.fps[k]![this.home(lo, this.caps[k]!) << 1]!;
+    return this.hasValues ? home : home ^ this.recent[(lo & this.cacheMask) << 1]!;
+  }
+
   /** Inserts unless present. Returns the new slot, or `-1 - slot` of the present entry. */
   insert(hi: number, lo: number, value: number): number {
     if (!this.hasValues) {

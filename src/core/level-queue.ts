@@ -35,6 +35,7 @@ export class LevelQueue {
   private readonly header: number;
   private readChunk = 0;
   private readAt = 0;
+  private copy = EMPTY;
   /** Slot of the entry last returned by {@link shift} (when the queue keeps slots). */
   slot = 0;
 
@@ -60,11 +61,12 @@ export class LevelQueue {
     if (len > 0xffff) throw new RangeError(`state encoding of ${len} bytes is too large (max 65535)`);
     let k = this.chunks.length - 1;
     if (k < 0 || this.used[k]! + need > this.chunks[k]!.length) {
-      const size = Math.max(need, Math.min(MAX_CHUNK, FIRST_CHUNK << this.chunks.length));
-      const chunk = (size === MAX_CHUNK ? this.pool.take() : undefined) ?? new Uint8Array(size);
+      // A pooled chunk serves any entry that fits, the small first chunks of a level included:
+      // those were fresh memory at every level, most of the frontier's page faults.
+      const chunk = (need <= MAX_CHUNK ? this.pool.take() : undefined) ?? new Uint8Array(Math.max(need, Math.min(MAX_CHUNK, FIRST_CHUNK << this.chunks.length)));
       this.chunks.push(chunk);
       this.used.push(0);
-      this.allocated += size;
+      this.allocated += chunk.length;
       k++;
     }
     const chunk = this.chunks[k]!;
@@ -90,6 +92,28 @@ export class LevelQueue {
    * dropped) and, in {@link slot}, its table slot. Undefined when every entry has been taken.
    */
   shift(): Uint8Array | undefined {
+    const start = this.take();
+    return start < 0 ? undefined : this.chunks[this.readChunk]!.subarray(start, this.readAt);
+  }
+
+  /**
+   * {@link shift}, but the entry is copied into a buffer the queue reuses while entries keep
+   * their length: valid until the next call, and no view object made per entry (the views were
+   * a third of a search's garbage).
+   */
+  shiftCopy(): Uint8Array | undefined {
+    const start = this.take();
+    if (start < 0) return undefined;
+    const chunk = this.chunks[this.readChunk]!;
+    const len = this.readAt - start;
+    if (this.copy.length !== len) this.copy = new Uint8Array(len);
+    const copy = this.copy;
+    for (let i = 0; i < len; i++) copy[i] = chunk[start + i]!;
+    return copy;
+  }
+
+  /** Moves past the next entry (its bytes end at readAt in chunk readChunk); returns where they start, or -1. */
+  private take(): number {
     while (this.readChunk < this.chunks.length) {
       const k = this.readChunk;
       const chunk = this.chunks[k]!;
@@ -99,7 +123,7 @@ export class LevelQueue {
         if (this.withSlots) this.slot = chunk[at + 2]! | (chunk[at + 3]! << 8) | (chunk[at + 4]! << 16) | (chunk[at + 5]! << 24);
         const start = at + this.header;
         this.readAt = start + len;
-        return chunk.subarray(start, start + len);
+        return start;
       }
       // A consumed chunk is dropped at once (the frontier's peak is what is still unread), or
       // pooled: the entry last returned in it has been used by the time the reader asks again.
@@ -110,7 +134,7 @@ export class LevelQueue {
       this.readChunk++;
       this.readAt = 0;
     }
-    return undefined;
+    return -1;
   }
 
   /** Rewrites every stored slot through `map` (after the table moved its entries). */

@@ -23,3 +23,22 @@ test('a level written into the chunks the previous level has read keeps every en
   expect(second.shift()).toBeUndefined();
   expect(second.bytes).toBe(0);
 });
+
+test('a level starts in a chunk the previous level gave back, and shiftCopy reads entries as shift does', () => {
+  const pool = new ChunkPool();
+  const first = new LevelQueue(false, pool);
+  const n = 30_000; // past the first full-size chunk
+  for (let i = 0; i < n; i++) first.push(0, entry(i));
+  const copies = new Set<Uint8Array>();
+  for (let i = 0; i < n; i++) {
+    const bytes = first.shiftCopy()!;
+    expect(bytes).toEqual(entry(i));
+    copies.add(bytes);
+  }
+  expect(first.shiftCopy()).toBeUndefined();
+  expect(copies.size).toBe(1); // one buffer for entries of one length
+  const second = new LevelQueue(false, pool);
+  second.push(0, entry(1));
+  expect(second.bytes).toBe(1 << 20); // the pooled chunk, not a fresh 4 KB one
+  expect(second.shift()).toEqual(entry(1));
+});

@@ -1,0 +1,71 @@
+/**
+ * The disk interrupt, the actor a disk brings with it: completes any I/O in flight on the disk,
+ * in any order. It runs in every state, so what it looks for is worked out once per world:
+ * whether any daemon keeps asynchronous I/O on this disk, whether any bio_set completes here,
+ * and at which program steps each actor's I/O goes to this disk. The moves and their order are
+ * those of a walk over every actor asking each of them.
+ */
+import type { Exec } from './exec.js';
+import { completeAsync } from './inflight.js';
+import { completeBios } from './bio.js';
+import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_WO, R_WODEV, WO_INFLIGHT } from './layout.js';
+import { perExec } from './per-exec.js';
+import { completeSubmit } from './request-steps.js';
+import { completeDiskWrite } from './writeout.js';
+import type { ActorInfo, DeviceInfo, Step, World } from './world.js';
+
+interface DiskPlan {
+  readonly dev: DeviceInfo;
+  readonly async: boolean;
+  readonly bios: boolean;
+  readonly actors: readonly ActorInfo[];
+  readonly bases: Int32Array;
+  /** Per actor, 1 at each pc whose step submits to this disk (the step's device). */
+  readonly submitsAt: readonly Uint8Array[];
+}
+
+function diskPlan(world: World, device: number): DiskPlan {
+  const dev = world.devices[device]!;
+  const onDisk = (a: ActorInfo): Uint8Array => Uint8Array.from(a.program, (i) => (i.step.device === dev.name ? 1 : 0));
+  return {
+    dev,
+    async: world.actors.some((a) => a.inflight >= 2 && a.program.some((i) => i.step.kind === 'submit' && i.step.device === dev.name)),
+    bios: world.pools.some((p) => p.device === device),
+    actors: world.actors,
+    bases: Int32Array.from(world.actors, (a) => world.layout.actor(a.index)),
+    submitsAt: world.actors.map(onDisk),
+  };
+}
+
+export function diskInterrupt(device: number): Step {
+  const planOf = perExec((x) => diskPlan(x.world, device));
+  return {
+    kind: 'irq',
+    rest: () => true,
+    run(x) {
+      const { dev, async, bios, actors, bases, submitsAt } = planOf(x);
+      if (async) completeAsync(x, dev.name);
+      if (bios) completeBios(x, device);
+      const s = x.s;
+      for (let i = 0; i < actors.length; i++) {
+        const base = bases[i]!;
+        if (s[base + R_WO] === WO_INFLIGHT && s[base + R_WODEV] === device) completeWrite(x, dev, actors[i]!);
+        if (s[base + R_FLAGS]! & F_INFLIGHT && submitsAt[i]![s[base + R_PC]!] === 1) completeIo(x, dev, actors[i]!, base);
+      }
+    },
+  };
+}
+
+function completeWrite(x: Exec, dev: DeviceInfo, a: ActorInfo): void {
+  x.serving = a.name;
+  const d = x.draft();
+  completeDiskWrite(x, d, a.index, dev);
+  x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s writeout; the page is ${x.world.pageCache ? 'clean' : 'free'}`);
+}
+
+function completeIo(x: Exec, dev: DeviceInfo, a: ActorInfo, base: number): void {
+  x.serving = a.name;
+  const d = x.draft();
+  completeSubmit(x, d, a.index);
+  x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s I/O and frees its ${x.s[base + R_HELD]} page(s)`);
+}
