@@ -80,7 +80,7 @@ export class SuccessorBatch {
   }
 
   /** Requests the table's cache lines for every successor held, all at once. */
-  warm(table: FingerprintTable): void {
+  warm(table: Pick<FingerprintTable, 'warm'>): void {
     let x = 0;
     for (let i = 0; i < this.length; i++) x ^= table.warm(this.hi[i]!, this.lo[i]!);
     this.sink ^= x;

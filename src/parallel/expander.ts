@@ -6,6 +6,7 @@
  * (shared-worker.ts), and so does the coordinating thread, in slices between its other duties.
  */
 import { fingerprint, fp } from '../core/hash.js';
+import { SuccessorBatch } from '../core/successor-batch.js';
 import type { Action, Model, SafetyProperty } from '../core/model.js';
 import { collect } from './collect.js';
 import { Packer } from './packed.js';
@@ -17,6 +18,13 @@ import { SEGMENTS, SharedTable } from './shared-table.js';
 const READ_COLLECT = 32 * 2 ** 20;
 
 const RECENT_MASK = (1 << 15) - 1;
+
+/**
+ * Expansions whose successors go to the table together: their home slots are read in one loop
+ * first, so that the cache misses of a table far larger than the CPU's cache are in flight
+ * together (core/successor-batch.ts, as the single-threaded search does).
+ */
+const BATCH_EXPANSIONS = 32;
 
 export class Expander {
   /** Fingerprints this thread found in the table or put there lately, direct-mapped. */
@@ -43,6 +51,9 @@ export class Expander {
   private depth = 0;
   private findings: [number, number][] = [];
   private readonly decided = new Set<number>();
+  private readonly batch = new SuccessorBatch();
+  /** Whether a new state must be decoded: some safety property reads it (deadlock-freedom does not). */
+  private readonly readsState: boolean;
 
   /** `control[0]` turns non-zero when the search must stop. */
   constructor(
@@ -50,7 +61,9 @@ export class Expander {
     private readonly safety: readonly SafetyProperty<unknown>[],
     private readonly key: ((s: unknown) => Uint8Array) | undefined,
     private readonly control: Int32Array,
-  ) {}
+  ) {
+    this.readsState = safety.some((p) => p.kind !== 'deadlock-free');
+  }
 
   private readonly emit = (_a: Action, state: unknown): void => this.emitState(state);
 
@@ -59,8 +72,21 @@ export class Expander {
     this.transitions++;
     const bytes = this.model.encode(state);
     fingerprint(this.key ? this.key(state) : bytes);
-    const hi = fp.hi | 0;
-    const lo = fp.lo | 0;
+    this.batch.add(bytes, fp.hi | 0, fp.lo | 0);
+  };
+
+  /** Stores the successors held in the batch, in the order they were emitted. */
+  private flush(): void {
+    const b = this.batch;
+    if (b.length > 0) {
+      b.warm(this.table!);
+      for (let i = 0; i < b.length; i++) this.store(b.hi[i]!, b.lo[i]!, b.bytes(i));
+    }
+    b.clear();
+  }
+
+  /** Inserts a successor unless this thread knows it is there; keeps and checks it when new. */
+  private store(hi: number, lo: number, bytes: Uint8Array): void {
     // Most successors were seen moments ago by this thread: a hit in this small cache (of
     // fingerprints known to be in the table) saves a probe of the big shared one.
     const r = (lo & RECENT_MASK) << 1;
@@ -76,8 +102,8 @@ export class Expander {
     this.perSegment[k]!++;
     this.inserted++;
     this.next.push(bytes);
-    this.checkNew(state);
-  };
+    if (this.readsState) this.checkNew(this.model.peek ? this.model.peek(bytes) : this.model.decode(bytes));
+  }
 
   private readonly expand = (bytes: Uint8Array): boolean => {
     if ((++this.expanded & 1023) === 0 && Atomics.load(this.control, 0) !== 0) return !(this.stopped = true);
@@ -87,6 +113,8 @@ export class Expander {
     if (this.model.successorStates) this.model.successorStates(state, this.emitState);
     else this.model.successors(state, this.emit);
     if (this.successors === 0) this.deadEnd(state);
+    this.batch.endExpansion(0, this.successors);
+    if (this.batch.expansions >= BATCH_EXPANSIONS) this.flush();
     return true;
   };
 
@@ -139,6 +167,7 @@ export class Expander {
       // Every chunk up to k is taken: whoever took it holds it while reading.
       while (this.kept <= k) this.chunks[this.kept++] = undefined;
       this.reader.each(chunk, this.used[k]!, this.expand);
+      this.flush();
       // Read to the end by this thread alone: it may write the next level into it.
       if (!this.stopped) this.next.recycle(chunk);
       // Read chunks are freed once every thread has collected them: collect as they add up, so a
@@ -152,6 +181,7 @@ export class Expander {
 
   /** This thread's report of the level; the expander lets go of the table. */
   finish(): LevelDone {
+    this.flush();
     const frontierBytes = this.next.bytes;
     const next = this.next.take();
     const overflow = this.overflow.take();

@@ -85,6 +85,16 @@ export class SharedTable {
   }
 
   /**
+   * Reads the home slot of a fingerprint, so that several lookups' cache misses can be in flight
+   * at once (core/successor-batch.ts). The value means nothing; a caller keeps it only so the
+   * read is not optimised away.
+   */
+  warm(hi: number, lo: number): number {
+    const k = (hi | 0 || ZERO_HI) >>> 24;
+    return this.fps[k]![home(lo | 0 || ZERO_LO, this.caps[k]!) << 1]!;
+  }
+
+  /**
    * Rehashes segment `k` into a new buffer of `capacity` slots, in place of the old one. Only
    * between levels, on one thread, while no thread probes the table: so plain writes do, and
    * the other segments are not touched (threads get the new {@link shape} with the next level).
