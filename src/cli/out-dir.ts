@@ -24,7 +24,8 @@ function kind(path: string): 'dir' | 'other' | undefined {
 
 /**
  * Creates `dir` and its missing parents one at a time: fs.mkdirSync's recursive mode never
- * returns on some paths (`/proc/x`), where a plain mkdir fails at once.
+ * returns on some paths (`/proc/x`), where a plain mkdir fails at once. Another process may make
+ * the same directory meanwhile (shards started together with one parent --out): that is no error.
  */
 function makeDir(dir: string): void {
   const missing: string[] = [];
@@ -32,7 +33,13 @@ function makeDir(dir: string): void {
     missing.unshift(d);
     if (dirname(d) === d) break;
   }
-  for (const d of missing) mkdirSync(d);
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || kind(d) !== 'dir') throw e;
+    }
+  }
   if (kind(dir) !== 'dir') throw new Error(`${dir} exists and is not a directory`);
 }
 
