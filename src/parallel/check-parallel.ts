@@ -18,7 +18,8 @@ import { collisionProbability } from '../core/hash.js';
 import { isSafety, type Action, type Model, type Property } from '../core/model.js';
 import type { CheckResult, PropertyResult, Stats } from '../core/result.js';
 import { symmetryStats } from '../core/symmetry.js';
-import { Crew, runShared, type RunSummary } from './shared-coordinator.js';
+import { Crew } from './crew.js';
+import { runShared, type RunSummary } from './shared-coordinator.js';
 import type { ModelRecipe } from './protocol.js';
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Messages of the shared-table parallel search (shared-coordinator.ts and shared-worker.ts).
  */
+import type { CheckOptions } from '../core/check.js';
 import type { ModelRecipe } from './protocol.js';
 import type { Chunks } from './shared-chunks.js';
 import type { TableShape } from './shared-table.js';
@@ -47,3 +48,12 @@ export interface LevelDone {
 }
 
 export type FromSharedWorker = { readonly type: 'ready' } | LevelDone | { readonly type: 'failed'; readonly message: string; readonly code?: string };
+
+/** The options of a parallel search, as its coordinator and crew read them. */
+export type SharedOptions = CheckOptions & {
+  readonly workers: number;
+  /** At most this many inserts a worker and level (tests use it to exercise the hand-back). */
+  readonly levelBudget?: number;
+  /** When the whole check began (performance clock), for progress rates that include the single-threaded start. */
+  readonly since?: number;
+};

@@ -3,7 +3,8 @@ import below from '../support/fixtures/counter-below.js';
 import { Bfs } from '../../src/core/bfs.js';
 import { check } from '../../src/core/check.js';
 import { isSafety } from '../../src/core/model.js';
-import { Crew, runShared } from '../../src/parallel/shared-coordinator.js';
+import { Crew } from '../../src/parallel/crew.js';
+import { runShared } from '../../src/parallel/shared-coordinator.js';
 import type { ModelRecipe } from '../../src/parallel/protocol.js';
 
 

@@ -1,0 +1,69 @@
+/**
+ * The worker threads of a parallel search (shared-coordinator.ts): started from the model's
+ * bundle, each builds the model and then expands its share of every level it is sent.
+ */
+import { Worker } from 'node:worker_threads';
+import { CheckError } from '../core/errors.js';
+import type { ModelRecipe } from './protocol.js';
+import type { FromSharedWorker, LevelDone, LevelOrder, SharedOptions, SharedSetup } from './shared-protocol.js';
+import { workerUrl } from './worker-bundle.js';
+
+/** A thread's share of a level: expand it, report what was found. */
+export type Hand = (order: LevelOrder) => Promise<LevelDone>;
+
+/**
+ * The worker threads of a parallel search, started as soon as it is likely to be needed: they
+ * are bundled and load the model while the caller still searches on one thread.
+ */
+export class Crew {
+  workers: Worker[] = [];
+  readonly control = new Int32Array(new SharedArrayBuffer(8));
+  /** Resolves once every worker has built its model. */
+  readonly ready: Promise<unknown>;
+  private readonly inbox: ((m: FromSharedWorker) => void)[] = [];
+  private closed = false;
+  /** Resolves once the bundle is built and the threads are created (or not, when terminated first). */
+  private readonly spawned: Promise<void>;
+
+  constructor(recipe: ModelRecipe, names: readonly string[], options: SharedOptions) {
+    const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
+    this.spawned = workerUrl(recipe.module, recipe.policies).then((url) => {
+      if (this.closed) return;
+      // The calling thread is one of the hands (see runShared): it needs no thread of its own.
+      this.workers = Array.from({ length: options.workers - 1 }, () => new Worker(url, { workerData }));
+      this.workers.forEach((w, i) => {
+        w.on('message', (m: FromSharedWorker) => this.inbox[i]?.(m));
+        w.on('error', (e) => this.inbox[i]?.({ type: 'failed', message: e.message }));
+      });
+    });
+    this.ready = this.spawned.then(() => Promise.all(this.workers.map((_, i) => this.answer(i, 'ready'))));
+    // Awaited later, or never when the probe finishes the search: a failure must not go unhandled.
+    this.ready.catch(() => {});
+  }
+
+  /** The next message of `type` from worker `i` (a 'failed' one rejects). */
+  answer<T extends FromSharedWorker['type']>(i: number, type: T): Promise<Extract<FromSharedWorker, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      this.inbox[i] = (m) => {
+        if (m.type === 'failed') reject(new CheckError((m.code as CheckError['code'] | undefined) ?? 'model-threw', m.message));
+        else if (m.type === type) resolve(m as Extract<FromSharedWorker, { type: T }>);
+      };
+    });
+  }
+
+  /** Each thread's share of a level, as a function of the level's order. */
+  hands(): Hand[] {
+    return this.workers.map((w, i) => (order) => {
+      const reply = this.answer(i, 'done');
+      w.postMessage(order);
+      return reply;
+    });
+  }
+
+  /** Stops the threads, loaded or not: a search that ended before they were ready does not wait for them. */
+  async terminate(): Promise<void> {
+    this.closed = true;
+    await this.spawned.catch(() => {});
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The coordinator's book of a parallel search: the shared table (grown between levels), the
+ * states and transitions counted, the properties decided, and the candidates the threads
+ * handed back past their budgets.
+ */
+import { fingerprint, fp } from '../core/hash.js';
+import type { PausedSearch } from '../core/bfs.js';
+import type { Action, Model, SafetyProperty } from '../core/model.js';
+import type { IncompleteReason } from '../core/result.js';
+import { collect, worthCollecting } from './collect.js';
+import { unpackEach } from './packed.js';
+import { ChunkWriter } from './shared-chunks.js';
+import type { LevelDone, SharedOptions } from './shared-protocol.js';
+import { SEGMENTS, SharedTable } from './shared-table.js';
+
+/** A segment grows when the next level's estimate would load it past this. */
+const MAX_LOAD = 0.85;
+/**
+ * It grows to hold the estimate at this load, and by at least a factor: sized to what is coming,
+ * so the table ends dense (an underestimate is safe: the threads' budgets hand the surplus back
+ * to be inserted after a further growth). The threads wait while it grows, so a small table
+ * grows by a larger factor (fewer rehashes: dm-raid1 at 1.5M states, 2 threads, 3.1 s against
+ * 3.5-4.1 s with 1.1; up to 32 MB it doubles, as the single-threaded table does, which halves
+ * the rehashing again: growth was the largest part of the time between levels, 0.2-0.6 s of
+ * dm-raid1's 1.4 M states with 1.3) and a large one by a small factor (memory: 10^8 states in
+ * 1.84 GB).
+ */
+const TARGET_LOAD = 0.75;
+const SMALL_GROWTH = 2;
+const MID_GROWTH = 1.3;
+const SMALL_TABLE = 32 * 2 ** 20;
+const LARGE_GROWTH = 1.1;
+/**
+ * From this size on, every thread collects after each level, so that the next growth frees old
+ * segments as it goes (no thread still holds them) instead of needing a second table.
+ */
+export const LARGE_TABLE = 256 * 2 ** 20;
+
+/** The coordinator's side of a search: the shared table, the counts, what was found. */
+export class Ledger<S, A extends Action> {
+  readonly table: SharedTable;
+  readonly counts = new Float64Array(SEGMENTS);
+  readonly found = new Map<number, number>();
+  /** States stored outside the workers (handed back, or inherited), for the next level. */
+  readonly extras = new ChunkWriter();
+  states = 0;
+  transitions = 0;
+  frontierBytes = 0;
+
+  constructor(
+    private readonly model: Model<S, A>,
+    private readonly safety: readonly SafetyProperty<S>[],
+    private readonly key: ((s: S) => Uint8Array) | undefined,
+    private readonly options: SharedOptions,
+  ) {
+    this.table = SharedTable.create(options.tableCapacity ?? 1 << 16);
+  }
+
+  /** Grows every segment whose `want` would pass the load limit, one at a time. Returns the bytes let go of since the last collection. */
+  ensure(want: (k: number) => number): number {
+    let dropped = 0;
+    for (let k = 0; k < SEGMENTS; k++) {
+      const c = this.table.capacity(k);
+      const w = want(k);
+      if (w <= c * MAX_LOAD) continue;
+      const capacity = Math.max(Math.ceil(c * (growthFactor(this.table.bytes))), Math.ceil(w / TARGET_LOAD));
+      if (capacity * 8 + this.table.bytes > (this.options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
+      this.table.grow(k, capacity);
+      // Free the old buffers as we go, so a growth needs a few segments beside the table.
+      dropped += c * 8;
+      if (worthCollecting(dropped)) collect(dropped), (dropped = 0);
+    }
+    return dropped;
+  }
+
+  /** Takes over a search paused on one thread: its states, counts and findings. */
+  inherit(from: PausedSearch): void {
+    const inherited = new Float64Array(SEGMENTS);
+    from.table.forEach((hi) => void inherited[SharedTable.segmentOf(hi)]!++);
+    this.ensure((k) => inherited[k]!);
+    from.table.forEach((hi, lo) => {
+      const k = this.table.insert(hi, lo);
+      if (k >= 0) this.counts[k]!++;
+    });
+    this.states = from.states;
+    this.transitions = from.transitions;
+    for (const f of from.findings) this.decide(f.property, f.depth);
+  }
+
+  decide(property: number, depth: number): void {
+    this.found.set(property, Math.min(depth, this.found.get(property) ?? Infinity));
+  }
+
+  /** Adds up the threads' reports of a level; returns the states they inserted and expanded. */
+  absorb(done: readonly LevelDone[]): { inserted: number; expanded: number } {
+    let inserted = 0;
+    let expanded = 0;
+    for (const d of done) {
+      inserted += d.inserted;
+      expanded += d.expanded;
+      this.transitions += d.transitions;
+      d.perSegment.forEach((x, k) => (this.counts[k]! += x));
+      for (const [p, at] of d.findings) this.decide(p, at);
+    }
+    this.states += inserted;
+    this.frontierBytes = Math.max(this.frontierBytes, done.reduce((sum, d) => sum + d.frontierBytes, 0));
+    return { inserted, expanded };
+  }
+
+  /** Inserts the candidates the threads handed back (states at `depth`) and checks the new ones. Returns how many were new. */
+  admit(done: readonly LevelDone[], depth: number): number {
+    const arrivals: { state: S; bytes: Uint8Array; hi: number; lo: number }[] = [];
+    for (const d of done) {
+      unpackEach(d.overflow, (bytes) => {
+        const state = this.model.decode(bytes);
+        fingerprint(this.key ? this.key(state) : bytes);
+        arrivals.push({ state, bytes: bytes.slice(), hi: fp.hi, lo: fp.lo });
+      });
+    }
+    if (arrivals.length === 0) return 0;
+    const extra = new Float64Array(SEGMENTS);
+    for (const { hi } of arrivals) extra[SharedTable.segmentOf(hi)]!++;
+    this.ensure((k) => this.counts[k]! + extra[k]!);
+    let added = 0;
+    for (const { state, bytes, hi, lo } of arrivals) {
+      const k = this.table.insert(hi, lo);
+      if (k < 0) continue;
+      this.counts[k]!++;
+      added++;
+      this.extras.push(bytes);
+      this.safety.forEach((p, j) => {
+        if (!this.found.has(j) && (p.kind === 'invariant' ? !p.holds(state) : p.kind === 'reachable' && p.test(state))) this.found.set(j, depth);
+      });
+    }
+    this.states += added;
+    return added;
+  }
+}
+
+function growthFactor(bytes: number): number {
+  return bytes < SMALL_TABLE ? SMALL_GROWTH : bytes < LARGE_TABLE ? MID_GROWTH : LARGE_GROWTH;
+}
+
+/** A limit stopped the search: it ends incomplete for this reason. */
+export class LimitHit extends Error {
+  constructor(readonly reason: IncompleteReason) {
+    super(reason);
+  }
+}
