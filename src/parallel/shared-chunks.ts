@@ -21,6 +21,9 @@ const CHUNK = 1 << 15;
  */
 const SPARE_LIMIT = 128;
 
+/** The most a writer's spare chunks hold, for memory limits. */
+export const SPARE_BYTES = SPARE_LIMIT * CHUNK;
+
 /** Bytes an entry of a state of `len` bytes takes: the length word and the padded encoding. */
 function entryBytes(len: number): number {
   return 4 + ((len + 3) & ~3);

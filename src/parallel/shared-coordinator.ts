@@ -14,7 +14,7 @@ import { collect, worthCollecting } from './collect.js';
 import type { Crew, Hand } from './crew.js';
 import { Expander } from './expander.js';
 import { LARGE_TABLE, Ledger, LimitHit } from './ledger.js';
-import { ChunkWriter, pool, type Chunks } from './shared-chunks.js';
+import { ChunkWriter, pool, SPARE_BYTES, type Chunks } from './shared-chunks.js';
 import type { LevelDone, LevelOrder, SharedOptions } from './shared-protocol.js';
 import { SEGMENTS } from './shared-table.js';
 
@@ -73,6 +73,8 @@ async function levels<S, A extends Action>(
   let depth = from.depth;
   let level = rest.take();
   if (frontier === 0) [level, frontier, carried, depth] = [book.extras.take(), carried, 0, depth + 1];
+  /** Bytes of the level read last: the threads may keep some of its chunks to write into. */
+  let readBytes = 0;
   let perState = 4; // new states per expanded state, for sizing the table
   let first = true;
   let stopped: IncompleteReason | undefined;
@@ -82,9 +84,12 @@ async function levels<S, A extends Action>(
       if (stopped || frontier === 0 || book.found.size === safety.length) break;
       if (book.states >= (options.maxStates ?? Infinity)) throw new LimitHit('max-states');
       if (depth >= (options.maxDepth ?? Infinity)) throw new LimitHit('max-depth');
-      // The frontier counts against the limit as the table does: this level and the next one.
+      // The frontier counts against the limit as the table does: this level, the next one, and
+      // the chunks of the level before that the threads kept to write into.
       const frontierBytes = levelBytes(level);
-      if (book.table.bytes + frontierBytes * (1 + perState) > (options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
+      const spare = Math.min(hands.length * SPARE_BYTES, readBytes);
+      if (book.table.bytes + frontierBytes * (1 + perState) + spare > (options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
+      readBytes = frontierBytes;
       const expected = (frontier * perState * 1.1) / SEGMENTS + 16;
       const dropped = book.ensure((k) => book.counts[k]! + expected) + frontierBytes;
       const { table, counts } = book;
