@@ -5,6 +5,8 @@
  * word at a time). Keeping the frontier as bytes, not objects, keeps a large search inside its budget.
  */
 
+import { WordCopy } from './word-copy.js';
+
 const FIRST_CHUNK = 1 << 12;
 const MAX_CHUNK = 1 << 20;
 const EMPTY = new Uint8Array(0);
@@ -36,8 +38,7 @@ export class LevelQueue {
   private readonly header: number;
   private readChunk = 0;
   private readAt = 0;
-  private copy = EMPTY;
-  private copyWords = new Int32Array(0);
+  private readonly copier = new WordCopy();
   /** The chunk being read, as words (for {@link shiftCopy}). */
   private readWords: Int32Array = new Int32Array(0);
   private wordsOf: Uint8Array = EMPTY;
@@ -116,21 +117,14 @@ export class LevelQueue {
     if (start < 0) return undefined;
     const chunk = this.chunks[this.readChunk]!;
     const len = this.readAt - start;
-    if (this.copy.length !== len) {
-      const buffer = new ArrayBuffer((len + 3) & ~3);
-      this.copy = new Uint8Array(buffer, 0, len);
-      this.copyWords = new Int32Array(buffer);
-    }
-    const to = this.copyWords;
-    const from = start >>> 2;
     if (this.wordsOf !== chunk) {
       this.wordsOf = chunk;
       this.readWords = new Int32Array(chunk.buffer, chunk.byteOffset, chunk.length >>> 2);
     }
-    const words = this.readWords;
-    if (from + to.length <= words.length) for (let i = 0; i < to.length; i++) to[i] = words[from + i]!;
-    else this.copy.set(chunk.subarray(start, start + len)); // the last entry of an odd-sized chunk
-    return this.copy;
+    const from = start >>> 2;
+    // The last entry of an odd-sized chunk may end inside a word the view does not cover.
+    if (from + ((len + 3) >> 2) <= this.readWords.length) return this.copier.copy(this.readWords, from, len);
+    return this.copier.copyBytes(chunk.subarray(start, start + len));
   }
 
   /** Moves past the next entry (its bytes end at readAt in chunk readChunk); returns where they start, or -1. */

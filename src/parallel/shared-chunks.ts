@@ -11,6 +11,8 @@
  * (one copy into shared memory costs about 36 ns against 70 to 190 for a byte loop), reading a
  * loop over 32-bit words (about 26 to 57 ns against 78 to 200).
  */
+import { WordCopy } from '../core/word-copy.js';
+
 const CHUNK = 1 << 15;
 
 /**
@@ -91,32 +93,18 @@ export class ChunkWriter {
  * at a time into a reused buffer does neither.
  */
 export class ChunkReader {
-  private scratch = new Int32Array(64);
-  /** Views of `scratch` by length: states of one model mostly have one length. */
-  private views: Uint8Array[] = [];
+  private readonly copier = new WordCopy();
 
   /** Visits the entries of a chunk holding `used` bytes; each view is valid during its call. Stops when `visit` returns false. */
   each(chunk: SharedArrayBuffer, used: number, visit: (state: Uint8Array) => boolean): boolean {
     const w = new Int32Array(chunk);
     for (let at = 0; at < used; ) {
       const len = w[at >> 2]!;
-      const v = this.view(len);
-      const s = this.scratch;
-      const from = (at >> 2) + 1;
-      for (let i = 0, n = (len + 3) >> 2; i < n; i++) s[i] = w[from + i]!;
+      const state = this.copier.copy(w, (at >> 2) + 1, len);
       at += entryBytes(len);
-      if (!visit(v)) return false;
+      if (!visit(state)) return false;
     }
     return true;
-  }
-
-  private view(len: number): Uint8Array {
-    let v = this.views[len];
-    if (v === undefined) {
-      if (len > this.scratch.byteLength) (this.scratch = new Int32Array(Math.max((len + 3) >> 2, 2 * this.scratch.length))), (this.views = []);
-      v = this.views[len] = new Uint8Array(this.scratch.buffer, 0, len);
-    }
-    return v;
   }
 }
 
