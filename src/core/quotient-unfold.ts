@@ -11,8 +11,10 @@ import { fairCores } from './fair-cores.js';
 import { fairCycle } from './fair-cycle.js';
 import { fairnessTable } from './fairness.js';
 import { choicesOf, treePathTo } from './graph-path.js';
+import { guardModel } from './errors.js';
+import { fingerprint, fp } from './hash.js';
 import { fairnessUnit, type Action, type Fairness, type Model } from './model.js';
-import { successorList } from './path.js';
+import { NodeIndex } from './node-index.js';
 import type { StateGraph } from './state-graph.js';
 
 /** A concrete fair cycle found in an unfolding: replay choices after the start state. */
@@ -23,22 +25,14 @@ export interface UnfoldedLasso {
   readonly cycle: readonly number[];
 }
 
-/** The bytes of a state as a string key (exact, unlike a fingerprint; unfoldings are small). */
-function keyOf<S>(model: Model<S, Action>, state: S): string {
-  const bytes = model.encode(state);
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]!);
-  return out;
-}
-
 class Unfolding<S, A extends Action> {
   readonly states: S[] = [];
-  readonly keys = new Map<string, number>();
+  private readonly index = new NodeIndex(64);
   readonly offsets: number[] = [0];
   readonly targets: number[] = [];
   readonly units: number[] = [];
   readonly unitNames: string[] = [];
-  readonly unitIndex = new Map<string, number>();
+  private readonly unitIndex = new Map<string, number>();
   readonly parentEdge: number[] = [];
   /** The nodes of the core's classes, in discovery order. */
   readonly inside: number[] = [];
@@ -46,22 +40,24 @@ class Unfolding<S, A extends Action> {
 
   constructor(private readonly model: Model<S, A>, private readonly inCore: (state: S) => boolean) {}
 
-  /** The node of `state`, added (reached by `edge`) when new. */
+  /** The node of `state` (the engine's fingerprint of its encoding), added (reached by `edge`) when new. */
   node(state: S, edge: number): number {
-    const key = keyOf(this.model, state);
-    const known = this.keys.get(key);
-    if (known !== undefined) return known;
+    const bytes = this.model.encode(state);
+    fingerprint(bytes);
     const v = this.states.length;
-    this.keys.set(key, v);
-    this.states.push(state);
+    const known = this.index.lookup(fp.hi, fp.lo, v);
+    if (known >= 0) return known;
+    const own = this.model.decode(bytes.slice());
+    this.states.push(own);
     this.parentEdge.push(edge);
-    const inside = this.inCore(state);
+    const inside = this.inCore(own);
     this.expand.push(inside);
     if (inside) this.inside.push(v);
     return v;
   }
 
-  unit(name: string): number {
+  unit(action: Action): number {
+    const name = fairnessUnit(action);
     let u = this.unitIndex.get(name);
     if (u === undefined) {
       u = this.unitNames.length;
@@ -74,16 +70,15 @@ class Unfolding<S, A extends Action> {
   /** Expands every node of the core's classes, in discovery order, so rows stay in node order. */
   explore(start: S, budget: Budget): void {
     this.node(start, -1);
+    const emit = (action: A, next: S): void => {
+      const e = this.targets.length;
+      this.targets.push(-1);
+      this.units.push(this.unit(action));
+      this.targets[e] = this.node(next, e);
+    };
     for (let v = 0; v < this.states.length; v++) {
       budget.step();
-      if (this.expand[v]) {
-        for (const step of successorList(this.model, this.states[v]!)) {
-          const e = this.targets.length;
-          this.targets.push(-1);
-          this.units.push(this.unit(fairnessUnit(step.action)));
-          this.targets[e] = this.node(step.next, e);
-        }
-      }
+      if (this.expand[v]) guardModel('successors', () => this.model.successors(this.states[v]!, emit));
       this.offsets.push(this.targets.length);
     }
   }
