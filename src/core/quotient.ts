@@ -68,9 +68,16 @@ function groupOfUnit(unit: string): string | undefined {
  */
 export function movedUnits(groups: readonly (readonly string[])[]): (unit: string) => boolean {
   const names = new Set(groups.filter((g) => g.length > 1).flat());
+  // Asked once per successor while a quotient path is unwound: the few units' answers are kept.
+  const known = new Map<string, boolean>();
   return (unit) => {
-    const group = groupOfUnit(unit);
-    return names.has(actorOfUnit(unit)) || (group !== undefined && names.has(group));
+    let moved = known.get(unit);
+    if (moved === undefined) {
+      const group = groupOfUnit(unit);
+      moved = names.has(actorOfUnit(unit)) || (group !== undefined && names.has(group));
+      known.set(unit, moved);
+    }
+    return moved;
   };
 }
 
