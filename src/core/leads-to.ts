@@ -41,6 +41,9 @@ export interface LeadsToCandidate {
 /**
  * Every dead end and the first entry of every fair core, in BFS order of the two-copy search
  * (shortest stems first), for liveness property number `k`. `budget` may stop it (it throws).
+ *
+ * @example
+ * for (const c of leadsToCandidates(g, 0, fairness, budget)) if (!c.dead) return c.cores[c.node]; // the nearest core
  */
 export function* leadsToCandidates(g: StateGraph, k: number, fairness: FairnessTable, budget: Budget): Generator<LeadsToCandidate> {
   const search = searchObligations(g, k, budget);
@@ -59,7 +62,12 @@ export function* leadsToCandidates(g: StateGraph, k: number, fairness: FairnessT
   }
 }
 
-/** The lasso (or dead end) a candidate stands for: the fair cycle through its node, if a core's entry. */
+/**
+ * The lasso (or dead end) a candidate stands for: the fair cycle through its node, if a core's entry.
+ *
+ * @example
+ * candidateFinding(g, candidate, fairness, budget).cycle // edges back to the stem's end
+ */
 export function candidateFinding(g: StateGraph, c: LeadsToCandidate, fairness: FairnessTable, budget: Budget): LassoFinding {
   const cycle = c.dead ? undefined : fairCycle(g, c.cores, c.cores[c.node]!, c.node, fairness, budget);
   return { init: c.init, stem: c.stem, cycle, rest: c.dead && g.rest[c.node] === 1 };
