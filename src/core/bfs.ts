@@ -120,6 +120,10 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.transitions++;
     if (this.batch === undefined) return this.store(nextState);
     const bytes = this.fingerprinted(nextState);
+    // A successor known to be a duplicate is counted but not held: inserting it would change
+    // nothing (the table holds it, or will from the same expansion), and most successors are
+    // duplicates. A table growth it would have started is left to the next new state.
+    if (this.table.recentlyInserted(fp.hi, fp.lo) || this.batch.holdsInExpansion(fp.hi, fp.lo)) return;
     this.batch.add(bytes, fp.hi, fp.lo);
   };
 

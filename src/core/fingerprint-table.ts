@@ -147,9 +147,19 @@ export class FingerprintTable {
    * The value means nothing; a caller keeps it only so the reads are not optimised away.
    */
   warm(hi: number, lo: number): number {
+    // A fingerprint the cache holds is answered there: its home slot would be a wasted miss.
+    if (this.recentlyInserted(hi, lo)) return 1;
     const k = this.segmentOf(hi);
-    const home = this.fps[k]![this.home(lo, this.caps[k]!) << 1]!;
-    return this.hasValues ? home : home ^ this.recent[(lo & this.cacheMask) << 1]!;
+    return this.fps[k]![this.home(lo, this.caps[k]!) << 1]!;
+  }
+
+  /**
+   * True when the cache of recent fingerprints holds this one, so the table holds it: a cheap,
+   * partial "present" (false says nothing). Always false in a table with values.
+   */
+  recentlyInserted(hi: number, lo: number): boolean {
+    const r = (lo & this.cacheMask) << 1;
+    return !this.hasValues && this.recent[r] === (hi | 0) && this.recent[r + 1] === (lo | 0);
   }
 
   /** Inserts unless present. Returns the new slot, or `-1 - slot` of the present entry. */
