@@ -123,7 +123,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     // A successor known to be a duplicate is counted but not held: inserting it would change
     // nothing (the table holds it, or will from the same expansion), and most successors are
     // duplicates. A table growth it would have started is left to the next new state.
-    if (this.table.recentlyInserted(fp.hi, fp.lo) || this.batch.holdsInExpansion(fp.hi, fp.lo)) return;
+    if (this.batch.holdsInExpansion(fp.hi, fp.lo)) return;
     this.batch.add(bytes, fp.hi, fp.lo);
   };
 
@@ -229,8 +229,11 @@ export class Bfs<S, A extends Action> extends LevelSearch {
       this.stop('memory-limit');
       return false;
     }
+    if (!this.options.parents) {
+      this.table.grow(hi, false);
+      return true;
+    }
     const map = this.table.grow(hi);
-    if (!this.options.parents) return true;
     this.table.remapValues(map);
     this.current.remap(map);
     this.next.remap(map);

@@ -30,6 +30,7 @@ const DENSE_FROM = 1 << 22;
 /** Entries of the cache of recent fingerprints, at most (it fits the CPU's cache). */
 const CACHE_ENTRIES = 1 << 15;
 const NO_CACHE = new Int32Array(0);
+const NO_MAP = new Int32Array(0);
 
 /**
  * Entries a cache in front of a table of `capacity` slots is given: a power of two, no more
@@ -248,8 +249,12 @@ export class FingerprintTable {
     }
   }
 
-  /** Enlarges the segment of `hi`. Returns `map` with `map[oldLocal]` = new local slot; values move unchanged. */
-  grow(hi = 0): Int32Array {
+  /**
+   * Enlarges the segment of `hi`. Returns `map` with `map[oldLocal]` = new local slot (values
+   * move unchanged), or an empty map when `remap` is false: a caller holding no slots need not
+   * pay for a map of the whole segment, fresh memory at every growth.
+   */
+  grow(hi = 0, remap = true): Int32Array {
     const k = this.segmentOf(hi);
     const oldFps = this.fps[k]!;
     const oldVals = this.vals[k]!;
@@ -257,11 +262,13 @@ export class FingerprintTable {
     this.count -= this.counts[k]!;
     this.allocate(k, this.nextCapacity(k));
     this.fitCache();
-    const map = new Int32Array(oldCapacity).fill(-1);
+    const map = remap ? new Int32Array(oldCapacity).fill(-1) : NO_MAP;
     for (let s = 0; s < oldCapacity; s++) {
       const a = oldFps[s << 1]!;
       const b = oldFps[(s << 1) + 1]!;
-      if ((a | b) !== 0) map[s] = this.place(k, a, b, oldVals[s] ?? 0);
+      if ((a | b) === 0) continue;
+      const at = this.place(k, a, b, oldVals[s] ?? 0);
+      if (remap) map[s] = at;
     }
     return map;
   }

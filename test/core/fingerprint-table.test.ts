@@ -32,6 +32,16 @@ describe('FingerprintTable', () => {
     expect(table.find(12345, 0)).toBe(-1);
   });
 
+  test.prop([fingerprints, fc.constantFrom(1, 256)])('a growth without a map keeps every fingerprint and makes no map', (fps, segments) => {
+    const table = new FingerprintTable({ initialCapacity: 2, values: false, segments });
+    for (const [hi, lo] of fps) {
+      if (table.needsGrow(hi)) expect(table.grow(hi, false)).toHaveLength(0);
+      expect(table.insert(hi, lo, 0)).toBeGreaterThanOrEqual(0);
+    }
+    for (const [hi, lo] of fps) expect(table.find(hi, lo)).toBeGreaterThanOrEqual(0);
+    expect(table.size).toBe(fps.length);
+  });
+
   it('grows one segment at a time: the new arrays are a fraction of the table', () => {
     const table = new FingerprintTable({ values: false, segments: 256, initialCapacity: 1 << 16 });
     let hi = 0x9e3779b9;
