@@ -22,6 +22,8 @@ export interface TableOptions {
   readonly growth?: number;
   /** A power of two, at most 256 (default 1). */
   readonly segments?: number;
+  /** Takes each array a growth leaves behind, to reuse its memory (its contents are garbage). */
+  readonly retire?: (old: Int32Array) => void;
 }
 
 /** Slots (over all segments) from which a table grows by its gentle factor: 32 MB of fingerprints. */
@@ -60,6 +62,7 @@ export class FingerprintTable {
   private readonly hasValues: boolean;
   private readonly maxLoad: number;
   private readonly growth: number;
+  private readonly retire: ((old: Int32Array) => void) | undefined;
   private count = 0;
   private allocated = 0;
 
@@ -70,6 +73,7 @@ export class FingerprintTable {
     this.maxLoad = options.maxLoad ?? 0.88;
     this.hasValues = options.values ?? true;
     this.growth = options.growth ?? 1.3;
+    this.retire = options.retire;
     const each = Math.max(16, Math.ceil((options.initialCapacity ?? 1 << 10) / segments));
     for (let k = 0; k < segments; k++) this.allocate(k, each);
     this.fitCache();
@@ -270,6 +274,8 @@ export class FingerprintTable {
       const at = this.place(k, a, b, oldVals[s] ?? 0);
       if (remap) map[s] = at;
     }
+    this.retire?.(oldFps);
+    if (oldVals.length > 0) this.retire?.(oldVals);
     return map;
   }
 }
