@@ -38,31 +38,51 @@ export interface PathJson {
   readonly length: number;
   readonly loopStart?: number;
   readonly choices: readonly number[];
-  readonly actions: readonly Record<string, unknown>[];
+  /** Absent only in a matrix's cell replies (see {@link PathDetail}); every document has them. */
+  readonly actions?: readonly Record<string, unknown>[];
 }
 
-export function pathJson(path: Path<unknown, Action>): PathJson {
+/**
+ * How much of a path a result carries: `actions` (each step's actor, name and sentence), or
+ * only its `choices`, which replay it (runner/rehydrate.ts). A matrix reads nothing else of a
+ * cell's paths, and rendering each step's sentence was a twentieth of a small cell's check.
+ */
+export type PathDetail = 'actions' | 'choices';
+
+export function pathJson(path: Path<unknown, Action>, detail: PathDetail = 'actions'): PathJson {
+  const base = { length: path.actions.length, choices: path.choices, ...(detail === 'actions' ? { actions: actionsJson(path) } : {}) };
+  return path.loopStart === undefined ? base : { ...base, loopStart: path.loopStart };
+}
+
+function actionsJson(path: Path<unknown, Action>): Record<string, unknown>[] {
   // An action's own JSON form when it has one: allocation actions carry their sentence as a
   // getter and their successor state as a field, which a plain copy would get backwards.
-  const actions = path.actions.map((a) => JSON.parse(JSON.stringify(a)) as Record<string, unknown>);
-  const base = { length: path.actions.length, choices: path.choices, actions };
-  return path.loopStart === undefined ? base : { ...base, loopStart: path.loopStart };
+  return path.actions.map((a) => JSON.parse(JSON.stringify(a)) as Record<string, unknown>);
 }
 
 /** One property's verdict as the JSON documents show it. */
 export function propertyJson(p: PropertyResult<unknown, Action>): ResultJson['properties'][number] {
+  return propertyWith(p, 'actions');
+}
+
+function propertyWith(p: PropertyResult<unknown, Action>, detail: PathDetail): ResultJson['properties'][number] {
   return {
     name: p.name,
     kind: p.kind,
     status: p.status,
     ...(p.failure ? { failure: p.failure } : {}),
     ...(p.details ? { details: p.details } : {}),
-    ...(p.counterexample ? { counterexample: pathJson(p.counterexample) } : {}),
-    ...(p.witness ? { witness: pathJson(p.witness) } : {}),
+    ...(p.counterexample ? { counterexample: pathJson(p.counterexample, detail) } : {}),
+    ...(p.witness ? { witness: pathJson(p.witness, detail) } : {}),
   };
 }
 
-export function resultJson(result: CheckResult<unknown, Action>, policy: string | undefined, params: ParamValues): ResultJson {
+/**
+ * The `--json` document of a result; `detail` 'choices' leaves each path's actions out.
+ *
+ * @example resultJson(check(model), 'mempool-only', { pages: 6 }).verdict // 'violated'
+ */
+export function resultJson(result: CheckResult<unknown, Action>, policy: string | undefined, params: ParamValues, detail: PathDetail = 'actions'): ResultJson {
   return {
     format: RESULT_FORMAT,
     version: RESULT_VERSION,
@@ -72,7 +92,7 @@ export function resultJson(result: CheckResult<unknown, Action>, policy: string 
     params,
     verdict: result.verdict,
     ...(result.incomplete ? { incomplete: result.incomplete } : {}),
-    properties: result.properties.map(propertyJson),
+    properties: result.properties.map((p) => propertyWith(p, detail)),
     stats: result.stats,
   };
 }

@@ -5,7 +5,7 @@
 import { summarize, type CellLimits } from '../../api/cell.js';
 import type { ParamValues } from '../../core/params.js';
 import type { ResultJson } from '../result-json.js';
-import type { CellReply, CellRunner } from '../runner/protocol.js';
+import type { CellJob, CellReply, CellRunner } from '../runner/protocol.js';
 import { judged, type PlannedCell } from './plan.js';
 
 /**
@@ -85,7 +85,8 @@ export async function runCells(cells: Iterable<PlannedCell>, runner: CellRunner,
       outcomes.push(undefined as never);
       if (planned.notApplicable !== undefined) record(slot, { cell: planned, row: rowOf(planned, undefined) });
       else {
-        const job = { id: planned.index, model: planned.source, policy: planned.policy, policyFiles: planned.policyFiles, params: planned.params, limits };
+        // Choices only: the table reads verdicts, and --out replays each counterexample from them.
+        const job: CellJob = { id: planned.index, model: planned.source, policy: planned.policy, policyFiles: planned.policyFiles, params: planned.params, limits, paths: 'choices' };
         const run = runner.run(job).then((reply) => {
           const cell = judged(planned, reply);
           const row = rowOf(cell, reply);

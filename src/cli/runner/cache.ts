@@ -25,7 +25,7 @@ const REPEATABLE = new Set([undefined, 'max-states', 'max-depth']);
 export function cacheKey(job: CellJob, modelHash: (model: string) => string): string {
   const params = Object.keys(job.params).sort().map((k) => [k, job.params[k]]);
   const limits = Object.keys(job.limits).sort().map((k) => [k, (job.limits as Record<string, unknown>)[k]]);
-  return sha256(JSON.stringify({ code: codeHash(), model: job.model, source: modelHash(job.model), policy: job.policy ?? null, params, limits }));
+  return sha256(JSON.stringify({ code: codeHash(), model: job.model, source: modelHash(job.model), policy: job.policy ?? null, params, limits, paths: job.paths ?? 'actions' }));
 }
 
 function read(path: string, key: string): ResultJson | 'missing' | 'damaged' {

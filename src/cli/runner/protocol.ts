@@ -6,7 +6,7 @@ import type { CellLimits } from '../../api/cell.js';
 import type { CheckError } from '../../core/errors.js';
 import type { Property } from '../../core/model.js';
 import type { ParamValues } from '../../core/params.js';
-import type { ResultJson } from '../result-json.js';
+import type { PathDetail, ResultJson } from '../result-json.js';
 
 export interface CellJob {
   readonly id: number;
@@ -17,6 +17,8 @@ export interface CellJob {
   readonly policyFiles?: readonly string[];
   readonly params: ParamValues;
   readonly limits: CellLimits;
+  /** How much of each counterexample the reply carries; 'actions' (everything) when absent. */
+  readonly paths?: PathDetail;
 }
 
 export type CellReply =

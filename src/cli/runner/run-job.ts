@@ -42,7 +42,7 @@ export async function runJob(job: CellJob, signal: AbortSignal, onBuilt?: (built
   onBuilt?.({ built: job.id, model: model.name, properties: model.properties.map((p) => ({ name: p.name, kind: p.kind })) });
   try {
     const result = await checkBuiltAsync(model, job.limits, signal);
-    return { id: job.id, ok: true, json: resultJson(result, job.policy, job.params) };
+    return { id: job.id, ok: true, json: resultJson(result, job.policy, job.params, job.paths) };
   } catch (e) {
     return failed(job, e);
   }
