@@ -5,11 +5,20 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { CheckError } from '../core/errors.js';
 import type { ModelRecipe } from './protocol.js';
-import type { EarlyCrew, FromSharedWorker, LevelDone, LevelOrder, SharedOptions, SharedSetup } from './shared-protocol.js';
+import type { EarlyCrew, FromSharedWorker, GrowOrder, LevelDone, LevelOrder, SharedOptions, SharedSetup } from './shared-protocol.js';
 import { workerUrl } from './worker-bundle.js';
 
 /** A thread's share of a level: expand it, report what was found. */
 export type Hand = (order: LevelOrder) => Promise<LevelDone>;
+
+/** A thread's share of the table's growth between levels: these segments, rehashed. */
+export type Grower = (segments: SharedArrayBuffer[], capacities: number[]) => Promise<readonly SharedArrayBuffer[]>;
+
+/** Who works on the next level, and which threads can help the table grow before it. */
+export interface Team {
+  readonly hands: readonly Hand[];
+  readonly growers: readonly Grower[];
+}
 
 /**
  * The worker threads of a parallel search, started as soon as it is likely to be needed: they
@@ -80,18 +89,27 @@ export class Crew {
    * tells it to forget what an earlier one left (its cache of fingerprints, its decided properties).
    * Rejects with the reason the workers could not load the model.
    */
-  team(own: Hand): () => Promise<readonly Hand[]> {
-    let joined: Hand[] | undefined;
+  team(own: Hand): () => Promise<Team> {
+    let joined: Team | undefined;
     return async () => {
       if (joined === undefined && this.settled) {
         await this.ready;
-        joined = this.hands().map(freshStart);
+        // The workers first: the calling thread's hand starts expanding at once and takes the
+        // level's chunks out of the order (Expander.begin), which the workers are sent a copy of.
+        joined = { hands: [...this.hands().map(freshStart), own], growers: this.growers() };
         this.joinedAt = performance.now();
       }
-      // The workers first: the calling thread's hand starts expanding at once and takes the
-      // level's chunks out of the order (Expander.begin), which the workers are sent a copy of.
-      return joined === undefined ? [own] : [...joined, own];
+      return joined ?? { hands: [own], growers: [] };
     };
+  }
+
+  /** Each thread's share of a growth of the table. */
+  growers(): Grower[] {
+    return this.workers.map((w, i) => async (segments, capacities) => {
+      const reply = this.answer(i, 'grown');
+      w.postMessage({ type: 'grow', segments, capacities } satisfies GrowOrder);
+      return (await reply).buffers;
+    });
   }
 
   /** Stops the threads, loaded or not: a search that ended before they were ready does not wait for them. */

@@ -11,9 +11,10 @@ import { isSafety, type Action, type Model, type SafetyProperty } from '../core/
 import type { IncompleteReason } from '../core/result.js';
 import { symmetryKey } from '../core/symmetry.js';
 import { collect, worthCollecting } from './collect.js';
-import type { Crew, Hand } from './crew.js';
+import type { Crew, Hand, Team } from './crew.js';
 import { Expander } from './expander.js';
-import { LARGE_TABLE, Ledger, LimitHit } from './ledger.js';
+import { Ledger } from './ledger.js';
+import { LARGE_TABLE, LimitHit } from './table-growth.js';
 import { ChunkWriter, pool, SPARE_BYTES, type Chunks } from './shared-chunks.js';
 import type { LevelDone, LevelOrder, SharedOptions } from './shared-protocol.js';
 import { SEGMENTS } from './shared-table.js';
@@ -58,7 +59,7 @@ async function levels<S, A extends Action>(
   safety: readonly SafetyProperty<S>[],
   options: SharedOptions,
   from: PausedSearch,
-  team: () => Promise<readonly Hand[]>,
+  team: () => Promise<Team>,
   interrupted: () => IncompleteReason | undefined,
 ): Promise<Omit<RunSummary, 'startup'>> {
   const started = options.since ?? performance.now();
@@ -88,9 +89,9 @@ async function levels<S, A extends Action>(
       const spare = Math.min(options.workers * SPARE_BYTES, readBytes);
       if (book.table.bytes + frontierBytes * (1 + perState) + spare > (options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
       readBytes = frontierBytes;
-      const hands = await team();
+      const { hands, growers } = await team();
       const expected = (frontier * perState * 1.1) / SEGMENTS + 16;
-      const dropped = book.ensure((k) => book.counts[k]! + expected) + frontierBytes;
+      const dropped = (await book.ensureShared((k) => book.counts[k]! + expected, growers)) + frontierBytes;
       const { table, counts } = book;
       const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / hands.length))));
       const release = worthCollecting(dropped) || table.bytes >= LARGE_TABLE;

@@ -59,7 +59,22 @@ export interface LevelDone {
   readonly stopped: boolean;
 }
 
-export type FromSharedWorker = { readonly type: 'ready' } | LevelDone | { readonly type: 'failed'; readonly message: string; readonly code?: string };
+/** Between levels: rehash these segments (shared-table.ts `rehash`), each into its new capacity. */
+export interface GrowOrder {
+  readonly type: 'grow';
+  readonly segments: readonly SharedArrayBuffer[];
+  readonly capacities: readonly number[];
+}
+
+/** The segments of a {@link GrowOrder}, rehashed, in its order. */
+export interface Grown {
+  readonly type: 'grown';
+  readonly buffers: readonly SharedArrayBuffer[];
+}
+
+export type ToSharedWorker = LevelOrder | GrowOrder;
+
+export type FromSharedWorker = { readonly type: 'ready' } | LevelDone | Grown | { readonly type: 'failed'; readonly message: string; readonly code?: string };
 
 /** The options of a parallel search, as its coordinator and crew read them. */
 export type SharedOptions = CheckOptions & {

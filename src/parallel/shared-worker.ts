@@ -10,7 +10,8 @@ import { collect } from './collect.js';
 import { Expander } from './expander.js';
 import { buildRecipe } from './recipe.js';
 import { warmExpander } from './warm-up.js';
-import type { FromSharedWorker, LevelOrder, SharedSetup } from './shared-protocol.js';
+import type { FromSharedWorker, SharedSetup, ToSharedWorker } from './shared-protocol.js';
+import { rehash } from './shared-table.js';
 
 /** Milliseconds a worker warms up before it reports ready (warm-up.ts). */
 const WARM_UP_MS = 150;
@@ -30,8 +31,9 @@ export function serveLevels(module: { readonly default?: unknown }, policies: re
     const key = symmetryKey(model, setup.symmetry);
     const control = new Int32Array(setup.control);
     const expander = warmExpander(model, key, () => new Expander(model, safety, key, control), WARM_UP_MS);
-    parent.on('message', (m: LevelOrder) => {
+    parent.on('message', (m: ToSharedWorker) => {
       try {
+        if (m.type === 'grow') return post({ type: 'grown', buffers: m.segments.map((b, i) => rehash(b, m.capacities[i]!)) });
         expander.begin(m);
         expander.work();
         const done = expander.finish();

@@ -8,7 +8,8 @@ import { Crew, type Hand } from '../../src/parallel/crew.js';
 import { startCrew } from '../../src/parallel/early-crew.js';
 import { Expander } from '../../src/parallel/expander.js';
 import type { ModelRecipe } from '../../src/parallel/protocol.js';
-import type { LevelDone, LevelOrder } from '../../src/parallel/shared-protocol.js';
+import type { LevelDone, LevelOrder, ToSharedWorker } from '../../src/parallel/shared-protocol.js';
+import { rehash, SEGMENTS, SharedTable } from '../../src/parallel/shared-table.js';
 import { warmUp } from '../../src/parallel/warm-up.js';
 import { workerUrl } from '../../src/parallel/worker-bundle.js';
 
@@ -58,7 +59,8 @@ describe('a crew joining a search under way', () => {
     const channel = new MessageChannel();
     const worker: MessagePort = channel.port1;
     const received: LevelOrder[] = [];
-    worker.on('message', (m: LevelOrder) => {
+    worker.on('message', (m: ToSharedWorker) => {
+      if (m.type === 'grow') return worker.postMessage({ type: 'grown', buffers: m.segments.map((b, i) => rehash(b, m.capacities[i]!)) });
       received.push(m);
       worker.postMessage({ type: 'done' } as LevelDone);
     });
@@ -66,12 +68,20 @@ describe('a crew joining a search under way', () => {
     const own: Hand = () => Promise.resolve({ type: 'done' } as LevelDone);
     const team = crew.team(own);
     try {
-      expect(await team()).toEqual([own]);
+      expect(await team()).toEqual({ hands: [own], growers: [] });
       worker.postMessage({ type: 'ready' });
       while (!crew.settled) await new Promise((resolve) => setTimeout(resolve, 5));
-      const hands = await team();
+      const { hands, growers } = await team();
       expect(hands).toHaveLength(2);
       expect(hands[1]).toBe(own);
+      // The worker helps the table grow: a segment it rehashes holds the same fingerprints.
+      const table = SharedTable.create(16 * SEGMENTS);
+      const fps = Array.from({ length: 12 }, (_, i) => [i * 0x10000 + 7, i * 7919 + 1] as const);
+      for (const [hi, lo] of fps) table.insert(hi, lo);
+      const [grown] = await growers[0]!([table.buffer(0)], [64]);
+      table.adopt(0, grown!, 64);
+      expect(table.capacity(0)).toBe(64);
+      expect(fps.map(([hi, lo]) => table.insert(hi, lo))).toEqual(fps.map(() => -1));
       const order = { type: 'level', depth: 7, first: false } as LevelOrder;
       await hands[0]!(order);
       await hands[0]!(order);
