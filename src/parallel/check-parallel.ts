@@ -21,9 +21,11 @@ import { symmetryStats } from '../core/symmetry.js';
 import { Crew } from './crew.js';
 import { runShared, type RunSummary } from './shared-coordinator.js';
 import type { ModelRecipe } from './protocol.js';
+import type { EarlyCrew } from './shared-protocol.js';
 
 /**
- * A search shorter than this never starts the workers. Their start is not lost time (the calling
+ * A search shorter than this never uses the workers (and never starts them, unless they were
+ * started early): its levels are too small to share. Their start is not lost time (the calling
  * thread searches meanwhile), but until they are ready the second core idles: on dm-raid1's
  * 1.4 M states, 2 threads took 1.58-1.61 s starting at 0.1 s or sooner against 1.79 s at 0.25 s
  * (best of 3, one thread 2.0-2.2 s, a quiet 2-core machine).
@@ -33,10 +35,10 @@ const PROBE_SECONDS = 0.1;
 export interface ParallelOptions extends CheckOptions {
   readonly workers: number;
   /**
-   * Seconds one thread searches before the workers are started (default 0.1): a search that
-   * ends sooner never starts them. Then the search goes on, as it stands, on the shared table,
-   * on the calling thread alone until the workers have loaded the model and warmed up
-   * (warm-up.ts), when they join it: the time spent alone is not lost. 0 waits for them and shares the
+   * Seconds one thread searches alone (default 0.1): a search that ends sooner never uses the
+   * workers (nor starts them, unless they were started `early`). Then the search goes on, as it
+   * stands, on the shared table, on the calling thread alone until the workers have loaded the
+   * model and warmed up, so the time spent alone is not lost. 0 waits for them and shares the
    * search from its initial states (tests use this to exercise the threads on small models).
    */
   readonly probeSeconds?: number;
@@ -45,29 +47,28 @@ export interface ParallelOptions extends CheckOptions {
 }
 
 /**
- * Checks `model` (which `recipe` rebuilds in each worker) with `workers` threads. Liveness
+ * Checks `model` (which `recipe` rebuilds in each worker) with `workers` threads: threads of its
+ * own, or `early`, started beforehand from the same recipe (early-crew.ts). Liveness
  * properties need the whole graph in one place: when any is selected, the check runs on one
- * thread, as {@link checkAsync} does; so does a search that ends within `probeSeconds`.
+ * thread, as {@link checkAsync} does; so does a search that ends before the workers are ready.
  *
  * @example
  * const recipe = { module: new URL('../../models/counter.ts', import.meta.url).href, params: { procs: 5, max: 5 } };
  * const result = await checkParallel(counter.build(recipe.params), recipe, { workers: 2 });
  */
-export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, parallel: ParallelOptions): Promise<CheckResult<S, A>> {
+export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, parallel: ParallelOptions, early?: EarlyCrew): Promise<CheckResult<S, A>> {
   assertModel(model);
   checkOptionNames(parallel, [...CHECK_OPTION_NAMES, 'workers', 'probeSeconds', 'levelBudget'], 'checkParallel');
   // The single-threaded search gets only its own options: it refuses any other name.
   const { workers: _w, probeSeconds: _p, levelBudget: _l, ...options } = parallel;
   checkPropertyNames(model, options.properties);
-  const wanted = options.properties;
-  const all = model.properties.filter((p) => wanted === undefined || wanted.includes(p.name));
+  const all = selected(model, options.properties);
   if (!(Number.isInteger(parallel.workers) && parallel.workers >= 1)) throw new CheckError('bad-option', `workers must be a whole number >= 1, got ${parallel.workers}`);
-  // Partial order reduction runs on one thread (core/por.ts).
-  if (parallel.workers === 1 || options.por || all.some((p) => !isSafety(p))) return checkAsync(model, options);
+  const names = threadedProperties(model, parallel);
+  if (names === undefined) return checkAsync(model, options);
   const start = performance.now();
-  const names = all.map((p) => p.name);
   let crew: Crew | undefined;
-  const hire = (): Crew => (crew ??= new Crew(recipe, names, parallel));
+  const hire = (): Crew => (crew ??= new Crew(recipe, names, parallel, early));
   const probe = parallel.probeSeconds ?? PROBE_SECONDS;
   const timer = probe > 0 ? setTimeout(hire, probe * 1000) : undefined;
   try {
@@ -83,6 +84,23 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
     clearTimeout(timer);
     await crew?.terminate();
   }
+}
+
+function selected<S, A extends Action>(model: Model<S, A>, wanted: readonly string[] | undefined): readonly Property<S>[] {
+  return model.properties.filter((p) => wanted === undefined || wanted.includes(p.name));
+}
+
+/**
+ * The properties a parallel check of `model` searches for on its threads; undefined when it runs
+ * on one thread: one worker, partial order reduction (core/por.ts), or a liveness property
+ * (which needs the whole graph in one place).
+ *
+ * @example threadedProperties(model, { workers: 2, properties: ['pages-conserved'] }); // ['pages-conserved']
+ */
+export function threadedProperties<S, A extends Action>(model: Model<S, A>, options: ParallelOptions): string[] | undefined {
+  const all = selected(model, options.properties);
+  if (options.workers <= 1 || options.por || all.some((p) => !isSafety(p))) return undefined;
+  return all.map((p) => p.name);
 }
 
 function report<S, A extends Action>(model: Model<S, A>, all: readonly Property<S>[], run: RunSummary, workers: number, options: CheckOptions, start: number): CheckResult<S, A> {

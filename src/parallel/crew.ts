@@ -2,10 +2,10 @@
  * The worker threads of a parallel search (shared-coordinator.ts): started from the model's
  * bundle, each builds the model and then expands its share of every level it is sent.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { CheckError } from '../core/errors.js';
 import type { ModelRecipe } from './protocol.js';
-import type { FromSharedWorker, GrowOrder, LevelDone, LevelOrder, SharedOptions, SharedSetup } from './shared-protocol.js';
+import type { EarlyCrew, FromSharedWorker, GrowOrder, LevelDone, LevelOrder, SharedOptions, SharedSetup } from './shared-protocol.js';
 import { workerUrl } from './worker-bundle.js';
 
 /** A thread's share of a level: expand it, report what was found. */
@@ -22,11 +22,13 @@ export interface Team {
 
 /**
  * The worker threads of a parallel search, started as soon as it is likely to be needed: they
- * are bundled and load the model while the caller still searches on one thread.
+ * are bundled and load the model while the caller still searches on one thread. Or threads
+ * started earlier by another thread (`early`, see supervise.ts), which this crew talks to through
+ * ports and which their starter ends.
  */
 export class Crew {
-  workers: Worker[] = [];
-  readonly control = new Int32Array(new SharedArrayBuffer(8));
+  workers: (Worker | MessagePort)[] = [];
+  readonly control: Int32Array;
   /** Resolves once every worker has built its model. */
   readonly ready: Promise<unknown>;
   /** True once {@link ready} has settled (resolved or rejected): a search can tell without waiting. */
@@ -38,17 +40,25 @@ export class Crew {
   /** Resolves once the bundle is built and the threads are created (or not, when terminated first). */
   private readonly spawned: Promise<void>;
 
-  constructor(recipe: ModelRecipe, names: readonly string[], options: SharedOptions) {
-    const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
-    this.spawned = workerUrl(recipe.module, recipe.policies).then((url) => {
-      if (this.closed) return;
-      // The calling thread is one of the hands (see runShared): it needs no thread of its own.
-      this.workers = Array.from({ length: options.workers - 1 }, () => new Worker(url, { workerData }));
-      this.workers.forEach((w, i) => {
-        w.on('message', (m: FromSharedWorker) => this.inbox[i]?.(m));
-        w.on('error', (e) => this.inbox[i]?.({ type: 'failed', message: e.message }));
+  constructor(recipe: ModelRecipe, names: readonly string[], options: SharedOptions, early?: EarlyCrew) {
+    this.control = new Int32Array(early?.control ?? new SharedArrayBuffer(8));
+    const listen = (w: Worker | MessagePort, i: number): void => {
+      w.on('message', (m: FromSharedWorker) => this.inbox[i]?.(m));
+      if (w instanceof Worker) w.on('error', (e) => this.inbox[i]?.({ type: 'failed', message: e.message }));
+    };
+    if (early) {
+      this.workers = [...early.ports];
+      this.workers.forEach(listen);
+      this.spawned = Promise.resolve();
+    } else {
+      const workerData: SharedSetup = { recipe, properties: names, symmetry: options.symmetry ?? true, control: this.control.buffer as SharedArrayBuffer };
+      this.spawned = workerUrl(recipe.module, recipe.policies).then((url) => {
+        if (this.closed) return;
+        // The calling thread is one of the hands (see runShared): it needs no thread of its own.
+        this.workers = Array.from({ length: options.workers - 1 }, () => new Worker(url, { workerData }));
+        this.workers.forEach(listen);
       });
-    });
+    }
     this.ready = this.spawned.then(() => Promise.all(this.workers.map((_, i) => this.answer(i, 'ready'))));
     // Awaited later, or never when the probe finishes the search: a failure must not go unhandled.
     this.ready.then(() => (this.settled = true), () => (this.settled = true));
@@ -106,17 +116,13 @@ export class Crew {
   async terminate(): Promise<void> {
     this.closed = true;
     await this.spawned.catch(() => {});
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    // A port's thread is ended by whoever started it; closed, it lets go of this search's memory.
+    await Promise.all(this.workers.map((w) => (w instanceof Worker ? w.terminate() : w.close())));
   }
 }
 
-/**
- * `hand`, told on its first level that it is the first of a search: a worker that joins a search
- * under way forgets what its warm-up or an earlier search left.
- *
- * @example const hand = freshStart(crew.hands()[0]); // its first order arrives with first: true
- */
-export function freshStart(hand: Hand): Hand {
+/** `hand`, told on its first level that it is the first of a search. */
+function freshStart(hand: Hand): Hand {
   let first = true;
   return (order) => {
     const o = first ? { ...order, first: true } : order;

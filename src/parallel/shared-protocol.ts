@@ -1,6 +1,7 @@
 /**
  * Messages of the shared-table parallel search (shared-coordinator.ts and shared-worker.ts).
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { CheckOptions } from '../core/check.js';
 import type { ModelRecipe } from './protocol.js';
 import type { Chunks } from './shared-chunks.js';
@@ -11,6 +12,17 @@ export interface SharedSetup {
   readonly properties: readonly string[];
   readonly symmetry: boolean;
   /** Int32 flags shared with every worker: [0] = stop requested. */
+  readonly control: SharedArrayBuffer;
+  /**
+   * Where the search's coordinator listens, when it is not the thread that started this one: a
+   * supervised check starts the workers beside its search thread (supervise.ts).
+   */
+  readonly port?: MessagePort;
+}
+
+/** Workers started before the search that will use them: its ends of their ports and their control flags. */
+export interface EarlyCrew {
+  readonly ports: readonly MessagePort[];
   readonly control: SharedArrayBuffer;
 }
 

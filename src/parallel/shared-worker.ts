@@ -17,7 +17,7 @@ import { rehash } from './shared-table.js';
 const WARM_UP_MS = 150;
 
 const setup = workerData as SharedSetup;
-const parent = parentPort!;
+const parent = setup.port ?? parentPort!;
 const post = (m: FromSharedWorker, transfer: ArrayBuffer[] = []): void => parent.postMessage(m, transfer);
 
 /**

@@ -40,12 +40,12 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
                          of physical memory); a search that needs more stops as incomplete
   --workers N            threads for the safety search, this one included (default: the
-                         number of cores); the others start after 0.1 s, warm up, and join
-                         the search as it stands; a search that ends sooner, or that checks
-                         a liveness property, runs on one thread
-  --workers-after S      seconds one thread searches before the other workers start
-                         (default 0.1); 0 starts them at once and waits for them, so
-                         even a small search runs on every thread
+                         number of cores); the others start at once, warm up, and join the
+                         search as it stands after 0.1 s; a search that ends sooner, or that
+                         checks a liveness property, runs on one thread
+  --workers-after S      seconds one thread searches alone before the others take part
+                         (default 0.1); 0 waits for them, so even a small search runs on
+                         every thread
   --self-check           instead of checking properties, test the model's contract (encode
                          deterministic and lossless, successors deterministic, canonical
                          consistent) on up to 1000 reachable states; exit 1 names the first
