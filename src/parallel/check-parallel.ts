@@ -15,13 +15,14 @@ import { CHECK_OPTION_NAMES, checkOptionNames, checkPropertyNames } from '../cor
 import { assertModel } from '../core/contract.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
-import { isSafety, type Action, type Model, type Property } from '../core/model.js';
+import type { Action, Model, Property } from '../core/model.js';
 import type { CheckResult, PropertyResult, Stats } from '../core/result.js';
 import { symmetryStats } from '../core/symmetry.js';
 import { Crew } from './crew.js';
 import { runShared, type RunSummary } from './shared-coordinator.js';
 import type { ModelRecipe } from './protocol.js';
 import type { EarlyCrew } from './shared-protocol.js';
+import { selected, threadedProperties } from './threaded.js';
 
 /**
  * A search shorter than this never uses the workers (and never starts them, unless they were
@@ -84,23 +85,6 @@ export async function checkParallel<S, A extends Action>(model: Model<S, A>, rec
     clearTimeout(timer);
     await crew?.terminate();
   }
-}
-
-function selected<S, A extends Action>(model: Model<S, A>, wanted: readonly string[] | undefined): readonly Property<S>[] {
-  return model.properties.filter((p) => wanted === undefined || wanted.includes(p.name));
-}
-
-/**
- * The properties a parallel check of `model` searches for on its threads; undefined when it runs
- * on one thread: one worker, partial order reduction (core/por.ts), or a liveness property
- * (which needs the whole graph in one place).
- *
- * @example threadedProperties(model, { workers: 2, properties: ['pages-conserved'] }); // ['pages-conserved']
- */
-export function threadedProperties<S, A extends Action>(model: Model<S, A>, options: ParallelOptions): string[] | undefined {
-  const all = selected(model, options.properties);
-  if (options.workers <= 1 || options.por || all.some((p) => !isSafety(p))) return undefined;
-  return all.map((p) => p.name);
 }
 
 function report<S, A extends Action>(model: Model<S, A>, all: readonly Property<S>[], run: RunSummary, workers: number, options: CheckOptions, start: number): CheckResult<S, A> {
