@@ -101,7 +101,7 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     const parents = options.parents ?? false;
     this.key = symmetryKey(model, options.symmetry ?? false);
     // Without parents nobody holds slots, so the table can grow a segment at a time.
-    this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents, segments: parents ? 1 : 256 });
+    this.table = new FingerprintTable({ initialCapacity: options.tableCapacity, values: parents, segments: parents ? 1 : 256, retire: (old) => this.recycle(old) });
     this.pending = properties.map((p, index) => ({ ...p, index }));
     this.targets = (options.targets ?? []).map(([hi, lo], index) => ({ hi, lo, index }));
     if (options.por) this.ample = new AmpleExpander(model, (s) => this.fingerprintOf(s), (hi, lo) => this.table.find(hi, lo) >= 0);
@@ -120,6 +120,10 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     this.transitions++;
     if (this.batch === undefined) return this.store(nextState);
     const bytes = this.fingerprinted(nextState);
+    // A successor known to be a duplicate is counted but not held: inserting it would change
+    // nothing (the table holds it, or will from the same expansion), and most successors are
+    // duplicates. A table growth it would have started is left to the next new state.
+    if (this.batch.holdsInExpansion(fp.hi, fp.lo)) return;
     this.batch.add(bytes, fp.hi, fp.lo);
   };
 
@@ -213,9 +217,9 @@ export class Bfs<S, A extends Action> extends LevelSearch {
     return { property, slot, depth, failure, hi: this.table.hiAt(slot), lo: this.table.loAt(slot) };
   }
 
-  /** Bytes of the table and both frontier levels now. */
+  /** Bytes of the table, both frontier levels and the spare chunks kept for them now. */
   get memory(): number {
-    return this.table.bytes + this.current.bytes + this.next.bytes + (this.ample?.bytes ?? 0);
+    return this.table.bytes + this.current.bytes + this.next.bytes + this.spareBytes + (this.ample?.bytes ?? 0);
   }
 
   /** Grows the table for `hi`, or stops the search when that would pass the memory limit. */
@@ -225,8 +229,11 @@ export class Bfs<S, A extends Action> extends LevelSearch {
       this.stop('memory-limit');
       return false;
     }
+    if (!this.options.parents) {
+      this.table.grow(hi, false);
+      return true;
+    }
     const map = this.table.grow(hi);
-    if (!this.options.parents) return true;
     this.table.remapValues(map);
     this.current.remap(map);
     this.next.remap(map);

@@ -22,6 +22,8 @@ export interface TableOptions {
   readonly growth?: number;
   /** A power of two, at most 256 (default 1). */
   readonly segments?: number;
+  /** Takes each array a growth leaves behind, to reuse its memory (its contents are garbage). */
+  readonly retire?: (old: Int32Array) => void;
 }
 
 /** Slots (over all segments) from which a table grows by its gentle factor: 32 MB of fingerprints. */
@@ -30,6 +32,7 @@ const DENSE_FROM = 1 << 22;
 /** Entries of the cache of recent fingerprints, at most (it fits the CPU's cache). */
 const CACHE_ENTRIES = 1 << 15;
 const NO_CACHE = new Int32Array(0);
+const NO_MAP = new Int32Array(0);
 
 /**
  * Entries a cache in front of a table of `capacity` slots is given: a power of two, no more
@@ -59,6 +62,7 @@ export class FingerprintTable {
   private readonly hasValues: boolean;
   private readonly maxLoad: number;
   private readonly growth: number;
+  private readonly retire: ((old: Int32Array) => void) | undefined;
   private count = 0;
   private allocated = 0;
 
@@ -69,6 +73,7 @@ export class FingerprintTable {
     this.maxLoad = options.maxLoad ?? 0.88;
     this.hasValues = options.values ?? true;
     this.growth = options.growth ?? 1.3;
+    this.retire = options.retire;
     const each = Math.max(16, Math.ceil((options.initialCapacity ?? 1 << 10) / segments));
     for (let k = 0; k < segments; k++) this.allocate(k, each);
     this.fitCache();
@@ -147,9 +152,19 @@ export class FingerprintTable {
    * The value means nothing; a caller keeps it only so the reads are not optimised away.
    */
   warm(hi: number, lo: number): number {
+    // A fingerprint the cache holds is answered there: its home slot would be a wasted miss.
+    if (this.recentlyInserted(hi, lo)) return 1;
     const k = this.segmentOf(hi);
-    const home = this.fps[k]![this.home(lo, this.caps[k]!) << 1]!;
-    return this.hasValues ? home : home ^ this.recent[(lo & this.cacheMask) << 1]!;
+    return this.fps[k]![this.home(lo, this.caps[k]!) << 1]!;
+  }
+
+  /**
+   * True when the cache of recent fingerprints holds this one, so the table holds it: a cheap,
+   * partial "present" (false says nothing). Always false in a table with values.
+   */
+  recentlyInserted(hi: number, lo: number): boolean {
+    const r = (lo & this.cacheMask) << 1;
+    return !this.hasValues && this.recent[r] === (hi | 0) && this.recent[r + 1] === (lo | 0);
   }
 
   /** Inserts unless present. Returns the new slot, or `-1 - slot` of the present entry. */
@@ -238,8 +253,12 @@ export class FingerprintTable {
     }
   }
 
-  /** Enlarges the segment of `hi`. Returns `map` with `map[oldLocal]` = new local slot; values move unchanged. */
-  grow(hi = 0): Int32Array {
+  /**
+   * Enlarges the segment of `hi`. Returns `map` with `map[oldLocal]` = new local slot (values
+   * move unchanged), or an empty map when `remap` is false: a caller holding no slots need not
+   * pay for a map of the whole segment, fresh memory at every growth.
+   */
+  grow(hi = 0, remap = true): Int32Array {
     const k = this.segmentOf(hi);
     const oldFps = this.fps[k]!;
     const oldVals = this.vals[k]!;
@@ -247,12 +266,16 @@ export class FingerprintTable {
     this.count -= this.counts[k]!;
     this.allocate(k, this.nextCapacity(k));
     this.fitCache();
-    const map = new Int32Array(oldCapacity).fill(-1);
+    const map = remap ? new Int32Array(oldCapacity).fill(-1) : NO_MAP;
     for (let s = 0; s < oldCapacity; s++) {
       const a = oldFps[s << 1]!;
       const b = oldFps[(s << 1) + 1]!;
-      if ((a | b) !== 0) map[s] = this.place(k, a, b, oldVals[s] ?? 0);
+      if ((a | b) === 0) continue;
+      const at = this.place(k, a, b, oldVals[s] ?? 0);
+      if (remap) map[s] = at;
     }
+    this.retire?.(oldFps);
+    if (oldVals.length > 0) this.retire?.(oldVals);
     return map;
   }
 }

@@ -12,21 +12,35 @@ const MAX_CHUNK = 1 << 20;
 const EMPTY = new Uint8Array(0);
 
 /**
- * Full-size chunks a level has read, for the next level to write into. A fresh chunk is memory
- * the system must zero and map page by page (system time about a tenth of a search with large
- * states), while the level being read frees chunks as fast as the next one fills them. Holds at
- * most {@link ChunkPool.limit} chunks, so its memory stays a few MB beside the frontier's.
+ * Chunks a level has read, and arrays the visited table has grown out of, for the next level to
+ * write into. A fresh chunk is memory the system must zero and map page by page (system time
+ * about a tenth of a search with large states), while the level being read frees chunks as fast
+ * as the next one fills them, and the table retires as much memory as it ends with. Holds at
+ * most {@link ChunkPool.limitBytes}, or what the caller's budget allows.
  */
 export class ChunkPool {
-  static readonly limit = 4;
+  /** Bytes the pool keeps without a larger budget from its owner: four full chunks. */
+  static readonly limitBytes = 4 * MAX_CHUNK;
+  /** Smaller arrays are not worth keeping: a level would soon need another. */
+  static readonly smallest = 1 << 14;
   private readonly spare: Uint8Array[] = [];
+  /** Bytes held. */
+  bytes = 0;
 
-  take(): Uint8Array | undefined {
-    return this.spare.pop();
+  /** A spare chunk that holds at least `need` bytes, if the last one given does. */
+  take(need: number): Uint8Array | undefined {
+    const chunk = this.spare[this.spare.length - 1];
+    if (chunk === undefined || chunk.length < need) return undefined;
+    this.spare.pop();
+    this.bytes -= chunk.length;
+    return chunk;
   }
 
-  give(chunk: Uint8Array): void {
-    if (chunk.length === MAX_CHUNK && this.spare.length < ChunkPool.limit) this.spare.push(chunk);
+  /** Keeps `chunk` (its contents are garbage to the pool) if it fits within `budget` bytes. */
+  give(chunk: Uint8Array, budget = ChunkPool.limitBytes): void {
+    if (chunk.length < ChunkPool.smallest || this.bytes + chunk.length > budget) return;
+    this.spare.push(chunk);
+    this.bytes += chunk.length;
   }
 }
 
@@ -74,7 +88,7 @@ export class LevelQueue {
     if (k < 0 || this.entryAt(this.used[k]!) + this.header + len > this.chunks[k]!.length) {
       // A pooled chunk serves any entry that fits, the small first chunks of a level included:
       // those were fresh memory at every level, most of the frontier's page faults.
-      const chunk = (need <= MAX_CHUNK ? this.pool.take() : undefined) ?? new Uint8Array(Math.max(need, Math.min(MAX_CHUNK, FIRST_CHUNK << this.chunks.length)));
+      const chunk = this.pool.take(need) ?? new Uint8Array(Math.max(need, Math.min(MAX_CHUNK, FIRST_CHUNK << this.chunks.length)));
       this.chunks.push(chunk);
       this.used.push(0);
       this.allocated += chunk.length;

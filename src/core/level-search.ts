@@ -51,6 +51,21 @@ export abstract class LevelSearch {
     return true;
   }
 
+  /** Bytes of spare memory kept for the frontier to write into. */
+  protected get spareBytes(): number {
+    return this.pool.bytes;
+  }
+
+  /**
+   * Keeps an array the visited table has grown out of for the frontier's next chunks: its pages
+   * are mapped already, and a fresh chunk's are not. At most as much as the frontier holds now
+   * (the next levels will likely need that much again), or the pool's own limit.
+   */
+  protected recycle(old: Int32Array): void {
+    const budget = Math.max(ChunkPool.limitBytes, this.current.bytes + this.next.bytes);
+    this.pool.give(new Uint8Array(old.buffer, old.byteOffset, old.byteLength), budget);
+  }
+
   stop(reason: IncompleteReason): void {
     this.stopped = reason;
     this.finished = true;

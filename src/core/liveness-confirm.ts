@@ -97,7 +97,7 @@ export function confirmTrap<S, A extends Action>(model: Model<S, A>, prop: Recov
     if (prop.q(s)) throw new CheckError('replay-failed', `the trap found for '${prop.name}' reaches q on replay`);
     for (const { next } of successorList(model, s)) {
       fingerprint(model.encode(next));
-      if (table.full) table.grow();
+      if (table.full) table.grow(0, false);
       if (table.insert(fp.hi, fp.lo, 0) >= 0) queue.push(next);
     }
   }

@@ -45,7 +45,7 @@ export class NodeIndex {
   }
 
   private grow(): void {
-    this.table.grow(); // values are node numbers, so nothing to remap
+    this.table.grow(0, false); // values are node numbers, so nothing to remap
     // Entries are hints, so a larger cache may start empty.
     if (cacheEntries(this.table.capacity) >> 1 > this.mask + 1) [this.recent, this.mask] = this.cache();
   }

@@ -92,7 +92,7 @@ export class AmpleExpander<S, A extends Action> {
 
   /** A state just stored at the next depth. */
   stored(hi: number, lo: number): void {
-    if (this.fresh.needsGrow(hi)) this.fresh.grow(hi);
+    if (this.fresh.needsGrow(hi)) this.fresh.grow(hi, false);
     this.fresh.insert(hi, lo, 0);
   }
 

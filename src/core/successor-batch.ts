@@ -53,6 +53,18 @@ export class SuccessorBatch {
     this.length = i + 1;
   }
 
+  /**
+   * Whether the open expansion (the successors added since the last close) already holds this
+   * fingerprint: a state reached by two moves of one state is inserted once, and its second copy
+   * need not be held.
+   */
+  holdsInExpansion(hi: number, lo: number): boolean {
+    const h = hi | 0;
+    const l = lo | 0;
+    for (let i = this.expansions === 0 ? 0 : this.ends[this.expansions - 1]!; i < this.length; i++) if (this.hi[i] === h && this.lo[i] === l) return true;
+    return false;
+  }
+
   /** Closes the current expansion: its successors are those added since the last close. */
   endExpansion(parent: number, count: number): void {
     const e = this.expansions;

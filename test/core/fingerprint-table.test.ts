@@ -32,6 +32,23 @@ describe('FingerprintTable', () => {
     expect(table.find(12345, 0)).toBe(-1);
   });
 
+  const many = fc.uniqueArray(fc.tuple(fc.nat({ max: 0xffffffff }), fc.integer({ min: 1, max: 0xffffffff })), { minLength: 60, maxLength: 400, selector: ([a, b]) => `${a}:${b}` });
+  test.prop([many, fc.constantFrom(1, 4)])('a growth without a map keeps every fingerprint, makes no map and retires the old array', (fps, segments) => {
+    const retired: Int32Array[] = [];
+    const table = new FingerprintTable({ initialCapacity: 2, values: false, segments, retire: (old) => retired.push(old) });
+    for (const [hi, lo] of fps) {
+      if (table.needsGrow(hi)) {
+        const before = table.bytes;
+        expect(table.grow(hi, false)).toHaveLength(0);
+        expect(retired.at(-1)!.byteLength).toBe(table.bytes - before); // the segment doubled: it grew by the old array's size
+      }
+      expect(table.insert(hi, lo, 0)).toBeGreaterThanOrEqual(0);
+    }
+    for (const [hi, lo] of fps) expect(table.find(hi, lo)).toBeGreaterThanOrEqual(0);
+    expect(table.size).toBe(fps.length);
+    expect(retired.length).toBeGreaterThan(0);
+  });
+
   it('grows one segment at a time: the new arrays are a fraction of the table', () => {
     const table = new FingerprintTable({ values: false, segments: 256, initialCapacity: 1 << 16 });
     let hi = 0x9e3779b9;

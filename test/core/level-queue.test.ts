@@ -42,3 +42,19 @@ test('a level starts in a chunk the previous level gave back, and shiftCopy read
   expect(second.bytes).toBe(1 << 20); // the pooled chunk, not a fresh 4 KB one
   expect(second.shift()).toEqual(entry(1));
 });
+
+test('the pool keeps spare arrays within its budget and hands one out only for an entry that fits', () => {
+  const pool = new ChunkPool();
+  pool.give(new Uint8Array(ChunkPool.smallest - 1));
+  expect(pool.bytes).toBe(0); // too small to keep
+  const spare = new Uint8Array(new Int32Array(ChunkPool.smallest / 4).buffer); // an array a table grew out of
+  pool.give(spare, 2 * ChunkPool.smallest);
+  pool.give(new Uint8Array(2 * ChunkPool.smallest), 2 * ChunkPool.smallest);
+  expect(pool.bytes).toBe(ChunkPool.smallest); // the second is past the budget
+  expect(pool.take(ChunkPool.smallest + 1)).toBeUndefined();
+  const level = new LevelQueue(false, pool);
+  level.push(0, entry(3));
+  expect(level.bytes).toBe(ChunkPool.smallest);
+  expect(pool.bytes).toBe(0);
+  expect(level.shift()).toEqual(entry(3));
+});
