@@ -98,24 +98,29 @@ function measure(sweep: MatrixSweep, jobs: readonly string[], runs: number, agai
   return `${row} ${f2(median(theirs.map((r) => r.wall)))} | ${f2(median(theirs.map((r) => r.cpu)))} | ${f2(ratio('wall'))}x | ${f2(ratio('cpu'))}x |`;
 }
 
-/** Measures every sweep with --jobs 1 and the default jobs; returns the table's lines, the pairing's notes and the failures. */
-export async function matrixBench(runs = 5, against?: string, compare: TableComparison = 'bytes'): Promise<{ lines: string[]; notes: string[]; failures: string[] }> {
+/**
+ * Measures every sweep (or those of the models named in `only`) with --jobs 1 and the default
+ * jobs; returns the table's lines, the pairing's notes and the failures.
+ */
+export async function matrixBench(runs = 5, against?: string, compare: TableComparison = 'bytes', only?: readonly string[]): Promise<{ lines: string[]; notes: string[]; failures: string[] }> {
   await build();
   const head = '| sweep | cells | jobs | median s | cells/s | median CPU s |';
   const lines = against
     ? [`${head} before: s | before: CPU s | speed-up, wall | speed-up, CPU |`, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |']
     : [head, '| --- | ---: | ---: | ---: | ---: | ---: |'];
   const f: Findings = { compare, failures: [], notes: [] };
-  for (const sweep of MATRIX_SWEEPS) for (const jobs of [['--jobs', '1'], []]) lines.push(measure(sweep, jobs, runs, against, f));
+  const sweeps = only === undefined ? MATRIX_SWEEPS : MATRIX_SWEEPS.filter((sw) => only.includes(sw.args[0]!));
+  if (sweeps.length === 0) throw new Error(`--sweep names no sweep; models: ${MATRIX_SWEEPS.map((sw) => sw.args[0]).join(', ')}`);
+  for (const sweep of sweeps) for (const jobs of [['--jobs', '1'], []]) lines.push(measure(sweep, jobs, runs, against, f));
   return { lines, notes: f.notes, failures: f.failures };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, against: { type: 'string' }, compare: { type: 'string', default: 'bytes' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, against: { type: 'string' }, compare: { type: 'string', default: 'bytes' }, sweep: { type: 'string', multiple: true } } });
   if (values.compare !== 'bytes' && values.compare !== 'cells') throw new Error(`--compare takes bytes or cells, not '${values.compare}'`);
   const before = machineFacts();
   const against = values.against === undefined ? undefined : resolve(values.against);
-  const { lines, notes, failures } = await matrixBench(Number(values.runs), against, values.compare);
+  const { lines, notes, failures } = await matrixBench(Number(values.runs), against, values.compare, values.sweep);
   process.stdout.write(`Machine: ${describeMachine(before)}\n\n${lines.join('\n')}\n${notes.map((l) => `\n${l}`).join('')}\n`);
   const busy = loadWarning(before, machineFacts());
   if (busy) process.stderr.write(`bench WARNING: ${busy}\n`);

@@ -35,7 +35,7 @@ function symmetryLine(s: Stats): string {
   const groups = s.symmetry.groups.map((g) => g.join(', ')).join('; ');
   const line = `\nsymmetry: states counted up to permutations of ${groups} (--no-symmetry to count every permutation)`;
   const live = s.symmetry.fullGraph.join(', ');
-  return live === '' ? line : `${line}; ${live} decided on the full state graph (a counterexample on the reduced graph was unfair to an interchangeable actor)`;
+  return live === '' ? line : `${line}; ${live} decided on the full state graph (--fair or --unfair sets interchangeable actors apart, and the counterexample on the reduced graph was unfair to one of them)`;
 }
 
 const POR_SKIPPED: Record<string, string> = {

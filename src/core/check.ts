@@ -158,8 +158,9 @@ class Session<S, A extends Action> {
     const fairness = this.resolved.options.fairness;
     if (!reducesSymmetry(model as Model<unknown, Action>, this.resolved.options.symmetry ?? true)) return new GraphAnalysis(model, graph, this.resolved.all, fairness, budget);
     const moved = movedUnits(model.symmetry ?? []);
-    const paths = quotientPaths(model, graph, (s) => builder.nodeOf(s), (unit) => !moved(unit));
-    return new GraphAnalysis(model, graph, this.resolved.all, fairness, budget, { paths, moved });
+    const nodeOf = (s: S): number => builder.nodeOf(s);
+    const paths = quotientPaths(model, graph, nodeOf, (unit) => !moved(unit));
+    return new GraphAnalysis(model, graph, this.resolved.all, fairness, budget, { paths, moved, nodeOf });
   }
 
   /**

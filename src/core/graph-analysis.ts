@@ -14,7 +14,7 @@ import { safetyOnGraph } from './graph-safety.js';
 import { livenessOnGraph, type LivenessContext } from './liveness.js';
 import { isSafety, type Action, type Fairness, type Model, type Property } from './model.js';
 import type { PropertyResult } from './result.js';
-import { NeedsFullGraph, relaxedFairness } from './quotient.js';
+import { NeedsFullGraph, quotientLiveness, relaxedFairness } from './quotient.js';
 import { replayPaths, type GraphPaths } from './quotient-paths.js';
 import type { StateGraph } from './state-graph.js';
 
@@ -32,14 +32,15 @@ export class GraphAnalysis<S, A extends Action> {
     private readonly properties: readonly Property<S>[],
     overrides: Readonly<Record<string, Fairness>> | undefined,
     budget: Budget,
-    quotient?: { readonly paths: GraphPaths<S, A>; readonly moved: (unit: string) => boolean },
+    quotient?: { readonly paths: GraphPaths<S, A>; readonly moved: (unit: string) => boolean; readonly nodeOf: (state: S) => number },
   ) {
     // A model that lists its actors had the names checked before the search (check.ts).
     if (graph.stopped === undefined && model.actors === undefined) checkFairnessActors(overrides, graph.actorNames);
     const of = fairnessOf(model, overrides);
     const analysed = quotient ? relaxedFairness(of, quotient.moved) : of;
     const paths = quotient?.paths ?? replayPaths(model, graph);
-    this.context = { model, graph, fairness: fairnessTable(graph.actorNames, analysed), fairnessOf: of, budget, paths, quotient: quotient !== undefined };
+    const unwinding = quotient && quotientLiveness(model, graph, of, quotient.moved, quotient.nodeOf);
+    this.context = { model, graph, fairness: fairnessTable(graph.actorNames, analysed), fairnessOf: of, budget, paths, quotient: unwinding };
   }
 
   get done(): boolean {

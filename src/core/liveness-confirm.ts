@@ -5,7 +5,7 @@
  * must be a state from which the model itself reaches no q-state.
  */
 import type { Budget } from './budget.js';
-import { CheckError } from './errors.js';
+import { CheckError, guardModel } from './errors.js';
 import { fingerprint, fp } from './hash.js';
 import { FingerprintTable } from './fingerprint-table.js';
 import { fairnessUnit, type Action, type Fairness, type LeadsTo, type Model, type Recoverable } from './model.js';
@@ -35,10 +35,17 @@ export function unclosedCycle<S>(model: Model<S, Action>, states: readonly S[], 
   return `the cycle does not close: the state after the last step (${last}) is not the state after step ${loopStart}`;
 }
 
+/** The units enabled at `state` (the successors' states are not kept: only their actions are read). */
+function enabledUnits<S, A extends Action>(model: Model<S, A>, state: S): Set<string> {
+  const out = new Set<string>();
+  guardModel('successors', () => model.successors(state, (action) => out.add(fairnessUnit(action))));
+  return out;
+}
+
 /** The fairness constraint a unit's behaviour on the cycle breaks, if any. */
 function unfairUnit<S, A extends Action>(model: Model<S, A>, path: Path<S, A>, loopStart: number, fairnessOf: (unit: string) => Fairness): string | undefined {
   const cycle = path.states.slice(loopStart, -1);
-  const enabled = cycle.map((s) => new Set(successorList(model, s).map((step) => fairnessUnit(step.action))));
+  const enabled = cycle.map((s) => enabledUnits(model, s));
   const moved = new Set(path.actions.slice(loopStart).map(fairnessUnit));
   const units = new Set(enabled.flatMap((set) => [...set]));
   const span = `steps ${loopStart + 1}..${path.actions.length}`;

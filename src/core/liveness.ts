@@ -51,11 +51,11 @@ import type { Budget } from './budget.js';
 import type { FairnessTable } from './fair-cores.js';
 import { treePathTo } from './graph-path.js';
 import { findLeadsToViolation } from './leads-to.js';
-import { confirmLasso, confirmTrap, lassoFault } from './liveness-confirm.js';
+import { confirmLasso, confirmTrap } from './liveness-confirm.js';
 import type { Action, Fairness, LeadsTo, LivenessProperty, Model, Recoverable } from './model.js';
-import { NeedsFullGraph } from './quotient.js';
 import type { GraphPaths } from './quotient-paths.js';
-import type { PropertyResult } from './result.js';
+import { quotientViolation, type QuotientLiveness } from './quotient-leads-to.js';
+import type { Path, PropertyResult } from './result.js';
 import type { StateGraph } from './state-graph.js';
 import { findTrap } from './trap.js';
 
@@ -68,25 +68,30 @@ export interface LivenessContext<S, A extends Action> {
   readonly fairnessOf: (actor: string) => Fairness;
   /** Edge lists to replayed concrete paths (unwound on a quotient). */
   readonly paths: GraphPaths<S, A>;
-  /** True when the graph is a quotient: a lasso that is not fair concretely sends the property to the full graph. */
-  readonly quotient: boolean;
+  /** Set when the graph is a quotient: how to unwind its cores under the real fairness (quotient-leads-to.ts). */
+  readonly quotient: QuotientLiveness<S> | undefined;
   /** The time limit and the abort signal: the analysis throws AnalysisStopped when over. */
   readonly budget: Budget;
 }
 
 function leadsTo<S, A extends Action>(c: LivenessContext<S, A>, prop: LeadsTo<S>, k: number): PropertyResult<S, A> {
   const base = { name: prop.name, kind: prop.kind };
-  const found = findLeadsToViolation(c.graph, k, c.fairness, c.budget);
+  const found = c.quotient === undefined ? fullGraphViolation(c, prop, k) : quotientViolation({ ...c, quotient: c.quotient }, prop, k);
   if (found === undefined) return { ...base, status: c.graph.stopped === undefined ? 'holds' : 'unknown' };
-  const path = found.cycle === undefined ? c.paths.path(found.init, found.stem) : c.paths.lasso(found.init, found.stem, found.cycle);
-  if (c.quotient) {
-    const fault = lassoFault(c.model, prop, path, c.fairnessOf);
-    if (fault !== undefined) throw new NeedsFullGraph(prop.name, fault);
-  } else confirmLasso(c.model, prop, path, c.fairnessOf);
-  const failure = found.cycle !== undefined ? 'livelock' : found.rest ? 'stopped' : 'deadlock';
+  const { path } = found;
+  const failure = path.loopStart !== undefined ? 'livelock' : found.rest ? 'stopped' : 'deadlock';
   const stem = path.loopStart ?? path.actions.length;
   const details = { stem, cycle: path.actions.length - stem };
   return { ...base, status: 'violated', failure, counterexample: path, details };
+}
+
+/** The shortest-stem violation in the full graph, replayed and confirmed. */
+function fullGraphViolation<S, A extends Action>(c: LivenessContext<S, A>, prop: LeadsTo<S>, k: number): { path: Path<S, A>; rest: boolean } | undefined {
+  const found = findLeadsToViolation(c.graph, k, c.fairness, c.budget);
+  if (found === undefined) return undefined;
+  const path = found.cycle === undefined ? c.paths.path(found.init, found.stem) : c.paths.lasso(found.init, found.stem, found.cycle);
+  confirmLasso(c.model, prop, path, c.fairnessOf);
+  return { path, rest: found.rest };
 }
 
 function recoverable<S, A extends Action>(c: LivenessContext<S, A>, prop: Recoverable<S>, k: number): PropertyResult<S, A> {

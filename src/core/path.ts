@@ -17,6 +17,18 @@ export function successorList<S, A extends Action>(model: Model<S, A>, state: S)
   return out;
 }
 
+/** Successor number `n` of `state` (an owned copy, the others not copied), and how many there are. */
+function nthSuccessor<S, A extends Action>(model: Model<S, A>, state: S, n: number): { step: Step<S, A> | undefined; enabled: number } {
+  let step: Step<S, A> | undefined;
+  let enabled = 0;
+  guardModel('successors', () =>
+    model.successors(state, (action, next) => {
+      if (enabled++ === n) step = { action, next: model.decode(model.encode(next).slice()) };
+    }),
+  );
+  return { step, enabled };
+}
+
 /**
  * Re-executes a replay token (`choices`) from the model's initial states. Throws
  * `replay-failed` naming the first choice that does not exist.
@@ -34,10 +46,9 @@ export function replay<S, A extends Action>(
   const states: S[] = [first];
   const actions: A[] = [];
   for (let i = 1; i < choices.length; i++) {
-    const steps = successorList(model, states[i - 1]!);
-    const step = steps[choices[i]!];
+    const { step, enabled } = nthSuccessor(model, states[i - 1]!, choices[i]!);
     if (step === undefined) {
-      throw new CheckError('replay-failed', `step ${i}: successor ${choices[i]} does not exist (${steps.length} enabled)`);
+      throw new CheckError('replay-failed', `step ${i}: successor ${choices[i]} does not exist (${enabled} enabled)`);
     }
     states.push(step.next);
     actions.push(step.action);

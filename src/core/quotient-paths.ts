@@ -6,10 +6,10 @@
  * unit no permutation renames) among the concrete state's own successors, and a quotient cycle
  * is repeated until the concrete state closes it.
  */
-import { CheckError } from './errors.js';
+import { CheckError, guardModel } from './errors.js';
 import { choicesOf } from './graph-path.js';
 import { fairnessUnit, type Action, type Model } from './model.js';
-import { replay, successorList } from './path.js';
+import { replay } from './path.js';
 import type { Path } from './result.js';
 import { sourceOf, type StateGraph } from './state-graph.js';
 
@@ -46,10 +46,22 @@ export function quotientPaths<S, A extends Action>(model: Model<S, A>, g: StateG
   /** The choice at `state` that follows edge `e`: a successor in e's target class, by e's unit if fixed. */
   const follow = (state: S, e: number): { choice: number; next: S } => {
     const unit = g.actorNames[g.actorOf[e]!]!;
-    const steps = successorList(model, state);
-    const choice = steps.findIndex((s) => nodeOf(s.next) === g.targets[e] && (!fixed(unit) || fairnessUnit(s.action) === unit));
-    if (choice < 0) throw new CheckError('replay-failed', `cannot unwind a quotient edge from node ${sourceOf(g, e)}: the model's symmetry does not hold there`);
-    return { choice, next: steps[choice]!.next };
+    const byUnit = fixed(unit);
+    let choice = -1;
+    let next: S | undefined;
+    let index = 0;
+    // Only the successor taken is copied: the model may hand every one in a scratch state.
+    guardModel('successors', () =>
+      model.successors(state, (action, succ) => {
+        if (choice < 0 && (!byUnit || fairnessUnit(action) === unit) && nodeOf(succ) === g.targets[e]) {
+          choice = index;
+          next = model.decode(model.encode(succ).slice());
+        }
+        index++;
+      }),
+    );
+    if (next === undefined) throw new CheckError('replay-failed', `cannot unwind a quotient edge from node ${sourceOf(g, e)}: the model's symmetry does not hold there`);
+    return { choice, next };
   };
   const walk = (state: S, edges: readonly number[], choices: number[]): S => {
     for (const e of edges) {

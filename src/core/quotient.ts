@@ -19,19 +19,34 @@
  *   a quotient edge by u. So the image of a fair concrete run is a quotient path on which each
  *   fixed unit meets its fairness. The other units ("moved": a dirtier, the disk interrupt
  *   completing a dirtier's write) are permuted along the way, and their fairness does not carry
- *   over to the quotient in general (Emerson and Sistla, "Utilizing symmetry when model-checking
- *   under fairness assumptions: an automata-theoretic approach", ACM TOPLAS 19(4), 1997, track
- *   them with annotated quotients). Here the quotient is analysed with moved units' fairness
- *   relaxed to `none`: a relaxation, so every fair concrete violation still shows as a violation
- *   in M/G, and "holds" on M/G is "holds" on M (sound). A violation found in M/G may be unfair
- *   for a moved unit, so it is unwound (quotient-paths.ts: a quotient lasso, repeated until the
- *   concrete state closes, at most the size of the class's orbit) and confirmed against the
- *   real fairness; when confirmation fails, the property is decided again on the full graph,
- *   and the stats name it (`stats.symmetry.fullGraph`).
+ *   over to the quotient. The quotient is first analysed with moved units' fairness relaxed to
+ *   `none`, a relaxation: the states a fair violating run visits forever map into one of its
+ *   fair cores (liveness.ts's argument, for fixed units), and "holds" there is "holds" on M.
+ * - The moved units' fairness, decided on each relaxed core C (quotient-unfold.ts). Emerson and
+ *   Sistla ("Utilizing symmetry when model-checking under fairness assumptions: an
+ *   automata-theoretic approach", ACM TOPLAS 19(4), 1997; Gyuris and Sistla, "On-the-fly model
+ *   checking under fairness that exploits symmetry", CAV 1997) annotate each quotient edge with
+ *   the permutation to the target's representative and unwind a cycle through the permutations
+ *   it accumulates. Here the model gives canonical forms, not permutations, so the unwinding is
+ *   done on concrete states: U = the states reached from s (the concrete end of the stem into
+ *   C, an obligation open) through states whose classes are in C. A state π(r) of U stands for
+ *   the annotated node (class of r, π) (up to r's stabiliser), so U is the reachable part of
+ *   the quotient-times-group product over C, at most |G| times |C| states. fair-cores.ts then
+ *   runs on U with the real fairness ("enabled" by every successor, leaving C or not). Exact,
+ *   when each group's actors share one fairness kind (so π maps fair runs to fair runs): a
+ *   fair concrete run whose forever-visited set I has classes in C passes through some t; C is
+ *   strongly connected, so a quotient path from s to [t] inside C unwinds to a concrete one
+ *   ending at σ(t), σ in G; σ(I) is fair, strongly connected and inside U, so U has a fair core.
+ *   Conversely a fair core of U is a fair concrete lasso after the stem (C's states are not-q).
+ *   The lasso is replayed and confirmed (liveness-confirm.ts); only when fairness overrides
+ *   tell a group's actors apart is the relaxed lasso confirmed as it is, and when that fails
+ *   the property is decided again on the full graph (`stats.symmetry.fullGraph`).
  */
-import { actorOfUnit, type Fairness } from './model.js';
+import { actorOfUnit, type Action, type Fairness, type Model } from './model.js';
+import type { QuotientLiveness } from './quotient-leads-to.js';
+import type { StateGraph } from './state-graph.js';
 
-/** Thrown when a violation found on the quotient is not a fair concrete one. */
+/** Thrown when the quotient cannot decide a property: a violation it found does not confirm concretely. */
 export class NeedsFullGraph extends Error {
   constructor(readonly property: string, readonly why: string) {
     super(`'${property}' needs the full graph: ${why}`);
@@ -53,13 +68,34 @@ function groupOfUnit(unit: string): string | undefined {
  */
 export function movedUnits(groups: readonly (readonly string[])[]): (unit: string) => boolean {
   const names = new Set(groups.filter((g) => g.length > 1).flat());
+  // Asked once per successor while a quotient path is unwound: the few units' answers are kept.
+  const known = new Map<string, boolean>();
   return (unit) => {
-    const group = groupOfUnit(unit);
-    return names.has(actorOfUnit(unit)) || (group !== undefined && names.has(group));
+    let moved = known.get(unit);
+    if (moved === undefined) {
+      const group = groupOfUnit(unit);
+      moved = names.has(actorOfUnit(unit)) || (group !== undefined && names.has(group));
+      known.set(unit, moved);
+    }
+    return moved;
   };
 }
 
 /** The fairness the quotient is analysed under: moved units relaxed to `none`, fixed units as given. */
 export function relaxedFairness(of: (unit: string) => Fairness, moved: (unit: string) => boolean): (unit: string) => Fairness {
   return (unit) => (moved(unit) ? 'none' : of(unit));
+}
+
+/**
+ * What the analysis of quotient `g` needs to decide the permuted units' fairness: whether any
+ * of them is fair at all, and whether the model's groups keep fairness kinds (each group's
+ * actors share one).
+ *
+ * @example
+ * quotientLiveness(model, graph, of, moved, (s) => builder.nodeOf(s)).movedFair // true for weakly fair dirtiers
+ */
+export function quotientLiveness<S>(model: Model<S, Action>, g: StateGraph, of: (unit: string) => Fairness, moved: (unit: string) => boolean, nodeOf: (state: S) => number): QuotientLiveness<S> {
+  const movedFair = g.actorNames.some((unit) => moved(unit) && of(unit) !== 'none');
+  const fairnessSymmetric = (model.symmetry ?? []).every((group) => group.every((actor) => of(actor) === of(group[0]!)));
+  return { nodeOf, movedFair, fairnessSymmetric };
 }

@@ -53,6 +53,15 @@ describe('allocheck check', () => {
     expect(safety.out).toMatch(/symmetry: states counted up to permutations of dirtier1, dirtier2, dirtier3 \(--no-symmetry to count every permutation\)/);
   });
 
+  it('decides writeout-progress on the reduced graph where a permuted dirtier\'s fairness matters: a replayed livelock, no full graph', async () => {
+    const args = ['check', 'nfs-ack', '--param', 'pages=6', '--param', 'dirtiers=2', '--param', 'traffic=1', '--property', 'writeout-progress', '--json'];
+    const [reduced, full] = [JSON.parse((await cli(args)).out), JSON.parse((await cli([...args, '--no-symmetry'])).out)];
+    expect(reduced.properties[0]).toMatchObject({ status: 'violated', failure: 'livelock' });
+    expect(full.properties[0]).toMatchObject({ status: 'violated', failure: 'livelock' });
+    expect(reduced.stats.symmetry.fullGraph).toEqual([]);
+    expect(reduced.stats.states).toBeLessThan(full.stats.states);
+  });
+
   it('--workers 2 explores with threads and finds the same states', async () => {
     // --workers-after 0: the threads take the search from its start, however busy the machine.
     const r = await cli(['check', 'counter', '--param', 'procs=4', '--param', 'max=5', '--workers', '2', '--workers-after', '0', '--json']);
