@@ -13,7 +13,7 @@ import type { Action, Model } from '../core/model.js';
 import type { CheckResult, IncompleteReason, Progress } from '../core/result.js';
 import type { ParallelOptions } from './check-parallel.js';
 import { startCrew } from './early-crew.js';
-import { threadedProperties } from './threaded.js';
+import { startedWithCheck } from './threaded.js';
 import { fromPortable } from './portable.js';
 import type { ModelRecipe } from './protocol.js';
 import type { FromSearch, SearchSetup, ToSearch } from './search-worker.js';
@@ -42,7 +42,7 @@ export async function checkSupervised<S, A extends Action>(model: Model<S, A>, r
   const start = performance.now();
   const { signal, onProgress, stop, ...rest } = options;
   const url = await workerUrl(recipe.module, recipe.policies);
-  const names = threadedProperties(model, rest);
+  const names = startedWithCheck(model, rest);
   // Started now, beside the search thread, so that they are ready and warm when it wants them.
   const early = names && startCrew(url, recipe, names, rest.symmetry ?? true, rest.workers - 1);
   const setup: SearchSetup = { role: 'search', recipe, options: rest, bundle: url.href, ...(early ? { crew: early.crew } : {}) };

@@ -23,3 +23,13 @@ export function threadedProperties<S, A extends Action>(model: Model<S, A>, opti
   if (options.workers <= 1 || options.por || all.some((p) => !isSafety(p))) return undefined;
   return all.map((p) => p.name);
 }
+
+/**
+ * The properties whose threads start with the check rather than after the probe: only when
+ * asked for (`workersAtStart`), since a thread costs a small check more than its search.
+ *
+ * @example startedWithCheck(model, { workers: 2 }); // undefined: the threads wait for the probe
+ */
+export function startedWithCheck<S, A extends Action>(model: Model<S, A>, options: CheckOptions & { readonly workers: number; readonly workersAtStart?: boolean }): string[] | undefined {
+  return options.workersAtStart === true ? threadedProperties(model, options) : undefined;
+}
