@@ -52,7 +52,7 @@ export interface Stats {
   readonly stoppedInModel?: boolean;
   /** Worker threads that explored, when more than one. */
   readonly workers?: number;
-  /** With workers: the part of `seconds` they took to start and load the model. */
+  /** With workers: the part of `seconds` before they took part (all of it when they never did). */
   readonly workerStartSeconds?: number;
   /**
    * Present when the model declares interchangeable actors and the reduction was allowed: the

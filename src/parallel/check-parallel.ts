@@ -15,15 +15,18 @@ import { CHECK_OPTION_NAMES, checkOptionNames, checkPropertyNames } from '../cor
 import { assertModel } from '../core/contract.js';
 import { CheckError } from '../core/errors.js';
 import { collisionProbability } from '../core/hash.js';
-import { isSafety, type Action, type Model, type Property } from '../core/model.js';
+import type { Action, Model, Property } from '../core/model.js';
 import type { CheckResult, PropertyResult, Stats } from '../core/result.js';
 import { symmetryStats } from '../core/symmetry.js';
 import { Crew } from './crew.js';
 import { runShared, type RunSummary } from './shared-coordinator.js';
 import type { ModelRecipe } from './protocol.js';
+import type { EarlyCrew } from './shared-protocol.js';
+import { selected, threadedProperties } from './threaded.js';
 
 /**
- * A search shorter than this never starts the workers. Their start is not lost time (the calling
+ * A search shorter than this never uses the workers (and never starts them, unless they were
+ * started early): its levels are too small to share. Their start is not lost time (the calling
  * thread searches meanwhile), but until they are ready the second core idles: on dm-raid1's
  * 1.4 M states, 2 threads took 1.58-1.61 s starting at 0.1 s or sooner against 1.79 s at 0.25 s
  * (best of 3, one thread 2.0-2.2 s, a quiet 2-core machine).
@@ -33,18 +36,27 @@ const PROBE_SECONDS = 0.1;
 export interface ParallelOptions extends CheckOptions {
   readonly workers: number;
   /**
-   * Seconds one thread searches before the workers are started (default 0.1): a search that
-   * ends sooner never starts them. Once they have loaded the model, the search is handed over to
-   * them as it stands, so the time spent alone is not lost. 0 starts them at once and hands them
-   * the search from its initial states (tests use this to exercise the threads on small models).
+   * Seconds one thread searches alone (default 0.1): a search that ends sooner never uses the
+   * workers (nor starts them, unless they were started `early`). Then the search goes on, as it
+   * stands, on the shared table, on the calling thread alone until the workers have loaded the
+   * model and warmed up, so the time spent alone is not lost. 0 waits for them and shares the
+   * search from its initial states (tests use this to exercise the threads on small models).
    */
   readonly probeSeconds?: number;
+  /**
+   * Start the other threads with the check (checkSupervised), to warm up while the search
+   * begins alone: worth it when the search is known to be large, as when threads were asked for
+   * by name. Default false: they start only after `probeSeconds`, so a small check never pays
+   * for a thread (about 0.05 s and 0.25 s of the other core's time here).
+   */
+  readonly workersAtStart?: boolean;
   /** At most this many inserts a worker and level before candidates go back to the coordinator. */
   readonly levelBudget?: number;
 }
 
 /**
- * Checks `model` (which `recipe` rebuilds in each worker) with `workers` threads. Liveness
+ * Checks `model` (which `recipe` rebuilds in each worker) with `workers` threads: threads of its
+ * own, or `early`, started beforehand from the same recipe (early-crew.ts). Liveness
  * properties need the whole graph in one place: when any is selected, the check runs on one
  * thread, as {@link checkAsync} does; so does a search that ends before the workers are ready.
  *
@@ -52,33 +64,26 @@ export interface ParallelOptions extends CheckOptions {
  * const recipe = { module: new URL('../../models/counter.ts', import.meta.url).href, params: { procs: 5, max: 5 } };
  * const result = await checkParallel(counter.build(recipe.params), recipe, { workers: 2 });
  */
-export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, parallel: ParallelOptions): Promise<CheckResult<S, A>> {
+export async function checkParallel<S, A extends Action>(model: Model<S, A>, recipe: ModelRecipe, parallel: ParallelOptions, early?: EarlyCrew): Promise<CheckResult<S, A>> {
   assertModel(model);
-  checkOptionNames(parallel, [...CHECK_OPTION_NAMES, 'workers', 'probeSeconds', 'levelBudget'], 'checkParallel');
+  checkOptionNames(parallel, [...CHECK_OPTION_NAMES, 'workers', 'probeSeconds', 'workersAtStart', 'levelBudget'], 'checkParallel');
   // The single-threaded search gets only its own options: it refuses any other name.
-  const { workers: _w, probeSeconds: _p, levelBudget: _l, ...options } = parallel;
+  const { workers: _w, probeSeconds: _p, workersAtStart: _s, levelBudget: _l, ...options } = parallel;
   checkPropertyNames(model, options.properties);
-  const wanted = options.properties;
-  const all = model.properties.filter((p) => wanted === undefined || wanted.includes(p.name));
+  const all = selected(model, options.properties);
   if (!(Number.isInteger(parallel.workers) && parallel.workers >= 1)) throw new CheckError('bad-option', `workers must be a whole number >= 1, got ${parallel.workers}`);
-  // Partial order reduction runs on one thread (core/por.ts).
-  if (parallel.workers === 1 || options.por || all.some((p) => !isSafety(p))) return checkAsync(model, options);
+  const names = threadedProperties(model, parallel);
+  if (names === undefined) return checkAsync(model, options);
   const start = performance.now();
-  const names = all.map((p) => p.name);
   let crew: Crew | undefined;
-  let ready = false;
-  const hire = (): Crew => {
-    if (crew) return crew;
-    crew = new Crew(recipe, names, parallel);
-    // A crew that failed to load is handed the search too: runShared then reports why.
-    crew.ready.then(() => (ready = true), () => (ready = true));
-    return crew;
-  };
+  const hire = (): Crew => (crew ??= new Crew(recipe, names, parallel, early));
   const probe = parallel.probeSeconds ?? PROBE_SECONDS;
   const timer = probe > 0 ? setTimeout(hire, probe * 1000) : undefined;
   try {
     if (probe <= 0) await hire().ready;
-    const first = await searchOrPause(model, options, () => ready);
+    // Handed over as soon as the workers are hired: the calling thread goes on alone with the
+    // shared search's code (warm by the time they join) while they load, then they join it.
+    const first = await searchOrPause(model, options, () => crew !== undefined);
     if (!('table' in first)) return first;
     const left = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(1e-3, options.timeLimitSeconds - (performance.now() - start) / 1000) };
     const run = await runShared(model, hire(), names, { ...parallel, ...left, since: start }, first);

@@ -6,35 +6,12 @@
 import { fingerprint, fp } from '../core/hash.js';
 import type { PausedSearch } from '../core/bfs.js';
 import type { Action, Model, SafetyProperty } from '../core/model.js';
-import type { IncompleteReason } from '../core/result.js';
-import { collect, worthCollecting } from './collect.js';
 import { unpackEach } from './packed.js';
+import type { Grower } from './crew.js';
 import { ChunkWriter } from './shared-chunks.js';
 import type { LevelDone, SharedOptions } from './shared-protocol.js';
 import { SEGMENTS, SharedTable } from './shared-table.js';
-
-/** A segment grows when the next level's estimate would load it past this. */
-const MAX_LOAD = 0.85;
-/**
- * It grows to hold the estimate at this load, and by at least a factor: sized to what is coming,
- * so the table ends dense (an underestimate is safe: the threads' budgets hand the surplus back
- * to be inserted after a further growth). The threads wait while it grows, so a small table
- * grows by a larger factor (fewer rehashes: dm-raid1 at 1.5M states, 2 threads, 3.1 s against
- * 3.5-4.1 s with 1.1; up to 32 MB it doubles, as the single-threaded table does, which halves
- * the rehashing again: growth was the largest part of the time between levels, 0.2-0.6 s of
- * dm-raid1's 1.4 M states with 1.3) and a large one by a small factor (memory: 10^8 states in
- * 1.84 GB).
- */
-const TARGET_LOAD = 0.75;
-const SMALL_GROWTH = 2;
-const MID_GROWTH = 1.3;
-const SMALL_TABLE = 32 * 2 ** 20;
-const LARGE_GROWTH = 1.1;
-/**
- * From this size on, every thread collects after each level, so that the next growth frees old
- * segments as it goes (no thread still holds them) instead of needing a second table.
- */
-export const LARGE_TABLE = 256 * 2 ** 20;
+import { growEach, growShared, planGrowth } from './table-growth.js';
 
 /** The coordinator's side of a search: the shared table, the counts, what was found. */
 export class Ledger<S, A extends Action> {
@@ -58,19 +35,16 @@ export class Ledger<S, A extends Action> {
 
   /** Grows every segment whose `want` would pass the load limit, one at a time. Returns the bytes let go of since the last collection. */
   ensure(want: (k: number) => number): number {
-    let dropped = 0;
-    for (let k = 0; k < SEGMENTS; k++) {
-      const c = this.table.capacity(k);
-      const w = want(k);
-      if (w <= c * MAX_LOAD) continue;
-      const capacity = Math.max(Math.ceil(c * (growthFactor(this.table.bytes))), Math.ceil(w / TARGET_LOAD));
-      if (capacity * 8 + this.table.bytes > (this.options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
-      this.table.grow(k, capacity);
-      // Free the old buffers as we go, so a growth needs a few segments beside the table.
-      dropped += c * 8;
-      if (worthCollecting(dropped)) collect(dropped), (dropped = 0);
-    }
-    return dropped;
+    return growEach(this.table, planGrowth(this.table, want, this.limit));
+  }
+
+  /** {@link ensure}, the rehashing shared with the threads `growers` where the table is small (table-growth.ts). */
+  ensureShared(want: (k: number) => number, growers: readonly Grower[]): Promise<number> {
+    return growShared(this.table, want, growers, this.limit);
+  }
+
+  private get limit(): number {
+    return this.options.memoryLimitBytes ?? Infinity;
   }
 
   /** Takes over a search paused on one thread: its states, counts and findings. */
@@ -134,16 +108,5 @@ export class Ledger<S, A extends Action> {
     }
     this.states += added;
     return added;
-  }
-}
-
-function growthFactor(bytes: number): number {
-  return bytes < SMALL_TABLE ? SMALL_GROWTH : bytes < LARGE_TABLE ? MID_GROWTH : LARGE_GROWTH;
-}
-
-/** A limit stopped the search: it ends incomplete for this reason. */
-export class LimitHit extends Error {
-  constructor(readonly reason: IncompleteReason) {
-    super(reason);
   }
 }

@@ -9,6 +9,7 @@ import type { Progress } from '../core/result.js';
 import { checkParallel, type ParallelOptions } from './check-parallel.js';
 import { toPortable, type PortableResult } from './portable.js';
 import type { ModelRecipe } from './protocol.js';
+import type { EarlyCrew } from './shared-protocol.js';
 import { buildRecipe } from './recipe.js';
 import { adoptBundle } from './worker-bundle.js';
 
@@ -21,6 +22,8 @@ export interface SearchSetup {
   readonly options: SearchOptions;
   /** The bundle this thread runs, for the threads of a parallel search. */
   readonly bundle: string;
+  /** The threads of the parallel search, when started beside this one (early-crew.ts). */
+  readonly crew?: EarlyCrew;
 }
 
 export type ToSearch = { readonly type: 'abort' };
@@ -45,7 +48,7 @@ export async function serveSearch(module: { readonly default?: unknown }, setup:
     adoptBundle(setup.recipe.module, setup.bundle, setup.recipe.policies);
     const model = buildRecipe(module, setup.recipe, policies);
     const onProgress = (progress: Progress): void => post({ type: 'progress', progress });
-    const result = await checkParallel(model, setup.recipe, { progressIntervalMs: PROGRESS_MS, ...setup.options, signal: controller.signal, onProgress });
+    const result = await checkParallel(model, setup.recipe, { progressIntervalMs: PROGRESS_MS, ...setup.options, signal: controller.signal, onProgress }, setup.crew);
     post({ type: 'result', result: toPortable(result) });
   } catch (e) {
     // The model's own error (the cause) has the frames worth showing with --debug.

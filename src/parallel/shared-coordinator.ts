@@ -11,9 +11,10 @@ import { isSafety, type Action, type Model, type SafetyProperty } from '../core/
 import type { IncompleteReason } from '../core/result.js';
 import { symmetryKey } from '../core/symmetry.js';
 import { collect, worthCollecting } from './collect.js';
-import type { Crew, Hand } from './crew.js';
+import type { Crew, Hand, Team } from './crew.js';
 import { Expander } from './expander.js';
-import { LARGE_TABLE, Ledger, LimitHit } from './ledger.js';
+import { Ledger } from './ledger.js';
+import { LARGE_TABLE, LimitHit } from './table-growth.js';
 import { ChunkWriter, pool, SPARE_BYTES, type Chunks } from './shared-chunks.js';
 import type { LevelDone, LevelOrder, SharedOptions } from './shared-protocol.js';
 import { SEGMENTS } from './shared-table.js';
@@ -30,7 +31,7 @@ export interface RunSummary {
   /** Property index (in the selected list) to the least depth at which it was decided. */
   readonly found: ReadonlyMap<number, number>;
   readonly stopped: IncompleteReason | undefined;
-  /** Seconds the search waited for the workers to load the model (after any probe). */
+  /** Seconds from the start of the check until the workers took their first level (all of it when they never did). */
   readonly startup: number;
 }
 
@@ -44,12 +45,10 @@ export async function runShared<S, A extends Action>(model: Model<S, A>, crew: C
     if (reason && stopped === undefined) (stopped = reason), Atomics.store(crew.control, 0, 1);
   }, 50);
   try {
-    await crew.ready;
-    const startup = (performance.now() - started) / 1000;
     const safety = model.properties.filter((p) => names.includes(p.name)).filter(isSafety);
     const own = new Expander(model as Model<unknown, Action>, safety as SafetyProperty<unknown>[], symmetryKey(model, options.symmetry ?? true) as Key, crew.control);
-    const hands = [...crew.hands(), ownShare(own)];
-    return { ...(await levels(model, safety, options, from, hands, () => stopped)), startup };
+    const result = await levels(model, safety, options, from, crew.team(ownShare(own)), () => stopped);
+    return { ...result, startup: ((crew.joinedAt ?? performance.now()) - (options.since ?? started)) / 1000 };
   } finally {
     clearInterval(watch);
   }
@@ -60,7 +59,7 @@ async function levels<S, A extends Action>(
   safety: readonly SafetyProperty<S>[],
   options: SharedOptions,
   from: PausedSearch,
-  hands: readonly Hand[],
+  team: () => Promise<Team>,
   interrupted: () => IncompleteReason | undefined,
 ): Promise<Omit<RunSummary, 'startup'>> {
   const started = options.since ?? performance.now();
@@ -87,11 +86,12 @@ async function levels<S, A extends Action>(
       // The frontier counts against the limit as the table does: this level, the next one, and
       // the chunks of the level before that the threads kept to write into.
       const frontierBytes = levelBytes(level);
-      const spare = Math.min(hands.length * SPARE_BYTES, readBytes);
+      const spare = Math.min(options.workers * SPARE_BYTES, readBytes);
       if (book.table.bytes + frontierBytes * (1 + perState) + spare > (options.memoryLimitBytes ?? Infinity)) throw new LimitHit('memory-limit');
       readBytes = frontierBytes;
+      const { hands, growers } = await team();
       const expected = (frontier * perState * 1.1) / SEGMENTS + 16;
-      const dropped = book.ensure((k) => book.counts[k]! + expected) + frontierBytes;
+      const dropped = (await book.ensureShared((k) => book.counts[k]! + expected, growers)) + frontierBytes;
       const { table, counts } = book;
       const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / hands.length))));
       const release = worthCollecting(dropped) || table.bytes >= LARGE_TABLE;

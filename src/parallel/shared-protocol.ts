@@ -1,6 +1,7 @@
 /**
  * Messages of the shared-table parallel search (shared-coordinator.ts and shared-worker.ts).
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { CheckOptions } from '../core/check.js';
 import type { ModelRecipe } from './protocol.js';
 import type { Chunks } from './shared-chunks.js';
@@ -11,6 +12,17 @@ export interface SharedSetup {
   readonly properties: readonly string[];
   readonly symmetry: boolean;
   /** Int32 flags shared with every worker: [0] = stop requested. */
+  readonly control: SharedArrayBuffer;
+  /**
+   * Where the search's coordinator listens, when it is not the thread that started this one: a
+   * supervised check starts the workers beside its search thread (supervise.ts).
+   */
+  readonly port?: MessagePort;
+}
+
+/** Workers started before the search that will use them: its ends of their ports and their control flags. */
+export interface EarlyCrew {
+  readonly ports: readonly MessagePort[];
   readonly control: SharedArrayBuffer;
 }
 
@@ -47,7 +59,22 @@ export interface LevelDone {
   readonly stopped: boolean;
 }
 
-export type FromSharedWorker = { readonly type: 'ready' } | LevelDone | { readonly type: 'failed'; readonly message: string; readonly code?: string };
+/** Between levels: rehash these segments (shared-table.ts `rehash`), each into its new capacity. */
+export interface GrowOrder {
+  readonly type: 'grow';
+  readonly segments: readonly SharedArrayBuffer[];
+  readonly capacities: readonly number[];
+}
+
+/** The segments of a {@link GrowOrder}, rehashed, in its order. */
+export interface Grown {
+  readonly type: 'grown';
+  readonly buffers: readonly SharedArrayBuffer[];
+}
+
+export type ToSharedWorker = LevelOrder | GrowOrder;
+
+export type FromSharedWorker = { readonly type: 'ready' } | LevelDone | Grown | { readonly type: 'failed'; readonly message: string; readonly code?: string };
 
 /** The options of a parallel search, as its coordinator and crew read them. */
 export type SharedOptions = CheckOptions & {

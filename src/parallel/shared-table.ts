@@ -100,22 +100,43 @@ export class SharedTable {
    * the other segments are not touched (threads get the new {@link shape} with the next level).
    */
   grow(k: number, capacity: number): void {
-    const old = this.fps[k]!;
-    const buffer = new SharedArrayBuffer(capacity * 8);
-    const fps = new Int32Array(buffer);
-    for (let s = 0; s < old.length; s += 2) {
-      const h = old[s]!;
-      if (h === 0) continue;
-      const l = old[s + 1]!;
-      let t = home(l, capacity);
-      while (fps[t << 1] !== 0) t = t + 1 === capacity ? 0 : t + 1;
-      fps[t << 1] = h;
-      fps[(t << 1) + 1] = l;
-    }
+    this.adopt(k, rehash(this.buffers[k]!, capacity), capacity);
+  }
+
+  /** Segment `k`'s buffer, for a thread that rehashes it ({@link rehash}). */
+  buffer(k: number): SharedArrayBuffer {
+    return this.buffers[k]!;
+  }
+
+  /** Takes `buffer`, segment `k` rehashed into `capacity` slots by any thread, in place of the old one. */
+  adopt(k: number, buffer: SharedArrayBuffer, capacity: number): void {
     this.buffers[k] = buffer;
-    this.fps[k] = fps;
+    this.fps[k] = new Int32Array(buffer);
     this.caps[k] = capacity;
   }
+}
+
+/**
+ * A segment's slots rehashed into a new buffer of `capacity` slots. Any thread may do it (the
+ * threads of a search share the growth of a small table, shared-coordinator.ts), while no
+ * thread probes the segment: so plain writes do.
+ *
+ * @example table.adopt(k, rehash(table.buffer(k), 2 * table.capacity(k)), 2 * table.capacity(k));
+ */
+export function rehash(segment: SharedArrayBuffer, capacity: number): SharedArrayBuffer {
+  const old = new Int32Array(segment);
+  const buffer = new SharedArrayBuffer(capacity * 8);
+  const fps = new Int32Array(buffer);
+  for (let s = 0; s < old.length; s += 2) {
+    const h = old[s]!;
+    if (h === 0) continue;
+    const l = old[s + 1]!;
+    let t = home(l, capacity);
+    while (fps[t << 1] !== 0) t = t + 1 === capacity ? 0 : t + 1;
+    fps[t << 1] = h;
+    fps[(t << 1) + 1] = l;
+  }
+  return buffer;
 }
 
 /** The home slot of a (non-zero) low word in a segment of `c` slots. */

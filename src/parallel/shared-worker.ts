@@ -9,10 +9,15 @@ import { symmetryKey } from '../core/symmetry.js';
 import { collect } from './collect.js';
 import { Expander } from './expander.js';
 import { buildRecipe } from './recipe.js';
-import type { FromSharedWorker, LevelOrder, SharedSetup } from './shared-protocol.js';
+import { warmExpander } from './warm-up.js';
+import type { FromSharedWorker, SharedSetup, ToSharedWorker } from './shared-protocol.js';
+import { rehash } from './shared-table.js';
+
+/** Milliseconds a worker warms up before it reports ready (warm-up.ts). */
+const WARM_UP_MS = 150;
 
 const setup = workerData as SharedSetup;
-const parent = parentPort!;
+const parent = setup.port ?? parentPort!;
 const post = (m: FromSharedWorker, transfer: ArrayBuffer[] = []): void => parent.postMessage(m, transfer);
 
 /**
@@ -23,9 +28,12 @@ export function serveLevels(module: { readonly default?: unknown }, policies: re
   try {
     const model = buildRecipe(module, setup.recipe, policies);
     const safety = model.properties.filter((p) => setup.properties.includes(p.name)).filter(isSafety);
-    const expander = new Expander(model, safety, symmetryKey(model, setup.symmetry), new Int32Array(setup.control));
-    parent.on('message', (m: LevelOrder) => {
+    const key = symmetryKey(model, setup.symmetry);
+    const control = new Int32Array(setup.control);
+    const expander = warmExpander(model, key, () => new Expander(model, safety, key, control), WARM_UP_MS);
+    parent.on('message', (m: ToSharedWorker) => {
       try {
+        if (m.type === 'grow') return post({ type: 'grown', buffers: m.segments.map((b, i) => rehash(b, m.capacities[i]!)) });
         expander.begin(m);
         expander.work();
         const done = expander.finish();

@@ -12,6 +12,8 @@ import { collisionProbability } from '../core/hash.js';
 import type { Action, Model } from '../core/model.js';
 import type { CheckResult, IncompleteReason, Progress } from '../core/result.js';
 import type { ParallelOptions } from './check-parallel.js';
+import { startCrew } from './early-crew.js';
+import { startedWithCheck } from './threaded.js';
 import { fromPortable } from './portable.js';
 import type { ModelRecipe } from './protocol.js';
 import type { FromSearch, SearchSetup, ToSearch } from './search-worker.js';
@@ -40,8 +42,11 @@ export async function checkSupervised<S, A extends Action>(model: Model<S, A>, r
   const start = performance.now();
   const { signal, onProgress, stop, ...rest } = options;
   const url = await workerUrl(recipe.module, recipe.policies);
-  const setup: SearchSetup = { role: 'search', recipe, options: rest, bundle: url.href };
-  const worker = new Worker(url, { workerData: setup });
+  const names = startedWithCheck(model, rest);
+  // Started now, beside the search thread, so that they are ready and warm when it wants them.
+  const early = names && startCrew(url, recipe, names, rest.symmetry ?? true, rest.workers - 1);
+  const setup: SearchSetup = { role: 'search', recipe, options: rest, bundle: url.href, ...(early ? { crew: early.crew } : {}) };
+  const worker = new Worker(url, { workerData: setup, transferList: [...(early?.crew.ports ?? [])] });
   let last: Progress | undefined;
   const cleanups: (() => void)[] = [];
   return new Promise<CheckResult<S, A>>((resolve, reject) => {
@@ -60,6 +65,10 @@ export async function checkSupervised<S, A extends Action>(model: Model<S, A>, r
       else settle(() => reject(failure(m, url.href)));
     });
     worker.on('error', (e) => settle(() => reject(new CheckError('model-threw', `the search thread failed: ${e.message}`, { cause: e }))));
+    for (const t of early?.threads ?? []) {
+      t.on('error', (e) => settle(() => reject(new CheckError('model-threw', `a thread of the search failed: ${e.message}`, { cause: e }))));
+      cleanups.push(() => void t.terminate());
+    }
     worker.on('exit', (code) => settle(() => reject(new CheckError('model-threw', `the search thread ended (exit code ${code}) before its result`))));
     cleanups.push(
       onAbort(signal, () => worker.postMessage({ type: 'abort' } satisfies ToSearch)),

@@ -40,12 +40,13 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
   --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
                          of physical memory); a search that needs more stops as incomplete
   --workers N            threads for the safety search, this one included (default: the
-                         number of cores); the others start after 0.1 s and take the search
-                         over as it stands; a search that ends before they are ready, or that
-                         checks a liveness property, runs on one thread
-  --workers-after S      seconds one thread searches before the other workers start
-                         (default 0.1); 0 starts them at once and waits for them, so
-                         even a small search runs on every thread
+                         number of cores); given, the others start at once and warm up
+                         (else after 0.1 s), and join the search as it stands after 0.1 s;
+                         a search that ends sooner, or that checks a liveness property,
+                         runs on one thread
+  --workers-after S      seconds one thread searches alone before the others take part
+                         (default 0.1); 0 waits for them, so even a small search runs on
+                         every thread
   --self-check           instead of checking properties, test the model's contract (encode
                          deterministic and lossless, successors deterministic, canonical
                          consistent) on up to 1000 reachable states; exit 1 names the first
@@ -168,6 +169,8 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
   const recipe = { module: modelUrl(name, io.cwd).href, params, args, policies: (named?.files ?? []).map((f) => pathToFileURL(f).href) };
   const options = {
     workers,
+    // Threads asked for by name are started with the check; the default waits for the probe.
+    workersAtStart: values.workers !== undefined && workers > 1,
     ...(values['workers-after'] !== undefined ? { probeSeconds: delay('workers-after', values['workers-after']) } : {}),
     ...(selected ? { properties: selected } : {}),
     maxStates: count('max-states', values['max-states'], 1),
