@@ -61,11 +61,7 @@ function actionsJson(path: Path<unknown, Action>): Record<string, unknown>[] {
 }
 
 /** One property's verdict as the JSON documents show it. */
-export function propertyJson(p: PropertyResult<unknown, Action>): ResultJson['properties'][number] {
-  return propertyWith(p, 'actions');
-}
-
-function propertyWith(p: PropertyResult<unknown, Action>, detail: PathDetail): ResultJson['properties'][number] {
+export function propertyJson(p: PropertyResult<unknown, Action>, detail: PathDetail = 'actions'): ResultJson['properties'][number] {
   return {
     name: p.name,
     kind: p.kind,
@@ -92,7 +88,7 @@ export function resultJson(result: CheckResult<unknown, Action>, policy: string 
     params,
     verdict: result.verdict,
     ...(result.incomplete ? { incomplete: result.incomplete } : {}),
-    properties: result.properties.map((p) => propertyWith(p, detail)),
+    properties: result.properties.map((p) => propertyJson(p, detail)),
     stats: result.stats,
   };
 }

@@ -22,7 +22,7 @@ export function simulateJson(result: SimulateResult<unknown, Action>, policy: st
     params,
     verdict: result.verdict,
     ...(result.stopped ? { stopped: result.stopped } : {}),
-    properties: result.properties.map(propertyJson),
+    properties: result.properties.map((p) => propertyJson(p)),
     stats: result.stats,
   };
 }

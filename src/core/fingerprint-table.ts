@@ -162,7 +162,7 @@ export class FingerprintTable {
    * True when the cache of recent fingerprints holds this one, so the table holds it: a cheap,
    * partial "present" (false says nothing). Always false in a table with values.
    */
-  recentlyInserted(hi: number, lo: number): boolean {
+  private recentlyInserted(hi: number, lo: number): boolean {
     const r = (lo & this.cacheMask) << 1;
     return !this.hasValues && this.recent[r] === (hi | 0) && this.recent[r + 1] === (lo | 0);
   }

@@ -53,7 +53,7 @@ import { treePathTo } from './graph-path.js';
 import { findLeadsToViolation } from './leads-to.js';
 import { confirmLasso, confirmTrap } from './liveness-confirm.js';
 import type { Action, Fairness, LeadsTo, LivenessProperty, Model, Recoverable } from './model.js';
-import type { GraphPaths } from './quotient-paths.js';
+import { pathOfFinding, type GraphPaths } from './quotient-paths.js';
 import { quotientViolation, type QuotientLiveness } from './quotient-leads-to.js';
 import type { Path, PropertyResult } from './result.js';
 import type { StateGraph } from './state-graph.js';
@@ -89,7 +89,7 @@ function leadsTo<S, A extends Action>(c: LivenessContext<S, A>, prop: LeadsTo<S>
 function fullGraphViolation<S, A extends Action>(c: LivenessContext<S, A>, prop: LeadsTo<S>, k: number): { path: Path<S, A>; rest: boolean } | undefined {
   const found = findLeadsToViolation(c.graph, k, c.fairness, c.budget);
   if (found === undefined) return undefined;
-  const path = found.cycle === undefined ? c.paths.path(found.init, found.stem) : c.paths.lasso(found.init, found.stem, found.cycle);
+  const path = pathOfFinding(c.paths, found);
   confirmLasso(c.model, prop, path, c.fairnessOf);
   return { path, rest: found.rest };
 }

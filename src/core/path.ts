@@ -17,16 +17,27 @@ export function successorList<S, A extends Action>(model: Model<S, A>, state: S)
   return out;
 }
 
-/** Successor number `n` of `state` (an owned copy, the others not copied), and how many there are. */
-function nthSuccessor<S, A extends Action>(model: Model<S, A>, state: S, n: number): { step: Step<S, A> | undefined; enabled: number } {
+/**
+ * The first successor of `state` that `pick` accepts (an owned copy; the others are not copied,
+ * since the model may hand every one in a scratch state), its choice number, and how many
+ * successors there are.
+ *
+ * @example pickSuccessor(model, state, (_a, _next, i) => i === 2).step?.next // successor number 2
+ */
+export function pickSuccessor<S, A extends Action>(model: Model<S, A>, state: S, pick: (action: A, next: S, index: number) => boolean): { step: Step<S, A> | undefined; choice: number; enabled: number } {
   let step: Step<S, A> | undefined;
+  let choice = -1;
   let enabled = 0;
   guardModel('successors', () =>
     model.successors(state, (action, next) => {
-      if (enabled++ === n) step = { action, next: model.decode(model.encode(next).slice()) };
+      if (step === undefined && pick(action, next, enabled)) {
+        choice = enabled;
+        step = { action, next: model.decode(model.encode(next).slice()) };
+      }
+      enabled++;
     }),
   );
-  return { step, enabled };
+  return { step, choice, enabled };
 }
 
 /**
@@ -46,7 +57,8 @@ export function replay<S, A extends Action>(
   const states: S[] = [first];
   const actions: A[] = [];
   for (let i = 1; i < choices.length; i++) {
-    const { step, enabled } = nthSuccessor(model, states[i - 1]!, choices[i]!);
+    const n = choices[i]!;
+    const { step, enabled } = pickSuccessor(model, states[i - 1]!, (_a, _next, index) => index === n);
     if (step === undefined) {
       throw new CheckError('replay-failed', `step ${i}: successor ${choices[i]} does not exist (${enabled} enabled)`);
     }

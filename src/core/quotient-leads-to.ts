@@ -10,7 +10,7 @@ import type { LivenessContext } from './liveness.js';
 import type { Action, LeadsTo } from './model.js';
 import { replay } from './path.js';
 import { NeedsFullGraph } from './quotient.js';
-import type { GraphPaths } from './quotient-paths.js';
+import { pathOfFinding, type GraphPaths } from './quotient-paths.js';
 import { fairLassoInCore } from './quotient-unfold.js';
 import type { Path } from './result.js';
 
@@ -48,6 +48,20 @@ function unwoundCore<S, A extends Action>(c: QuotientSearch<S, A>, cand: LeadsTo
 }
 
 /**
+ * The concrete counterpart of a candidate, not yet confirmed: a core, when some permuted unit is
+ * fair, unwound into its concrete states (undefined when none of them is a fair cycle); a dead
+ * end, or any candidate when the relaxed fairness is the real one up to symmetry, as found.
+ */
+function unwound<S, A extends Action>(c: QuotientSearch<S, A>, cand: LeadsToCandidate): QuotientViolation<S, A> | undefined {
+  if (!cand.dead && c.quotient.movedFair && c.quotient.fairnessSymmetric) {
+    const path = unwoundCore(c, cand);
+    return path === undefined ? undefined : { path, rest: false };
+  }
+  const found = candidateFinding(c.graph, cand, c.fairness, c.budget);
+  return { path: pathOfFinding(c.paths, found), rest: found.rest };
+}
+
+/**
  * The first fair concrete violation of `p ~> q` (liveness property number `k`) that the
  * quotient shows, replayed and confirmed, or undefined when there is none. Throws
  * NeedsFullGraph when it cannot decide (a candidate that does not confirm, as when fairness
@@ -58,18 +72,11 @@ function unwoundCore<S, A extends Action>(c: QuotientSearch<S, A>, cand: LeadsTo
  */
 export function quotientViolation<S, A extends Action>(c: QuotientSearch<S, A>, prop: LeadsTo<S>, k: number): QuotientViolation<S, A> | undefined {
   for (const cand of leadsToCandidates(c.graph, k, c.fairness, c.budget)) {
-    if (!cand.dead && c.quotient.movedFair && c.quotient.fairnessSymmetric) {
-      const path = unwoundCore(c, cand);
-      if (path === undefined) continue; // no fair cycle in any concrete unwinding of this core
-      const fault = lassoFault(c.model, prop, path, c.fairnessOf);
-      if (fault !== undefined) throw new NeedsFullGraph(prop.name, fault);
-      return { path, rest: false };
-    }
-    const found = candidateFinding(c.graph, cand, c.fairness, c.budget);
-    const path = found.cycle === undefined ? c.paths.path(found.init, found.stem) : c.paths.lasso(found.init, found.stem, found.cycle);
-    const fault = lassoFault(c.model, prop, path, c.fairnessOf);
+    const found = unwound(c, cand);
+    if (found === undefined) continue; // no fair cycle in any concrete unwinding of this core
+    const fault = lassoFault(c.model, prop, found.path, c.fairnessOf);
     if (fault !== undefined) throw new NeedsFullGraph(prop.name, fault);
-    return { path, rest: found.rest };
+    return found;
   }
   return undefined;
 }

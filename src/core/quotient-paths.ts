@@ -6,10 +6,11 @@
  * unit no permutation renames) among the concrete state's own successors, and a quotient cycle
  * is repeated until the concrete state closes it.
  */
-import { CheckError, guardModel } from './errors.js';
+import { CheckError } from './errors.js';
 import { choicesOf } from './graph-path.js';
+import type { LassoFinding } from './leads-to.js';
 import { fairnessUnit, type Action, type Model } from './model.js';
-import { replay } from './path.js';
+import { pickSuccessor, replay } from './path.js';
 import type { Path } from './result.js';
 import { sourceOf, type StateGraph } from './state-graph.js';
 
@@ -19,6 +20,15 @@ export interface GraphPaths<S, A extends Action> {
   path(init: number, edges: readonly number[]): Path<S, A>;
   /** A lasso: `stem`, then `cycle` (edges from the stem's end back to it), closed concretely. */
   lasso(init: number, stem: readonly number[], cycle: readonly number[]): Path<S, A>;
+}
+
+/**
+ * The replayed path of what a leads-to analysis found: a lasso, or a path to a dead end.
+ *
+ * @example pathOfFinding(paths, findLeadsToViolation(graph, k, fairness, budget)!).loopStart // 4
+ */
+export function pathOfFinding<S, A extends Action>(paths: GraphPaths<S, A>, found: LassoFinding): Path<S, A> {
+  return found.cycle === undefined ? paths.path(found.init, found.stem) : paths.lasso(found.init, found.stem, found.cycle);
 }
 
 /**
@@ -47,21 +57,9 @@ export function quotientPaths<S, A extends Action>(model: Model<S, A>, g: StateG
   const follow = (state: S, e: number): { choice: number; next: S } => {
     const unit = g.actorNames[g.actorOf[e]!]!;
     const byUnit = fixed(unit);
-    let choice = -1;
-    let next: S | undefined;
-    let index = 0;
-    // Only the successor taken is copied: the model may hand every one in a scratch state.
-    guardModel('successors', () =>
-      model.successors(state, (action, succ) => {
-        if (choice < 0 && (!byUnit || fairnessUnit(action) === unit) && nodeOf(succ) === g.targets[e]) {
-          choice = index;
-          next = model.decode(model.encode(succ).slice());
-        }
-        index++;
-      }),
-    );
-    if (next === undefined) throw new CheckError('replay-failed', `cannot unwind a quotient edge from node ${sourceOf(g, e)}: the model's symmetry does not hold there`);
-    return { choice, next };
+    const { step, choice } = pickSuccessor(model, state, (action, succ) => (!byUnit || fairnessUnit(action) === unit) && nodeOf(succ) === g.targets[e]);
+    if (step === undefined) throw new CheckError('replay-failed', `cannot unwind a quotient edge from node ${sourceOf(g, e)}: the model's symmetry does not hold there`);
+    return { choice, next: step.next };
   };
   const walk = (state: S, edges: readonly number[], choices: number[]): S => {
     for (const e of edges) {

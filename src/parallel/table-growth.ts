@@ -22,7 +22,7 @@ const MAX_LOAD = 0.85;
 const TARGET_LOAD = 0.75;
 const SMALL_GROWTH = 2;
 const MID_GROWTH = 1.3;
-export const SMALL_TABLE = 32 * 2 ** 20;
+const SMALL_TABLE = 32 * 2 ** 20;
 const LARGE_GROWTH = 1.1;
 /**
  * From this size on, every thread collects after each level, so that the next growth frees old

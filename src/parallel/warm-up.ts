@@ -11,7 +11,7 @@
 import { fingerprint, fp } from '../core/hash.js';
 import type { Action, Model } from '../core/model.js';
 import type { Expander } from './expander.js';
-import { ChunkWriter, pool } from './shared-chunks.js';
+import { ChunkWriter } from './shared-chunks.js';
 import { SEGMENTS, SharedTable } from './shared-table.js';
 
 /** Slots of the private table: the warm-up stops well before it fills (2 MB). */
@@ -46,7 +46,7 @@ export function warmUp(model: Model<unknown, Action>, expander: Expander, key: (
     done.perSegment.forEach((n, k) => (counts[k]! += n));
     expanded += done.expanded;
     if (done.overflow.length > 0 || done.stopped) break;
-    level = pool([done.next]);
+    level = done.next;
   }
   return expanded;
 }

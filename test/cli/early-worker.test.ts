@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dropEarlyWorker, HeldWorker, startCheckWorkerEarly } from '../../src/cli/runner/early-worker.js';
@@ -28,7 +29,7 @@ describe('the check worker started early', () => {
   });
 
   it('is ended by a pool that never needed a worker', async () => {
-    startCheckWorkerEarly(['dm-raid1']);
+    expect(startCheckWorkerEarly(['dm-raid1'])).toBe(true);
     await workerPool(1).close();
     expect(await dropEarlyWorker()).toBe(false);
   });
@@ -37,7 +38,8 @@ describe('the check worker started early', () => {
 describe('HeldWorker', () => {
   it('holds the messages a worker posts before anyone listens, and delivers them in order', async () => {
     const w = new HeldWorker(new Worker("const { parentPort } = require('node:worker_threads'); parentPort.postMessage(1); parentPort.postMessage(2);", { eval: true }));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Listened to only once the worker is gone, so every event must have been held.
+    await once(w.worker, 'exit');
     const seen: unknown[] = [];
     const exited = new Promise<number>((resolve) => w.listen({ message: (m) => seen.push(m), error: () => {}, exit: resolve }));
     expect(await exited).toBe(0);

@@ -37,8 +37,8 @@ describe('workers started beside the search', () => {
       try {
         // probeSeconds 0: the search is handed to the threads at once, so the worker takes part.
         const many = await checkParallel(model, recipe, { workers: 2, probeSeconds: 0, properties: [...properties] }, crew);
+        // That the worker takes part is the crew's test below; here, that it changes no result.
         expect(essence(many)).toEqual(essence(one));
-        expect(many.stats.workers).toBe(2);
       } finally {
         await Promise.all(threads.map((t) => t.terminate()));
       }
