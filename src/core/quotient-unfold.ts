@@ -12,6 +12,7 @@ import { fairCycle } from './fair-cycle.js';
 import { fairnessTable } from './fairness.js';
 import { choicesOf, treePathTo } from './graph-path.js';
 import { guardModel } from './errors.js';
+import { GraphArrays } from './graph-arrays.js';
 import { fingerprint, fp } from './hash.js';
 import { fairnessUnit, type Action, type Fairness, type Model } from './model.js';
 import { NodeIndex } from './node-index.js';
@@ -27,13 +28,8 @@ export interface UnfoldedLasso {
 
 class Unfolding<S, A extends Action> {
   readonly states: S[] = [];
+  readonly arrays = new GraphArrays(0);
   private readonly index = new NodeIndex(64);
-  readonly offsets: number[] = [0];
-  readonly targets: number[] = [];
-  readonly units: number[] = [];
-  readonly unitNames: string[] = [];
-  private readonly unitIndex = new Map<string, number>();
-  readonly parentEdge: number[] = [];
   /** The nodes of the core's classes, in discovery order. */
   readonly inside: number[] = [];
   private readonly expand: boolean[] = [];
@@ -49,56 +45,26 @@ class Unfolding<S, A extends Action> {
     if (known >= 0) return known;
     const own = this.model.decode(bytes.slice());
     this.states.push(own);
-    this.parentEdge.push(edge);
+    this.arrays.addNode(edge);
     const inside = this.inCore(own);
     this.expand.push(inside);
     if (inside) this.inside.push(v);
     return v;
   }
 
-  unit(action: Action): number {
-    const name = fairnessUnit(action);
-    let u = this.unitIndex.get(name);
-    if (u === undefined) {
-      u = this.unitNames.length;
-      this.unitIndex.set(name, u);
-      this.unitNames.push(name);
-    }
-    return u;
-  }
-
   /** Expands every node of the core's classes, in discovery order, so rows stay in node order. */
-  explore(start: S, budget: Budget): void {
+  explore(start: S, budget: Budget): StateGraph {
     this.node(start, -1);
     const emit = (action: A, next: S): void => {
-      const e = this.targets.length;
-      this.targets.push(-1);
-      this.units.push(this.unit(action));
-      this.targets[e] = this.node(next, e);
+      const e = this.arrays.addEdge(fairnessUnit(action), action.actor);
+      this.arrays.setTarget(e, this.node(next, e));
     };
     for (let v = 0; v < this.states.length; v++) {
       budget.step();
       if (this.expand[v]) guardModel('successors', () => this.model.successors(this.states[v]!, emit));
-      this.offsets.push(this.targets.length);
+      this.arrays.endRow(false);
     }
-  }
-
-  graph(): StateGraph {
-    const nodes = this.states.length;
-    if (this.unitNames.length > 0xffff) throw new RangeError('too many fairness units in an unfolding');
-    return {
-      nodes,
-      expanded: nodes,
-      offsets: Int32Array.from(this.offsets),
-      targets: Int32Array.from(this.targets),
-      actorOf: Uint16Array.from(this.units),
-      actorNames: this.unitNames,
-      parentEdge: Int32Array.from(this.parentEdge),
-      labels: new Uint8Array(0),
-      properties: 0,
-      rest: new Uint8Array(nodes),
-      stopped: undefined,
-    };
+    return this.arrays.graph(undefined);
   }
 }
 
@@ -112,8 +78,7 @@ class Unfolding<S, A extends Action> {
  */
 export function fairLassoInCore<S, A extends Action>(model: Model<S, A>, start: S, inCore: (state: S) => boolean, fairnessOf: (unit: string) => Fairness, budget: Budget): UnfoldedLasso | undefined {
   const unfolding = new Unfolding(model, inCore);
-  unfolding.explore(start, budget);
-  const g = unfolding.graph();
+  const g = unfolding.explore(start, budget);
   const table = fairnessTable(g.actorNames, fairnessOf);
   const core = fairCores(g, Int32Array.from(unfolding.inside), table, budget);
   const entry = unfolding.inside.find((v) => core[v] !== 0);
