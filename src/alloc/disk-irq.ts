@@ -16,9 +16,9 @@ import type { ActorInfo, DeviceInfo, Step, World } from './world.js';
 
 interface DiskPlan {
   readonly dev: DeviceInfo;
-  readonly async: boolean;
+  /** The asynchronous daemons (more than one request in flight) whose I/O goes to this disk. */
+  readonly daemons: readonly ActorInfo[];
   readonly bios: boolean;
-  readonly actors: readonly ActorInfo[];
   readonly bases: Int32Array;
   /** Per actor, 1 at each pc whose step submits to this disk (the step's device). */
   readonly submitsAt: readonly Uint8Array[];
@@ -29,9 +29,8 @@ function diskPlan(world: World, device: number): DiskPlan {
   const onDisk = (a: ActorInfo): Uint8Array => Uint8Array.from(a.program, (i) => (i.step.device === dev.name ? 1 : 0));
   return {
     dev,
-    async: world.actors.some((a) => a.inflight >= 2 && a.program.some((i) => i.step.kind === 'submit' && i.step.device === dev.name)),
+    daemons: world.actors.filter((a) => a.inflight >= 2 && a.program.some((i) => i.step.kind === 'submit' && i.step.device === dev.name)),
     bios: world.pools.some((p) => p.device === device),
-    actors: world.actors,
     bases: Int32Array.from(world.actors, (a) => world.layout.actor(a.index)),
     submitsAt: world.actors.map(onDisk),
   };
@@ -43,8 +42,9 @@ export function diskInterrupt(device: number): Step {
     kind: 'irq',
     rest: () => true,
     run(x) {
-      const { dev, async, bios, actors, bases, submitsAt } = planOf(x);
-      if (async) completeAsync(x, dev.name);
+      const { dev, daemons, bios, bases, submitsAt } = planOf(x);
+      const actors = x.world.actors;
+      if (daemons.length > 0) completeAsync(x, dev.name, daemons);
       if (bios) completeBios(x, device);
       const s = x.s;
       for (let i = 0; i < actors.length; i++) {

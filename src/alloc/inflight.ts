@@ -92,10 +92,9 @@ export function issueAsync(x: Exec, disk: string): void {
   x.emit(d, 'submit-async', x.quiet ? '' : `${x.me.name} issues the ${x.reg(R_HELD)} page(s) of ${from}'s request to ${disk} asynchronously (dm_io with a callback) and goes on; ${used + 1} request(s) in flight`);
 }
 
-/** The disk interrupt's moves for asynchronous daemons whose I/O goes to `disk`. */
-export function completeAsync(x: Exec, disk: string): void {
-  for (const a of x.world.actors) {
-    if (a.inflight < 2 || !a.program.some((i) => i.step.kind === 'submit' && i.step.device === disk)) continue;
+/** The disk interrupt's moves for the asynchronous `daemons` whose I/O goes to `disk`. */
+export function completeAsync(x: Exec, disk: string, daemons: readonly ActorInfo[]): void {
+  for (const a of daemons) {
     const at = x.world.layout.slots(a.index);
     const used = inFlight(x.world, x.s, a);
     for (let i = 0; i < used; i++) {

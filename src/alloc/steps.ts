@@ -28,19 +28,22 @@ export function times(n: number, step: Step): Instr {
 
 /** A user task writes a shared mapping: a page at its own floor, left dirty on `device`. */
 export function dirtyPage(device: string): Step {
-  const attempt = perExec((x): Attempt => ({ purpose: 'dirty', to: x.world.layout.dirty(deviceIndex(x, device)), what: `a page and dirties it on ${device}`, then: x.goOn }));
-  const devOf = perExec((x) => deviceIndex(x, device));
+  const planOf = perExec((x) => {
+    const dev = deviceIndex(x, device);
+    const attempt: Attempt = { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: x.goOn };
+    return { dev, attempt };
+  });
   return {
     kind: 'dirty',
     refs: named('device', 'device', device),
     device,
     doing: () => `dirtying a page on ${device}`,
     run(x) {
-      const dev = devOf(x);
+      const { dev, attempt } = planOf(x);
       // The dirty-limit policy: a per-device cap, the task writing back in every era.
       if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev, `over the dirty limit of ${device}`, true);
       if (overDirtyLimit(x.world, x.s, x.me, dev)) return throttled(x, dev, 'throttled in balance_dirty_pages');
-      allocate(x, attempt(x));
+      allocate(x, attempt);
     },
   };
 }
