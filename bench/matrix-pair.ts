@@ -7,6 +7,7 @@
  * must hold one value in all its cells (a fixed default, not a swept dimension). State counts
  * may differ: both totals and the cells that differ are reported. Pure: no processes, no files.
  */
+import { grouped } from './table.js';
 
 interface TableCell {
   readonly model: string;
@@ -79,14 +80,12 @@ export function pairTables(ours: string, theirs: string): TablePairing {
   return { cells: a.length, byteEqual: ours === theirs, states: { ours: total(a), theirs: total(b) }, statesDiffer, onlyOurs, onlyTheirs, mismatches };
 }
 
-const n = (x: number): string => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 /** One line on a pairing: "100 cells, verdicts equal cell by cell; states 6,135 here, 9,721 there (66 cells differ); ..." */
 export function pairingLine(p: TablePairing): string {
-  if (p.byteEqual) return `${p.cells} cells, the tables byte-identical (${n(p.states.ours)} states)`;
+  if (p.byteEqual) return `${p.cells} cells, the tables byte-identical (${grouped(p.states.ours)} states)`;
   const parts = [
     `${p.cells} cells, ${p.mismatches.length === 0 ? 'verdicts equal cell by cell' : `${p.mismatches.length} mismatches, e.g. ${p.mismatches[0]}`}`,
-    `states ${n(p.states.ours)} here, ${n(p.states.theirs)} there (in ${p.statesDiffer.length} of the cells)`,
+    `states ${grouped(p.states.ours)} here, ${grouped(p.states.theirs)} there (in ${p.statesDiffer.length} of the cells)`,
     ...(p.onlyOurs.length ? [`parameters only here: ${p.onlyOurs.join(', ')}`] : []),
     ...(p.onlyTheirs.length ? [`parameters only there: ${p.onlyTheirs.join(', ')}`] : []),
   ];

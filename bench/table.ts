@@ -92,7 +92,8 @@ export function stateCountMismatches(rows: readonly Row[]): string[] {
 
 const header = ['case', 'tool', 'runs', 'states', 'transitions', 'seconds', 'states/s', 'ratio vs SPIN no-POR', 'CPU s', 'CPU ratio', 'bytes/state', 'peak RSS MiB'];
 
-const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');
+/** A count with thousands separators, as the tables print it. */
+export const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 function cells(row: Row, runs: readonly Row[]): string[] {
   const ratio = ratioToSpin(row, runs);
