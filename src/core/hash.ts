@@ -1,7 +1,7 @@
 /**
- * 64-bit fingerprints of byte strings, as two 32-bit lanes of a murmur3-style mix with
- * independent seeds. Deterministic across runs and processes (no random seed), so a fingerprint
- * seen in one run means the same state in the next.
+ * 64-bit fingerprints of byte strings: four xxHash32-style lanes folded into two 32-bit halves.
+ * Deterministic across runs and processes (no random seed), so a fingerprint seen in one run
+ * means the same state in the next.
  */
 
 function fmix(h: number): number {
