@@ -22,7 +22,7 @@ export function either(...steps: Step[]): Step {
     refs: steps.flatMap((s) => s.refs ?? []),
     doing: (x) => steps.map((s) => s.doing?.(x) ?? s.kind).join(' or '),
     run: (x) => {
-      for (const s of steps) s.run(x);
+      for (let i = 0; i < steps.length; i++) steps[i]!.run(x);
     },
   };
 }

@@ -86,8 +86,9 @@ export function reclaim(): Step {
       x.world.stages.balancePgdat(x);
       if (!low(x)) return;
       freeWithoutIo(x, x.me.context | x.me.flags, 0, x.me.name);
-      for (const dev of x.world.devices) {
-        if (x.s[x.world.layout.dirty(dev.index)] !== 0) writeOutDirtyPage(x, dev, 'writeout', x.quiet ? '' : `${x.me.name} picks a dirty page of ${dev.name} and starts writing it out`);
+      const devices = x.world.devices; // by index: see tryToFreePages
+      for (let i = 0; i < devices.length; i++) {
+        if (x.s[x.world.layout.dirty(i)] !== 0) writeOutDirtyPage(x, devices[i]!, 'writeout', x.quiet ? '' : `${x.me.name} picks a dirty page of ${devices[i]!.name} and starts writing it out`);
       }
     },
   };
