@@ -19,7 +19,7 @@ import type { CellJob, CellReply } from './protocol.js';
 import { runJob } from './run-job.js';
 
 /** Milliseconds a cell may run on the command's thread before it is sent to a worker instead. */
-export const IN_THREAD_MS = 100;
+export const IN_THREAD_MS = 250;
 
 /**
  * True for a job the command's thread may check: a shipped model by name, no policy file.
