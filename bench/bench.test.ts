@@ -8,6 +8,7 @@ import { parseBenchArgs } from './args.js';
 import { hotSpots, isStartupOrIdle } from './cpuprofile-top.js';
 import { pairingLine, pairTables } from './matrix-pair.js';
 import { panProblem, parsePanOutput } from './pan-output.js';
+import { secondsAt } from './timeline-marks.js';
 import { cpuRatioToSpin, markdownTable, medianRuns, ratioToSpin, stateCountMismatches, textTable, type Row } from './table.js';
 
 const fixture = (name: string): string => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', name), 'utf8');
@@ -198,5 +199,20 @@ describe('pairTables', () => {
     expect(pairTables(table(cell(5, 'deadlock', 71), { ...cell(6, 'holds', 84), params: { pages: 6, min: 3 } }), old).mismatches).toEqual(['dm-raid1 none pages=6: min is 3 here, 2 there']);
     expect(pairTables(table(cell(5, 'deadlock', 71)), old).mismatches).toEqual(['1 cells here, 2 there']);
     expect(pairTables(table(cell(5, 'deadlock', 71, { legs: 1 }), cell(6, 'holds', 84, { legs: 2 })), old).mismatches).toEqual(['parameter legs, this build only, takes 1, 2: the sweeps are not the same']);
+  });
+});
+
+describe('secondsAt', () => {
+  const points = [[0.1, 100], [0.3, 300], [0.5, 300], [1.1, 900]] as const;
+
+  it('interpolates within the report that passes the count', () => {
+    expect(secondsAt(points, 50)).toBeCloseTo(0.05);
+    expect(secondsAt(points, 200)).toBeCloseTo(0.2);
+    expect(secondsAt(points, 600)).toBeCloseTo(0.8);
+  });
+
+  it('takes the first report that reaches the count, and the last when none does', () => {
+    expect(secondsAt(points, 300)).toBeCloseTo(0.3);
+    expect(secondsAt(points, 5000)).toBeCloseTo(1.1);
   });
 });

@@ -173,7 +173,7 @@ export class Expander {
       // Read chunks are freed once every thread has collected them: collect as they add up, so a
       // large level's read part does not stay beside the next level all the way to its end.
       this.taken += chunk.byteLength;
-      if (this.taken >= READ_COLLECT) collect(Infinity), (this.taken = 0);
+      if (this.taken >= READ_COLLECT) collect(Infinity, this.table!.bytes), (this.taken = 0);
       if (performance.now() >= deadline) return false;
     }
     return true;

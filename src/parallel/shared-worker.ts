@@ -39,7 +39,7 @@ export function serveLevels(module: { readonly default?: unknown }, policies: re
         const done = expander.finish();
         post(done, [done.overflow.buffer as ArrayBuffer, done.perSegment.buffer as ArrayBuffer]);
         // Collect once this handler, which holds the order and its buffers, has returned.
-        if (m.release) setImmediate(() => collect(Infinity));
+        if (m.release) setImmediate(() => collect(Infinity, Infinity));
       } catch (e) {
         fail(e);
       }

@@ -62,7 +62,7 @@ export function growEach(table: SharedTable, plan: GrowthPlan): number {
     dropped += table.capacity(k) * 8;
     table.grow(k, plan.capacities[i]!);
     // Free the old buffers as we go, so a growth needs a few segments beside the table.
-    if (worthCollecting(dropped)) collect(dropped), (dropped = 0);
+    if (worthCollecting(dropped, table.bytes)) collect(dropped, table.bytes), (dropped = 0);
   });
   return dropped;
 }
