@@ -136,9 +136,10 @@ export function lostAsyncWrites(world: World, s: Uint8Array, dev: DeviceInfo): n
   return dev.kind === 'network' && !dev.retransmit ? droppedAcks(world, s, dev.index) : 0;
 }
 
-/** Send buffers held by asynchronous writes, on every device (for the conservation sum). */
-export function sendBuffers(world: World, s: Uint8Array): number {
-  let n = 0;
-  for (const dev of world.devices) n += awaitingAck(world, s, dev.index) + droppedAcks(world, s, dev.index);
-  return n;
+/** Offsets of the send buffers the asynchronous writes hold (awaiting an ACK, or dropped), for the conservation sum. */
+export function sendBufferOffsets(world: World): number[] {
+  return world.devices.flatMap((d) => {
+    const at = world.layout.asyncWrites(d.index);
+    return at < 0 ? [] : [at + AWAITING, at + DROPPED];
+  });
 }

@@ -12,7 +12,7 @@ import { diskInterrupt } from './disk-irq.js';
 import { receiver, retransmitter } from './handlers.js';
 import { makeLayout } from './layout.js';
 import { cgroupsOf, chargeDevices } from './memcg-world.js';
-import { atRest, initialState, successors } from './machine.js';
+import { atRest, initialState, successorsOf } from './machine.js';
 import { composeHooks, composeStages, type Policy } from './policy.js';
 import { registeredProperties } from './property-registry.js';
 import { resolvePolicies } from './policies/index.js';
@@ -188,6 +188,7 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const exec = new Exec(world, slab);
   const statesOnly = new Exec(world, slab, true);
   const noActions = (): void => {};
+  const successors = successorsOf(world);
   let peeked = init;
   const fairness = new Map(actors.map((a) => [a.name, a.fairness]));
   // A bio_list lies outside the register block the canonical form permutes: no reduction there.
@@ -197,10 +198,10 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   return {
     name: o.name, params: o.params, policy: o.policy, assumptions: o.assumptions, symmetry: reducible, world,
     initialStates: () => [init],
-    successors: (s, emit) => successors(world, exec, s, emit),
+    successors: (s, emit) => successors(exec, s, emit),
     successorStates: (s, emit) => {
       statesOnly.stateSink = emit;
-      successors(world, statesOnly, s, noActions);
+      successors(statesOnly, s, noActions);
     },
     encode: (s) => s.bytes,
     decode: (b) => new AllocState(world, slab.copy(b)),

@@ -10,9 +10,9 @@ import { completeAsync } from './inflight.js';
 import { completeBios } from './bio.js';
 import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_WO, R_WODEV, WO_INFLIGHT } from './layout.js';
 import { perExec } from './per-exec.js';
-import { completeSubmit } from './request-steps.js';
+import { completeSubmit, freedTo } from './request-steps.js';
 import { completeDiskWrite } from './writeout.js';
-import type { ActorInfo, DeviceInfo, Step, World } from './world.js';
+import type { ActorInfo, DeviceInfo, PoolInfo, Step } from './world.js';
 
 interface DiskPlan {
   readonly dev: DeviceInfo;
@@ -22,9 +22,12 @@ interface DiskPlan {
   readonly bases: Int32Array;
   /** Per actor, 1 at each pc whose step submits to this disk (the step's device). */
   readonly submitsAt: readonly Uint8Array[];
+  /** Per actor and pc, the pool a completed submit's pages go back to (request-steps.ts, freedTo). */
+  readonly freedTo: readonly (readonly (PoolInfo | undefined)[])[];
 }
 
-function diskPlan(world: World, device: number): DiskPlan {
+function diskPlan(x: Exec, device: number): DiskPlan {
+  const world = x.world;
   const dev = world.devices[device]!;
   const onDisk = (a: ActorInfo): Uint8Array => Uint8Array.from(a.program, (i) => (i.step.device === dev.name ? 1 : 0));
   return {
@@ -33,16 +36,17 @@ function diskPlan(world: World, device: number): DiskPlan {
     bios: world.pools.some((p) => p.device === device),
     bases: Int32Array.from(world.actors, (a) => world.layout.actor(a.index)),
     submitsAt: world.actors.map(onDisk),
+    freedTo: world.actors.map((a) => a.program.map((i) => freedTo(x, i.step.pool)[a.index])),
   };
 }
 
 export function diskInterrupt(device: number): Step {
-  const planOf = perExec((x) => diskPlan(x.world, device));
+  const planOf = perExec((x) => diskPlan(x, device));
   return {
     kind: 'irq',
     rest: () => true,
     run(x) {
-      const { dev, daemons, bios, bases, submitsAt } = planOf(x);
+      const { dev, daemons, bios, bases, submitsAt, freedTo } = planOf(x);
       const actors = x.world.actors;
       if (daemons.length > 0) completeAsync(x, dev.name, daemons);
       if (bios) completeBios(x, device);
@@ -50,7 +54,7 @@ export function diskInterrupt(device: number): Step {
       for (let i = 0; i < actors.length; i++) {
         const base = bases[i]!;
         if (s[base + R_WO] === WO_INFLIGHT && s[base + R_WODEV] === device) completeWrite(x, dev, actors[i]!);
-        if (s[base + R_FLAGS]! & F_INFLIGHT && submitsAt[i]![s[base + R_PC]!] === 1) completeIo(x, dev, actors[i]!, base);
+        if (s[base + R_FLAGS]! & F_INFLIGHT && submitsAt[i]![s[base + R_PC]!] === 1) completeIo(x, dev, actors[i]!, base, freedTo[i]![s[base + R_PC]!]);
       }
     },
   };
@@ -63,9 +67,9 @@ function completeWrite(x: Exec, dev: DeviceInfo, a: ActorInfo): void {
   x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s writeout; the page is ${x.world.pageCache ? 'clean' : 'free'}`);
 }
 
-function completeIo(x: Exec, dev: DeviceInfo, a: ActorInfo, base: number): void {
+function completeIo(x: Exec, dev: DeviceInfo, a: ActorInfo, base: number, pool: PoolInfo | undefined): void {
   x.serving = a.name;
   const d = x.draft();
-  completeSubmit(x, d, a.index);
+  completeSubmit(x, d, a.index, pool);
   x.emit(d, 'complete', x.quiet ? '' : `${dev.name} completes ${a.name}'s I/O and frees its ${x.s[base + R_HELD]} page(s)`);
 }

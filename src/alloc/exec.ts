@@ -105,9 +105,14 @@ export class Exec {
 
   /** Points the Exec at an actor of a state. */
   at(s: Uint8Array, me: ActorInfo, emit: Emit<AllocState, AllocAction>): this {
+    return this.atBase(s, me, this.world.layout.actor(me.index), emit);
+  }
+
+  /** {@link at} with the actor's register offset `a` known already (the successor loop's tables). */
+  atBase(s: Uint8Array, me: ActorInfo, a: number, emit: Emit<AllocState, AllocAction>): this {
     this.s = s;
     this.me = me;
-    this.a = this.world.layout.actor(me.index);
+    this.a = a;
     this.sink = emit;
     this.serving = undefined;
     return this;

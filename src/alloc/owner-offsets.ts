@@ -1,10 +1,11 @@
 /**
  * Where the page counts of a world's plain owners lie in a state: free, dirty and under writeout
- * per device, each mempool, each actor's hand. The conservation invariant sums them in every
+ * per device, each mempool, each actor's hand, the send buffers of asynchronous writes. The conservation invariant sums them in every
  * stored state, so their offsets are found once per world, not by walking devices, pools and
  * actors through the layout each time; the owners that need more than a byte (a daemon-returned
  * pool, an asynchronous daemon's slots) are listed beside them.
  */
+import { sendBufferOffsets } from './async-writeout.js';
 import { heldInFlight, poolOutstanding } from './inflight-counts.js';
 import { FREE, R_HELD } from './layout.js';
 import type { ActorInfo, PoolInfo, World } from './world.js';
@@ -21,17 +22,21 @@ export interface OwnerOffsets {
 }
 
 const cache = new WeakMap<World, OwnerOffsets>();
+/** The last world asked for: the sum runs in every state of one world, and a WeakMap lookup each time showed in profiles. */
+let last: { world: World; offsets: OwnerOffsets } | undefined;
 
 /** The owners of `world`, found on first use. @example ownerOffsets(world).plain[0] === FREE */
 export function ownerOffsets(world: World): OwnerOffsets {
+  if (last !== undefined && last.world === world) return last.offsets;
   let found = cache.get(world);
   if (found === undefined) {
     const { layout } = world;
-    const plain = [FREE, ...world.devices.flatMap((d) => [layout.dirty(d.index), layout.writeout(d.index)]), ...world.pools.map((p) => layout.pool(p.index)), ...world.actors.map((a) => layout.actor(a.index) + R_HELD)];
+    const plain = [FREE, ...world.devices.flatMap((d) => [layout.dirty(d.index), layout.writeout(d.index)]), ...world.pools.map((p) => layout.pool(p.index)), ...world.actors.map((a) => layout.actor(a.index) + R_HELD), ...sendBufferOffsets(world)];
     const others = world.pageCache || world.shrinkers.length > 0 || world.groups.length > 0 || world.pools.some((p) => p.device !== undefined) || world.actors.some((a) => layout.bioList(a.index) >= 0);
     found = { plain: Int32Array.from(plain), returnedPools: world.pools.filter((p) => p.returnedBy === 'daemon'), asyncActors: world.actors.filter((a) => a.inflight > 1), others };
     cache.set(world, found);
   }
+  last = { world, offsets: found };
   return found;
 }
 

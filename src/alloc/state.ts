@@ -6,7 +6,7 @@
  */
 import { fingerprint, fp } from '../core/hash.js';
 import { actorView, type ActorView } from './actor-view.js';
-import { awaitingAck, droppedAcks, sendBuffers } from './async-writeout.js';
+import { awaitingAck, droppedAcks } from './async-writeout.js';
 import { heldInFlight, poolOutstanding } from './inflight-counts.js';
 import { FREE, LEAK, R_HELD, RQ_MEMALLOC, RQ_NOIO } from './layout.js';
 import { charged } from './memcg.js';
@@ -112,7 +112,7 @@ export class AllocState {
   /** The sum over every owner: equals the zone's pages when pages are conserved. */
   totalPages(): number {
     const { world, bytes } = this;
-    return ownedPages(world, bytes) + sendBuffers(world, bytes) + (ownerOffsets(world).others ? this.cleanAndSlab() : 0);
+    return ownedPages(world, bytes) + (ownerOffsets(world).others ? this.cleanAndSlab() : 0);
   }
 
   /** Pages dirty, under writeout, clean in the page cache, behind a shrinker or in bios on their way: what could still be freed. */

@@ -6,13 +6,10 @@ import { shippedModelUrl } from '../package-files.js';
 import { UsageError } from './usage-error.js';
 import { importUserModule } from './user-module.js';
 
-export type { Definition } from '../api/definition.js';
-export { modelNames };
+import { looksLikePath } from './looks-like-path.js';
 
-/** True when a model argument names a file rather than a shipped model. */
-export function looksLikePath(name: string): boolean {
-  return name.includes('/') || name.includes('\\') || /\.[cm]?[jt]s$/.test(name);
-}
+export type { Definition } from '../api/definition.js';
+export { looksLikePath, modelNames };
 
 /** The absolute path of a model file given on the command line. */
 export function modelPath(name: string, cwd: string): string {

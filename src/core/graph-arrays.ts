@@ -26,15 +26,26 @@ export class GraphArrays {
   /** Nodes whose rows are closed ({@link endRow}), always a prefix. */
   expanded = 0;
   edges = 0;
-  private offsets = new Int32Array(1024);
-  private parentEdge = new Int32Array(1024);
-  private rest = new Uint8Array(1024);
+  private offsets: Int32Array;
+  private parentEdge: Int32Array;
+  private rest: Uint8Array;
   private labels: Uint8Array;
-  private targets = new Int32Array(4096);
-  private actorOf = new Uint16Array(4096);
+  private targets: Int32Array;
+  private actorOf: Uint16Array;
 
-  constructor(private readonly properties: number) {
-    this.labels = new Uint8Array(1024 * Math.max(1, properties));
+  /**
+   * `nodes`: room for that many nodes (and four times as many edges) before the first doubling.
+   * A quotient's unfolding, a few dozen states made once per fair core, starts small: typed
+   * arrays are costly to create, and one of 1,024 nodes was a tenth of a small cell's check.
+   */
+  constructor(private readonly properties: number, nodes = 1024) {
+    // One more than the nodes: row v ends at offsets[v + 1].
+    this.offsets = new Int32Array(nodes + 1);
+    this.parentEdge = new Int32Array(nodes);
+    this.rest = new Uint8Array(nodes);
+    this.labels = new Uint8Array(nodes * Math.max(1, properties));
+    this.targets = new Int32Array(4 * nodes);
+    this.actorOf = new Uint16Array(4 * nodes);
   }
 
   get bytes(): number {
@@ -56,7 +67,7 @@ export class GraphArrays {
     const v = this.nodes++;
     if (v >= this.parentEdge.length) {
       this.parentEdge = grown(this.parentEdge, v + 1, (n) => new Int32Array(n));
-      this.offsets = grown(this.offsets, v + 2, (n) => new Int32Array(n));
+      this.offsets = grown(this.offsets, this.parentEdge.length + 1, (n) => new Int32Array(n));
       this.rest = grown(this.rest, v + 1, (n) => new Uint8Array(n));
       this.labels = grown(this.labels, (v + 1) * Math.max(1, this.properties), (n) => new Uint8Array(n));
     }

@@ -35,13 +35,14 @@ export interface QuotientViolation<S, A extends Action> {
 
 /** A really fair lasso through the concrete states of the candidate's core, after the stem to it. */
 function unwoundCore<S, A extends Action>(c: QuotientSearch<S, A>, cand: LeadsToCandidate): Path<S, A> | undefined {
-  const stem = c.paths.path(cand.init, cand.stem);
+  // The stem's end is all the unfolding needs; the lasso below is replayed whole.
+  const stem = c.paths.end(cand.init, cand.stem);
   const id = cand.cores[cand.node]!;
   const inCore = (s: S): boolean => {
     const v = c.quotient.nodeOf(s);
     return v >= 0 && cand.cores[v] === id;
   };
-  const found = fairLassoInCore(c.model, stem.states[stem.states.length - 1]!, inCore, c.fairnessOf, c.budget);
+  const found = fairLassoInCore(c.model, stem.state, inCore, c.fairnessOf, c.budget);
   if (found === undefined) return undefined;
   const choices = [...stem.choices, ...found.stem, ...found.cycle];
   return replay(c.model, choices, stem.choices.length - 1 + found.stem.length);

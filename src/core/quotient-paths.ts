@@ -20,6 +20,8 @@ export interface GraphPaths<S, A extends Action> {
   path(init: number, edges: readonly number[]): Path<S, A>;
   /** A lasso: `stem`, then `cycle` (edges from the stem's end back to it), closed concretely. */
   lasso(init: number, stem: readonly number[], cycle: readonly number[]): Path<S, A>;
+  /** The replay choices of {@link path} (`init` first) and the state they reach, without the path's other states and actions. */
+  end(init: number, edges: readonly number[]): { readonly choices: readonly number[]; readonly state: S };
 }
 
 /**
@@ -41,6 +43,10 @@ export function replayPaths<S, A extends Action>(model: Model<S, A>, g: StateGra
   return {
     path: (init, edges) => replay(model, choicesOf(g, init, edges)),
     lasso: (init, stem, cycle) => replay(model, choicesOf(g, init, [...stem, ...cycle]), stem.length),
+    end(init, edges) {
+      const { choices, states } = replay(model, choicesOf(g, init, edges));
+      return { choices, state: states[states.length - 1]! };
+    },
   };
 }
 
@@ -94,6 +100,11 @@ export function quotientPaths<S, A extends Action>(model: Model<S, A>, g: StateG
         state = walk(state, cycle, choices);
       }
       throw new CheckError('replay-failed', `a quotient cycle did not close within ${MAX_PASSES} passes`);
+    },
+    // The walk has the state already: replaying the choices again would only repeat it.
+    end(init, edges) {
+      const choices = [init];
+      return { choices, state: walk(start(init), edges, choices) };
     },
   };
 }

@@ -28,7 +28,7 @@ export interface UnfoldedLasso {
 
 class Unfolding<S, A extends Action> {
   readonly states: S[] = [];
-  readonly arrays = new GraphArrays(0);
+  readonly arrays = new GraphArrays(0, 64);
   private readonly index = new NodeIndex(64);
   /** The nodes of the core's classes, in discovery order. */
   readonly inside: number[] = [];

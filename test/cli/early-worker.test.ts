@@ -10,13 +10,21 @@ describe('the check worker started early', () => {
   afterEach(async () => void (await dropEarlyWorker()));
 
   it('is not started for --jobs 0 or --mechanisms, which check on the command thread', () => {
-    expect(startCheckWorkerEarly(['dm-raid1', '--jobs', '0'])).toBe(false);
-    expect(startCheckWorkerEarly(['dm-raid1', '--jobs=0'])).toBe(false);
+    expect(startCheckWorkerEarly(['./mine.ts', '--jobs', '0'])).toBe(false);
+    expect(startCheckWorkerEarly(['./mine.ts', '--jobs=0'])).toBe(false);
     expect(startCheckWorkerEarly(['--mechanisms'])).toBe(false);
   });
 
+  it('is not started for shipped models only, whose small cells the command thread checks first', () => {
+    expect(startCheckWorkerEarly(['dm-raid1', 'nfs-ack', '--policies', 'none,mempool-only', '--sweep', 'pages=5..9', '--jobs', '2'])).toBe(false);
+  });
+
+  it.each([[['mine.ts']], [['dm-raid1', '--policies', 'none,mine.js']], [['dm-raid1', '--policies', 'mempool-only+policies/mine.ts']]])('is started when an argument names a file, which only workers check: %j', (argv) => {
+    expect(startCheckWorkerEarly(argv)).toBe(true);
+  });
+
   it("is the pool's first worker: the pool takes it, and its check is answered", async () => {
-    expect(startCheckWorkerEarly(['dm-raid1', '--jobs', '2'])).toBe(true);
+    expect(startCheckWorkerEarly(['./mine.ts', '--jobs', '2'])).toBe(true);
     const pool = workerPool(1);
     try {
       expect(await pool.run(job)).toMatchObject({ id: 1, ok: true, json: { verdict: 'violated' } });
@@ -29,7 +37,7 @@ describe('the check worker started early', () => {
   });
 
   it('is ended by a pool that never needed a worker', async () => {
-    expect(startCheckWorkerEarly(['dm-raid1'])).toBe(true);
+    expect(startCheckWorkerEarly(['./mine.ts'])).toBe(true);
     await workerPool(1).close();
     expect(await dropEarlyWorker()).toBe(false);
   });

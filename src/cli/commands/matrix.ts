@@ -12,6 +12,7 @@ import { cachedRunner, type CacheCounts } from '../runner/cache.js';
 import { CHECK_OPTIONS, count, names, outPath, pairs, parseOptions, seconds } from '../options.js';
 import { OutDir } from '../out-dir.js';
 import { progressBar } from '../progress-bar.js';
+import { IN_THREAD_MS } from '../runner/in-thread.js';
 import { inProcessRunner, workerPool } from '../runner/pool.js';
 import { checkNotFixed, parseSweepArgs } from '../sweep-options.js';
 import { UsageError } from '../usage-error.js';
@@ -135,7 +136,7 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   const cells = shard ? () => shardOf(plan.cells(), shard) : () => plan.cells();
   const total = shard ? [...cells()].length : plan.total;
   let done = 0;
-  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)), { ...(io.stop ? { stop: io.stop } : {}), backlog: () => total - done });
+  const pool = jobs === 0 ? inProcessRunner() : workerPool(Math.min(jobs, Math.max(1, plan.applicable)), { ...(io.stop ? { stop: io.stop } : {}), backlog: () => total - done, inThreadMs: IN_THREAD_MS });
   const cache = values.cache === undefined ? undefined : resolve(io.cwd, outPath('--cache', values.cache)!);
   const cacheCounts: CacheCounts = { hits: 0, misses: 0, damaged: 0 };
   const runner = cache === undefined ? pool : cachedRunner(pool, cache, cacheCounts);

@@ -8,6 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { packageModule } from '../../package-files.js';
+import { looksLikePath } from '../looks-like-path.js';
 
 // Built, the worker is plain JavaScript; from the sources, a bootstrap registers tsx first.
 const workerUrl = packageModule('src/cli/runner/worker-boot.mjs', 'worker.js');
@@ -44,18 +45,25 @@ export class HeldWorker {
 
 let early: HeldWorker | undefined;
 
-/** True unless the arguments say `--jobs 0` (no workers) or `--mechanisms` (checked in this thread). */
+/**
+ * True when some argument names a file (a model or policy file of the user's, which only a
+ * worker checks), unless the arguments say `--jobs 0` (no workers) or `--mechanisms` (checked in
+ * this thread). Shipped models' cells are checked on the command's thread first, and a worker
+ * starts only once one is not small (in-thread.ts): starting one now would cost a core for
+ * nothing on a sweep of small cells.
+ */
 function wantsWorkers(argv: readonly string[]): boolean {
   const jobs = argv.findIndex((a) => a === '--jobs' || a.startsWith('--jobs='));
   const zero = jobs >= 0 && Number(argv[jobs]!.includes('=') ? argv[jobs]!.slice(7) : argv[jobs + 1]) === 0;
-  return !zero && !argv.includes('--mechanisms');
+  const files = argv.some((a) => a.split(/[,+=]/).some(looksLikePath));
+  return files && !zero && !argv.includes('--mechanisms');
 }
 
 /**
  * Starts a check worker for a `matrix` command line that will use workers (a wrong guess costs
  * a thread's start, never a result). Returns true when one is waiting for the pool.
  *
- * @example startCheckWorkerEarly(['dm-raid1', '--sweep', 'pages=5..9']); // true: the pool's first worker is booting
+ * @example startCheckWorkerEarly(['./my-model.ts', '--sweep', 'pages=5..9']); // true: the pool's first worker is booting
  */
 export function startCheckWorkerEarly(argv: readonly string[]): boolean {
   if (!early && wantsWorkers(argv)) {

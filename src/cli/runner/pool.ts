@@ -7,12 +7,15 @@
  * would keep each worker busy for over a second: a thread's start and the warming of its
  * code cost a few tenths of a second of a core, which a sweep of small cells never earns back.
  * The quickest, because a worker's first checks run before its code is optimised, several
- * times slower than the ones after.
+ * times slower than the ones after. With `inThreadMs`, small cells of shipped models are checked
+ * on this thread first, and the first worker starts only once a cell is not small
+ * (in-thread.ts).
  */
 import { availableParallelism } from 'node:os';
 import type { IncompleteReason } from '../../core/result.js';
 import { CheckThread, type Pending } from './check-thread.js';
 import { dropEarlyWorker } from './early-worker.js';
+import { InThreadChecks } from './in-thread.js';
 import type { CellReply, CellRunner } from './protocol.js';
 import { notRun, runJob } from './run-job.js';
 import { stoppedReply } from './stopped.js';
@@ -31,6 +34,11 @@ export interface PoolOptions {
   readonly othersAfter?: number;
   /** Jobs not yet answered, those still to be sent included; unknown (as many as may come) when absent. */
   readonly backlog?: () => number;
+  /**
+   * Check small cells of shipped models on this thread until one is not (see in-thread.ts);
+   * the number is the milliseconds a cell may take here. Off when absent.
+   */
+  readonly inThreadMs?: number;
 }
 
 /** Workers for `size` jobs at once: at most the machine's cores by default. */
@@ -55,7 +63,10 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
     return t;
   };
   const dispatch = (): void => {
+    // Nothing runs beside a check on this thread.
+    if (here?.busy) return;
     while (!aborted && queue.length > 0) {
+      if (here?.takes(queue[0]!.job, threads.length)) return here.run(queue.shift()!);
       const t = threads.find((w) => w.jobs.length === 0) ?? (mayStart() ? start() : threads.find((w) => w.canTake));
       if (t === undefined) return;
       t.send(queue.shift()!);
@@ -73,15 +84,24 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
     const running = drop(t);
     if (running) void stoppedReply(running.job, reason, t.startedAt, running.built).then(running.resolve);
   };
+  const answered = (ms: number, p: Pending, reply: CellReply): void => {
+    if (recent.push(ms) > RECENT) recent.shift();
+    p.resolve(reply);
+    dispatch();
+  };
+  const here = options.inThreadMs === undefined ? undefined : new InThreadChecks({
+    reply: (p, reply, ms) => {
+      // Workers share the rest once it would keep one busy for over a second (never with one job at a time).
+      if (size > 1 && recent.length >= RECENT - 1 && (options.backlog?.() ?? Infinity) * Math.min(ms, ...recent) > WORK_PER_WORKER_MS) here!.close();
+      answered(ms, p, reply);
+    },
+    overran: (p) => (queue.unshift(p), dispatch()),
+  }, options.inThreadMs);
   const events = {
     // The first worker's clock starts once it has loaded its modules (a thread's start is slow on a busy machine).
     // Hiring is looked at again as checks are answered, and on this clock while one runs long.
     ready: () => void (hireTimer ??= setInterval(() => ((hiring = true), dispatch()), (options.othersAfter ?? OTHERS_AFTER_SECONDS) * 1000).unref()),
-    reply: (t: CheckThread, p: Pending, reply: CellReply) => {
-      if (recent.push(t.lastMs) > RECENT) recent.shift();
-      p.resolve(reply);
-      dispatch();
-    },
+    reply: (t: CheckThread, p: Pending, reply: CellReply) => answered(t.lastMs, p, reply),
     died: (t: CheckThread, why: string) => {
       const running = drop(t);
       running?.resolve({ id: running.job.id, ok: false, message: `a check worker died: ${why}`, usage: false });
@@ -91,6 +111,7 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
   };
   const abort = (): void => {
     aborted = true;
+    here?.abort();
     for (const p of queue.splice(0)) p.resolve(notRun(p.job));
     for (const t of threads) t.abort();
   };

@@ -43,7 +43,7 @@ export interface ReadyMessage {
 
 /**
  * Sent by a worker once a job's model is built, before its check: what a reply for a check
- * stopped by force names (the CLI never builds a model itself, whose build may not return).
+ * stopped by force names (the CLI builds no worker's model itself, whose build may not return).
  */
 export interface BuiltMessage {
   readonly built: number;
