@@ -95,7 +95,8 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
       if (size > 1 && recent.length >= RECENT - 1 && (options.backlog?.() ?? Infinity) * Math.min(ms, ...recent) > WORK_PER_WORKER_MS) here!.close();
       answered(ms, p, reply);
     },
-    overran: (p) => (queue.unshift(p), dispatch()),
+    // After Ctrl-C no worker takes it again: it is answered as the queued cells are.
+    overran: (p) => (aborted ? p.resolve(notRun(p.job)) : (queue.unshift(p), dispatch())),
   }, options.inThreadMs);
   const events = {
     // The first worker's clock starts once it has loaded its modules (a thread's start is slow on a busy machine).
