@@ -19,6 +19,11 @@ describe('the check worker started early', () => {
     expect(startCheckWorkerEarly(['dm-raid1', 'nfs-ack', '--policies', 'none,mempool-only', '--sweep', 'pages=5..9', '--jobs', '2'])).toBe(false);
   });
 
+  it('is not started for an output, cache or shard argument, which names no model', () => {
+    expect(startCheckWorkerEarly(['dm-raid1', '--out', 'out/cells', '--cache=.cache/matrix', '--shard', '1/4'])).toBe(false);
+    expect(startCheckWorkerEarly(['dm-raid1', '--shard=2/4', '--out=./out'])).toBe(false);
+  });
+
   it.each([[['mine.ts']], [['dm-raid1', '--policies', 'none,mine.js']], [['dm-raid1', '--policies', 'mempool-only+policies/mine.ts']]])('is started when an argument names a file, which only workers check: %j', (argv) => {
     expect(startCheckWorkerEarly(argv)).toBe(true);
   });

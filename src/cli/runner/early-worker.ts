@@ -55,9 +55,12 @@ let early: HeldWorker | undefined;
 function wantsWorkers(argv: readonly string[]): boolean {
   const jobs = argv.findIndex((a) => a === '--jobs' || a.startsWith('--jobs='));
   const zero = jobs >= 0 && Number(argv[jobs]!.includes('=') ? argv[jobs]!.slice(7) : argv[jobs + 1]) === 0;
-  const files = argv.some((a) => a.split(/[,+=]/).some(looksLikePath));
+  const files = argv.some((a, i) => !PATH_VALUED.has(argv[i - 1]!) && !PATH_VALUED.has(a.split('=')[0]!) && a.split(/[,+=]/).some(looksLikePath));
   return files && !zero && !argv.includes('--mechanisms');
 }
+
+/** Options whose value holds a slash without naming a model or policy (`--out DIR`, `--shard 1/4`). */
+const PATH_VALUED = new Set(['--out', '--cache', '--shard']);
 
 /**
  * Starts a check worker for a `matrix` command line that will use workers (a wrong guess costs
