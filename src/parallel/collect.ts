@@ -18,21 +18,21 @@ const gc = runInNewContext('gc') as () => void;
 const WORTH_IT = 16 * 2 ** 20;
 
 /**
- * A search whose visited table is smaller does not collect on its own: its buffers are few
- * enough for V8's own collections, which it starts as they add up, to keep them in check. On
- * dm-raid1's 1.4 M states (a table of 16 to 32 MB) with two threads, the collections (about
- * 30 ms each, four or five a search) cost 2 to 3% of the search and changed nothing in the
- * peak RSS (138 MB either way); at 10^8 states the table passes this size early and they go on
- * as before.
+ * A search whose visited table and level in hand take less than this together does not collect
+ * on its own: its buffers are few enough for V8's own collections, which it starts as they add
+ * up, to keep them in check. On dm-raid1's 1.4 M states (a 16 MB table, levels of up to 10 MB)
+ * with two threads, the collections (16 to 32 ms each, four or five a search) cost 2 to 3% of
+ * the search and changed nothing in the peak RSS (138 MB either way); at 10^8 states the search
+ * passes this size early and they go on as before.
  */
 const SMALL_SEARCH = 32 * 2 ** 20;
 
-/** True when letting go of `bytes` of buffers is worth a full collection, in a search whose table has `tableBytes`. */
-export function worthCollecting(bytes: number, tableBytes: number): boolean {
-  return bytes >= WORTH_IT && tableBytes >= SMALL_SEARCH;
+/** True when letting go of `bytes` of buffers is worth a full collection, in a search whose table and level take `searchBytes`. */
+export function worthCollecting(bytes: number, searchBytes: number): boolean {
+  return bytes >= WORTH_IT && searchBytes >= SMALL_SEARCH;
 }
 
-/** Collects when the buffers let go of (`bytes`) are enough to matter in a search whose table has `tableBytes`. */
-export function collect(bytes: number, tableBytes: number): void {
-  if (worthCollecting(bytes, tableBytes)) gc();
+/** Collects when the buffers let go of (`bytes`) are enough to matter in a search whose table and level take `searchBytes`. */
+export function collect(bytes: number, searchBytes: number): void {
+  if (worthCollecting(bytes, searchBytes)) gc();
 }

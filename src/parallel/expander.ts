@@ -38,6 +38,8 @@ export class Expander {
   private kept = 0;
   /** Bytes of chunks taken since this thread last collected. */
   private taken = 0;
+  /** Bytes of the table and the level in hand: a small search leaves collections to the engine. */
+  private searchBytes = 0;
   private cursor: Int32Array<ArrayBufferLike> = new Int32Array(1);
   private readonly next = new ChunkWriter();
   private readonly reader = new ChunkReader();
@@ -150,6 +152,7 @@ export class Expander {
     this.depth = order.depth;
     this.budget = order.budget;
     this.chunks = (order.level.buffers as SharedArrayBuffer[]).splice(0);
+    this.searchBytes = this.chunks.reduce((sum, c) => sum + (c?.byteLength ?? 0), this.table.bytes);
     this.used = order.level.used;
     this.kept = 0;
     this.perSegment = new Int32Array(SEGMENTS);
@@ -173,7 +176,7 @@ export class Expander {
       // Read chunks are freed once every thread has collected them: collect as they add up, so a
       // large level's read part does not stay beside the next level all the way to its end.
       this.taken += chunk.byteLength;
-      if (this.taken >= READ_COLLECT) collect(Infinity, this.table!.bytes), (this.taken = 0);
+      if (this.taken >= READ_COLLECT) collect(Infinity, this.searchBytes), (this.taken = 0);
       if (performance.now() >= deadline) return false;
     }
     return true;

@@ -94,7 +94,7 @@ async function levels<S, A extends Action>(
       const dropped = (await book.ensureShared((k) => book.counts[k]! + expected, growers)) + frontierBytes;
       const { table, counts } = book;
       const budget = Int32Array.from({ length: SEGMENTS }, (_, k) => Math.min(options.levelBudget ?? 2 ** 31 - 1, Math.max(0, Math.floor((table.capacity(k) * 0.9 - counts[k]!) / hands.length))));
-      const release = worthCollecting(dropped, table.bytes) || table.bytes >= LARGE_TABLE;
+      const release = worthCollecting(dropped, table.bytes + frontierBytes) || table.bytes >= LARGE_TABLE;
       // The order is not kept here: this frame lives across levels, and an order holds the
       // table's segments and the level's chunks, which must be freed as the next ones replace them.
       const done = await expand(hands, { type: 'level', depth, table: table.shape, budget, level, cursor: new SharedArrayBuffer(4), release, first });

@@ -39,6 +39,21 @@ describe('checks on the command thread', () => {
       expect(replies.map((r) => r.ok && [r.id, r.json.verdict, r.json.stats.states])).toEqual(direct.map((d, i) => [i, d.verdict, d.stats.states]));
     }));
 
+  it('hand the rest to workers once it would keep one busy for over a second, with more than one job', async () => {
+    const jobs = [5, 6, 7, 5, 6, 7, 5, 6, 7, 5].map((pages, i) => job(i, 'dm-raid1', { pages }));
+    // Unknown: as many jobs as may come. With one job at a time the command's thread keeps them all.
+    for (const [size, workers] of [[2, 1], [1, 0]] as const) {
+      const pool = workerPool(size, { inThreadMs: 10_000, backlog: () => Infinity, othersAfter: 60 });
+      try {
+        const replies = await Promise.all(jobs.map((j) => pool.run(j)));
+        expect(replies.every((r) => r.ok && r.json.verdict === 'violated')).toBe(true);
+        expect(pool.workers).toBe(workers);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
   it('send a model file to a worker', () =>
     withPool(10_000, async (pool) => {
       expect(await pool.run(job(1, modelFile, { pages: 5 }))).toMatchObject({ id: 1, ok: true, json: { verdict: 'violated' } });

@@ -28,7 +28,8 @@ export const MATRIX_HELP = `usage: allocheck matrix <model...> [options]
   --property NAME[,..]   check only these properties (repeatable; default: all of the model's)
   --max-states N, --max-depth N, --time-limit S   limits for each cell (a cell that hits one is incomplete)
   --por                  partial order reduction in each cell (see 'allocheck check --help')
-  --jobs N               checks at once on worker threads (default: the cores; 0: no workers)
+  --jobs N               checks at once on worker threads (default: the cores; 0: no workers);
+                         small cells of shipped models run on the command's thread first
   --json | --markdown | --csv   the table's format (default: aligned text)
   --stable               leave out the seconds column (for output compared byte for byte)
   --out DIR              write each failing cell's counterexample files under DIR, and matrix.json
