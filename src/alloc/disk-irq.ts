@@ -36,7 +36,8 @@ function diskPlan(x: Exec, device: number): DiskPlan {
     bios: world.pools.some((p) => p.device === device),
     bases: Int32Array.from(world.actors, (a) => world.layout.actor(a.index)),
     submitsAt: world.actors.map(onDisk),
-    freedTo: world.actors.map((a) => a.program.map((i) => freedTo(x, i.step.pool)[a.index])),
+    // Only where a submit to this disk may wait: a custom step elsewhere may name no real pool.
+    freedTo: world.actors.map((a) => a.program.map((i) => (i.step.device === dev.name ? freedTo(x, i.step.pool)[a.index] : undefined))),
   };
 }
 

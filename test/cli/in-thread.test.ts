@@ -25,8 +25,9 @@ async function withPool(ms: number, body: (pool: ReturnType<typeof workerPool>) 
 }
 
 describe('checks on the command thread', () => {
-  it('are for shipped models without policy files', () => {
+  it('are for shipped models without policy files or partial order reduction', () => {
     expect(checksInThread(job(0, 'dm-raid1'))).toBe(true);
+    expect(checksInThread(job(0, 'dm-raid1', {}, { por: true }))).toBe(false);
     expect(checksInThread(job(0, modelFile))).toBe(false);
     expect(checksInThread({ ...job(0, 'dm-raid1'), policyFiles: ['/tmp/mine.ts'] })).toBe(false);
   });

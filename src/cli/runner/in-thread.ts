@@ -22,12 +22,14 @@ import { runJob } from './run-job.js';
 export const IN_THREAD_MS = 250;
 
 /**
- * True for a job the command's thread may check: a shipped model by name, no policy file.
+ * True for a job the command's thread may check: a shipped model by name, no policy file, no
+ * partial order reduction (a reduced search's violation is confirmed by a full search that does
+ * not look at the clock, so only a worker's supervision could hold it to the cell's time limit).
  *
  * @example checksInThread({ id: 0, model: 'dm-raid1', policy: 'none', params: {}, limits: {} }) // true
  */
 export function checksInThread(job: CellJob): boolean {
-  return !isAbsolute(job.model) && (job.policyFiles?.length ?? 0) === 0;
+  return !isAbsolute(job.model) && (job.policyFiles?.length ?? 0) === 0 && job.limits.por !== true;
 }
 
 export interface InThreadEvents {
