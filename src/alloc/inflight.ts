@@ -30,20 +30,22 @@ function perRequest(daemon: ActorInfo, pool: PoolInfo): number {
 
 /** The pools this daemon returns itself: daemon-returned pools its program allocates from. */
 export function ownPools(world: World, daemon: ActorInfo): readonly PoolInfo[] {
-  if (daemon === last.daemon) return last.pools;
-  let pools = ownPoolsOf.get(daemon);
-  if (pools === undefined) {
-    pools = world.pools.filter((p) => p.returnedBy === 'daemon' && perRequest(daemon, p) > 0);
-    ownPoolsOf.set(daemon, pools);
+  if (world !== lastWorld) {
+    lastWorld = world;
+    lastPools = ownPoolsOf.get(world) ?? world.actors.map((a) => world.pools.filter((p) => p.returnedBy === 'daemon' && perRequest(a, p) > 0));
+    ownPoolsOf.set(world, lastPools);
   }
-  last = { daemon, pools };
-  return pools;
+  return lastPools[daemon.index]!;
 }
 
-/** {@link ownPools} by actor: asked at every move of a daemon, fixed when the world is built. */
-const ownPoolsOf = new WeakMap<ActorInfo, readonly PoolInfo[]>();
-/** The last daemon asked for: most worlds have one, and a WeakMap lookup in every state showed in profiles. */
-let last: { daemon: ActorInfo | undefined; pools: readonly PoolInfo[] } = { daemon: undefined, pools: [] };
+/**
+ * {@link ownPools} by world and actor index: asked at every move of a daemon, fixed when the
+ * world is built. The last world's table is kept at hand: a WeakMap lookup in every state
+ * showed in profiles, and a search asks of one world only.
+ */
+const ownPoolsOf = new WeakMap<World, readonly (readonly PoolInfo[])[]>();
+let lastWorld: World | undefined;
+let lastPools: readonly (readonly PoolInfo[])[] = [];
 
 /** Where an element of `pool` taken by the current step goes: "in use" for a daemon-returned pool. */
 export function takenTo(x: Exec, pool: string | undefined): number | undefined {

@@ -1,9 +1,10 @@
 /**
  * Where the page counts of a world's plain owners lie in a state: free, dirty and under writeout
- * per device, each mempool, each actor's hand, the send buffers of asynchronous writes. The conservation invariant sums them in every
- * stored state, so their offsets are found once per world, not by walking devices, pools and
- * actors through the layout each time; the owners that need more than a byte (a daemon-returned
- * pool, an asynchronous daemon's slots) are listed beside them.
+ * per device, each mempool, each actor's hand, the send buffers of asynchronous writes. The
+ * conservation invariant sums them in every stored state, so their offsets are found once per
+ * world, not by walking devices, pools and actors through the layout each time; the owners that
+ * need more than a byte (a daemon-returned pool, an asynchronous daemon's slots) are listed
+ * beside them.
  */
 import { sendBufferOffsets } from './async-writeout.js';
 import { heldInFlight, poolOutstanding } from './inflight-counts.js';
@@ -23,11 +24,12 @@ export interface OwnerOffsets {
 
 const cache = new WeakMap<World, OwnerOffsets>();
 /** The last world asked for: the sum runs in every state of one world, and a WeakMap lookup each time showed in profiles. */
-let last: { world: World; offsets: OwnerOffsets } | undefined;
+let lastWorld: World | undefined;
+let lastOffsets: OwnerOffsets | undefined;
 
 /** The owners of `world`, found on first use. @example ownerOffsets(world).plain[0] === FREE */
 export function ownerOffsets(world: World): OwnerOffsets {
-  if (last !== undefined && last.world === world) return last.offsets;
+  if (world === lastWorld) return lastOffsets!;
   let found = cache.get(world);
   if (found === undefined) {
     const { layout } = world;
@@ -36,7 +38,8 @@ export function ownerOffsets(world: World): OwnerOffsets {
     found = { plain: Int32Array.from(plain), returnedPools: world.pools.filter((p) => p.returnedBy === 'daemon'), asyncActors: world.actors.filter((a) => a.inflight > 1), others };
     cache.set(world, found);
   }
-  last = { world, offsets: found };
+  lastWorld = world;
+  lastOffsets = found;
   return found;
 }
 
