@@ -5,9 +5,9 @@
  * left beside this one's; the manifest is written last and lists this run's files with its id.
  * A file that cannot be written is recorded, not thrown: the verdict is still reported.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, normalize, resolve } from 'node:path';
+import { nodeCrypto } from './builtins.js';
 import { UsageError } from './usage-error.js';
 
 /** Names of the files allocheck writes into an output directory; only these are ever removed. */
@@ -74,7 +74,7 @@ function listedFiles(manifest: string): string[] {
 
 export class OutDir {
   /** Identifies this run: its manifest and trace files carry it. */
-  readonly runId = randomUUID();
+  readonly runId = nodeCrypto().randomUUID();
   readonly written: string[] = [];
   readonly failed: { readonly name: string; readonly why: string }[] = [];
 

@@ -3,14 +3,15 @@
  * engine, the language, the shipped models and properties) and a model's file. A change to any
  * of them changes the key, so a cached verdict is only reused for the code that produced it.
  */
-import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeCrypto } from './builtins.js';
 
 /** sha256 of a string, hex. */
 export function sha256(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
+  return nodeCrypto().createHash('sha256').update(text).digest('hex');
 }
 
 function packageRoot(): string {
@@ -19,7 +20,7 @@ function packageRoot(): string {
   return dir;
 }
 
-function addTree(hash: ReturnType<typeof createHash>, root: string, rel: string): void {
+function addTree(hash: Hash, root: string, rel: string): void {
   const dir = join(root, rel);
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).sort()) {
@@ -35,7 +36,7 @@ let own: string | undefined;
 export function codeHash(): string {
   if (own !== undefined) return own;
   const root = packageRoot();
-  const hash = createHash('sha256').update(readFileSync(join(root, 'package.json')));
+  const hash = nodeCrypto().createHash('sha256').update(readFileSync(join(root, 'package.json')));
   for (const tree of ['src', 'dist', 'models', 'properties']) addTree(hash, root, tree);
   return (own = hash.digest('hex'));
 }

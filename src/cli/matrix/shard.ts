@@ -7,7 +7,7 @@
  */
 import type { CellLimits } from '../../api/cell.js';
 import type { Shard } from '../../core/simulate/shard.js';
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../builtins.js';
 import { codeHash, fileHash } from '../source-hash.js';
 import { isAbsolute } from 'node:path';
 import type { PlannedCell } from './plan.js';
@@ -55,7 +55,7 @@ export function planHash(cells: Iterable<PlannedCell>, limits: CellLimits, swept
     if (!files.has(s)) files.set(s, fileHash(s));
     return files.get(s)!;
   };
-  const hash = createHash('sha256').update(JSON.stringify({ code: codeHash(), limits: Object.entries(limits).sort(), swept }));
+  const hash = nodeCrypto().createHash('sha256').update(JSON.stringify({ code: codeHash(), limits: Object.entries(limits).sort(), swept }));
   for (const c of cells) hash.update(JSON.stringify([c.model, source(c.source), c.policy ?? null, Object.entries(c.params).sort()]));
   return hash.digest('hex');
 }

@@ -6,8 +6,9 @@
  * process alive, e.g. after bad input) and its events are held, so that none is lost before the
  * pool listens: a worker posts `ready` as soon as it has loaded.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { packageModule } from '../../package-files.js';
+import { workerThreads } from '../builtins.js';
 import { looksLikePath } from '../looks-like-path.js';
 
 // Built, the worker is plain JavaScript; from the sources, a bootstrap registers tsx first.
@@ -70,7 +71,7 @@ const PATH_VALUED = new Set(['--out', '--cache', '--shard']);
  */
 export function startCheckWorkerEarly(argv: readonly string[]): boolean {
   if (!early && wantsWorkers(argv)) {
-    early = new HeldWorker(new Worker(workerUrl));
+    early = new HeldWorker(new (workerThreads().Worker)(workerUrl));
     early.worker.unref();
   }
   return early !== undefined;
@@ -78,7 +79,7 @@ export function startCheckWorkerEarly(argv: readonly string[]): boolean {
 
 /** The worker started early, or a new one: referenced from now on, like any pool thread. */
 export function checkWorker(): HeldWorker {
-  const w = early ?? new HeldWorker(new Worker(workerUrl));
+  const w = early ?? new HeldWorker(new (workerThreads().Worker)(workerUrl));
   early = undefined;
   w.worker.ref();
   return w;
