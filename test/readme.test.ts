@@ -19,6 +19,13 @@ describe('README', () => {
     expect(readme).toContain("check(dm.build({ pages: 8 }, 'mempool-only'), { properties: ['no-deadlock'] })");
   });
 
+  it('the firstViolationOnly example gives what it says', () => {
+    const statuses = check(dm.build({ pages: 8 }, 'mempool-only'), { firstViolationOnly: true }).properties.map((p) => p.status);
+    expect(statuses[0]).toBe('violated');
+    expect(statuses.slice(1).every((s) => s === 'unknown')).toBe(true);
+    expect(readme).toContain("check(dm.build({ pages: 8 }, 'mempool-only'), { firstViolationOnly: true }).properties.map((p) => p.status);");
+  });
+
   it('the bad-input example prints what the README shows', async () => {
     const r = await cli(['check', 'dm-raid1', '--policy', 'mempol']);
     expect(r.code).toBe(2);

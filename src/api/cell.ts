@@ -19,6 +19,11 @@ export interface CellLimits {
   readonly timeLimitSeconds?: number;
   /** Partial order reduction (see CheckOptions.por); the verdicts are the same. */
   readonly por?: boolean;
+  /**
+   * Decide no property after the first violated one (see CheckOptions.firstViolationOnly): the
+   * {@link summarize}d cell is the same, the result's later properties are `unknown`.
+   */
+  readonly firstViolationOnly?: boolean;
 }
 
 /**
@@ -49,7 +54,7 @@ export function buildCell(def: Definition, policy: string | undefined, params: P
   return def.build(resolveParams(def.params, params), policy);
 }
 
-const LIMIT_NAMES: readonly string[] = ['properties', 'maxStates', 'maxDepth', 'timeLimitSeconds', 'por'];
+const LIMIT_NAMES: readonly string[] = ['properties', 'maxStates', 'maxDepth', 'timeLimitSeconds', 'por', 'firstViolationOnly'];
 
 function optionsOf(limits: CellLimits, signal?: AbortSignal) {
   // A misspelt limit would otherwise be dropped here without a word.
@@ -60,6 +65,7 @@ function optionsOf(limits: CellLimits, signal?: AbortSignal) {
     ...(limits.maxDepth !== undefined ? { maxDepth: limits.maxDepth } : {}),
     ...(limits.timeLimitSeconds !== undefined ? { timeLimitSeconds: limits.timeLimitSeconds } : {}),
     ...(limits.por ? { por: true } : {}),
+    ...(limits.firstViolationOnly ? { firstViolationOnly: true } : {}),
     ...(signal ? { signal } : {}),
   };
 }

@@ -11,7 +11,7 @@ import type { Action, Model } from './model.js';
 /** The option names {@link CheckOptions} declares, so a typo is caught. */
 export const CHECK_OPTION_NAMES = [
   'properties', 'maxStates', 'maxDepth', 'timeLimitSeconds', 'signal', 'onProgress', 'progressIntervalMs',
-  'tableCapacity', 'symmetry', 'memoryLimitBytes', 'fairness', 'por',
+  'tableCapacity', 'symmetry', 'memoryLimitBytes', 'fairness', 'por', 'firstViolationOnly',
 ] as const satisfies readonly (keyof CheckOptions)[];
 
 /**

@@ -57,6 +57,15 @@ export interface CheckOptions {
    * Verdicts and counterexamples are those of the full search.
    */
   readonly por?: boolean;
+  /**
+   * Leave the properties after the first violated one (in the model's order) `unknown` instead
+   * of deciding them (default false). The verdict and the first violated property, with its
+   * counterexample, are the same either way, for less work: the liveness analyses after a
+   * violation are most of a small check's. For a caller that reads only those, as a matrix's
+   * table does. Applies where properties are decided one by one, on the graph built when a
+   * liveness property is selected; the safety search finds all of its violations at once.
+   */
+  readonly firstViolationOnly?: boolean;
 }
 
 /** Largest table capacity hint: beyond it the table's arrays could not be allocated. */
@@ -156,11 +165,12 @@ class Session<S, A extends Action> {
     const { model } = this;
     const graph = builder.graph();
     const fairness = this.resolved.options.fairness;
-    if (!reducesSymmetry(model as Model<unknown, Action>, this.resolved.options.symmetry ?? true)) return new GraphAnalysis(model, graph, this.resolved.all, fairness, budget);
+    const { all, options } = this.resolved;
+    if (!reducesSymmetry(model as Model<unknown, Action>, options.symmetry ?? true)) return new GraphAnalysis(model, graph, all, fairness, budget).firstOnly(options.firstViolationOnly);
     const moved = movedUnits(model.symmetry ?? []);
     const nodeOf = (s: S): number => builder.nodeOf(s);
     const paths = quotientPaths(model, graph, nodeOf, (unit) => !moved(unit));
-    return new GraphAnalysis(model, graph, this.resolved.all, fairness, budget, { paths, moved, nodeOf });
+    return new GraphAnalysis(model, graph, all, fairness, budget, { paths, moved, nodeOf }).firstOnly(options.firstViolationOnly);
   }
 
   /**

@@ -5,7 +5,8 @@
  * after it stay `unknown`, and {@link GraphAnalysis.stopped} says why. A property decided before
  * the stop keeps its result: a violation is replayed and confirmed before it is recorded.
  * Safety properties are one pass over the nodes (cheaper than building the graph was), so they
- * are decided whatever the budget.
+ * are decided whatever the budget. With {@link firstOnly}, the properties after the first
+ * violated one are left `unknown` undecided.
  */
 import { AnalysisStopped, type Budget, type StopReason } from './budget.js';
 import { guardModel } from './errors.js';
@@ -25,6 +26,7 @@ export class GraphAnalysis<S, A extends Action> {
   /** Why the liveness analysis stopped before its end, if it did. */
   stopped: StopReason | undefined;
   private readonly context: LivenessContext<S, A>;
+  private firstViolationOnly = false;
 
   constructor(
     readonly model: Model<S, A>,
@@ -43,6 +45,16 @@ export class GraphAnalysis<S, A extends Action> {
     this.context = { model, graph, fairness: fairnessTable(graph.actorNames, analysed), fairnessOf: of, budget, paths, quotient: unwinding };
   }
 
+  /**
+   * Leave every property after the first violated one `unknown` (CheckOptions.firstViolationOnly).
+   * Properties are decided in order, and one sent to the full graph (`fullGraph`) is not yet
+   * violated here: those after it are still decided, so the first violation is the same.
+   */
+  firstOnly(on = false): this {
+    this.firstViolationOnly = on;
+    return this;
+  }
+
   get done(): boolean {
     return this.results.length === this.properties.length;
   }
@@ -55,9 +67,15 @@ export class GraphAnalysis<S, A extends Action> {
     this.results.push(guardModel('the liveness check', () => this.decide(prop, k)));
   }
 
+  /** A property is violated and nothing after it is wanted. */
+  private get settled(): boolean {
+    return this.firstViolationOnly && this.results.some((r) => r.status === 'violated');
+  }
+
   private decide(prop: Property<S>, k: number): PropertyResult<S, A> {
-    if (isSafety(prop)) return safetyOnGraph(this.model, this.graph, prop, k, this.context.paths);
     const unknown: PropertyResult<S, A> = { name: prop.name, kind: prop.kind, status: 'unknown' };
+    if (this.settled) return unknown;
+    if (isSafety(prop)) return safetyOnGraph(this.model, this.graph, prop, k, this.context.paths);
     if (this.stopped !== undefined) return unknown;
     try {
       return livenessOnGraph(this.context, prop, k);

@@ -147,7 +147,11 @@ export async function matrixCommand(argv: readonly string[], io: Io): Promise<nu
   let outcomes: CellOutcome[];
   try {
     const hooks = { signal: io.signal, total, window: 2 * Math.max(1, jobs), onDone: (d: number, all: number) => bar.update((done = d), all) };
-    outcomes = await runCells(cells(), runner, limits, hooks);
+    // The table shows each cell's first violated property only: without --out (which writes
+    // every violation's counterexample) and --cache (which keeps whole results), nothing after
+    // it is decided.
+    const wanted = out === undefined && cache === undefined ? { ...limits, firstViolationOnly: true } : limits;
+    outcomes = await runCells(cells(), runner, wanted, hooks);
   } finally {
     bar.done();
     await runner.close();
