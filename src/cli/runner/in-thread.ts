@@ -14,6 +14,7 @@
  * beside a worker's.
  */
 import { isAbsolute } from 'node:path';
+import { BackgroundPriority } from './background-priority.js';
 import type { Pending } from './check-thread.js';
 import type { CellJob, CellReply } from './protocol.js';
 import { runJob } from './run-job.js';
@@ -45,6 +46,8 @@ export class InThreadChecks {
   private running = false;
   /** Aborted by Ctrl-C, for good. One for every check: creating an AbortSignal took 0.1 ms a cell. */
   private readonly stop = new AbortController();
+  /** V8's threads yield to this one while it checks cells (background-priority.ts). */
+  private readonly background = new BackgroundPriority();
 
   constructor(private readonly events: InThreadEvents, private readonly ms = IN_THREAD_MS) {}
 
@@ -55,17 +58,19 @@ export class InThreadChecks {
 
   /** True if `job` is checked here: still open, no worker has started, and the job may run here; else closes. */
   takes(job: CellJob, workers: number): boolean {
-    this.open &&= workers === 0 && checksInThread(job);
+    if (this.open && !(workers === 0 && checksInThread(job))) this.close();
     return this.open;
   }
 
   /** From now on every job goes to a worker (the one running here finishes). */
   close(): void {
     this.open = false;
+    this.background.restore();
   }
 
   run(pending: Pending): void {
     this.running = true;
+    this.background.lower();
     // This thread's time, as a time limit: the search and the analysis look at the clock
     // themselves, so a long cell stops here even where it never turns to the event loop.
     const own = pending.job.limits.timeLimitSeconds;
@@ -75,7 +80,7 @@ export class InThreadChecks {
     void runJob(job, this.stop.signal).then((reply) => {
       this.running = false;
       if (bounded && reply.ok && reply.json.incomplete === 'time-limit') {
-        this.open = false;
+        this.close();
         this.events.overran(pending);
       } else this.events.reply(pending, reply, performance.now() - started);
     });
@@ -83,7 +88,7 @@ export class InThreadChecks {
 
   /** Ctrl-C: the check under way comes back interrupted, and nothing more runs here. */
   abort(): void {
-    this.open = false;
+    this.close();
     this.stop.abort();
   }
 }

@@ -13,6 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { IncompleteReason } from '../../core/result.js';
+import { BackgroundPriority } from './background-priority.js';
 import { CheckThread, type Pending } from './check-thread.js';
 import { dropEarlyWorker } from './early-worker.js';
 import { InThreadChecks } from './in-thread.js';
@@ -138,6 +139,7 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
     },
     async close() {
       aborted = true;
+      here?.close();
       clearInterval(hireTimer);
       options.stop?.removeEventListener('abort', stop);
       await Promise.all([...threads.splice(0).map((t) => t.end()), dropEarlyWorker()]);
@@ -145,12 +147,17 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
   };
 }
 
-/** Runs jobs one after another in this thread: no workers (`--jobs 0`). */
+/** Runs jobs one after another in this thread: no workers (`--jobs 0`). V8's threads yield to it meanwhile. */
 export function inProcessRunner(): CellRunner {
   const controller = new AbortController();
+  const background = new BackgroundPriority();
   return {
-    run: (job) => (controller.signal.aborted ? Promise.resolve(notRun(job)) : runJob(job, controller.signal)),
+    run: (job) => {
+      if (controller.signal.aborted) return Promise.resolve(notRun(job));
+      background.lower();
+      return runJob(job, controller.signal);
+    },
     abort: () => controller.abort(),
-    close: async () => {},
+    close: async () => background.restore(),
   };
 }
