@@ -35,12 +35,12 @@ export interface ActorCensus {
   readonly internal: Int32Array;
 }
 
-/** Counts, per actor, enabled nodes and internal edges of `component` (`inside[v] === stamp`). */
-export function census(g: StateGraph, component: ArrayLike<number>, inside: Int32Array, stamp: number, budget: Budget): ActorCensus {
-  const actors = g.actorNames.length;
-  const enabled = new Int32Array(actors);
-  const internal = new Int32Array(actors);
-  const seenAt = new Int32Array(actors).fill(-1);
+/**
+ * Counts, per actor, enabled nodes and internal edges of `component` (`inside[v] === stamp`).
+ * `into`: arrays to count in (cleared first), reused over the components of one search.
+ */
+export function census(g: StateGraph, component: ArrayLike<number>, inside: Int32Array, stamp: number, budget: Budget, into = new CensusScratch(g.actorNames.length)): ActorCensus {
+  const { enabled, internal, seenAt } = into.clear();
   for (let i = 0; i < component.length; i++) {
     const v = component[i]!;
     budget.step(1 + g.offsets[v + 1]! - g.offsets[v]!);
@@ -54,6 +54,26 @@ export function census(g: StateGraph, component: ArrayLike<number>, inside: Int3
     }
   }
   return { enabled, internal };
+}
+
+/** The arrays of a {@link census}, one per actor: a small SCC gets no fresh arrays of its own. */
+export class CensusScratch {
+  readonly enabled: Int32Array;
+  readonly internal: Int32Array;
+  readonly seenAt: Int32Array;
+
+  constructor(actors: number) {
+    this.enabled = new Int32Array(actors);
+    this.internal = new Int32Array(actors);
+    this.seenAt = new Int32Array(actors);
+  }
+
+  clear(): this {
+    this.enabled.fill(0);
+    this.internal.fill(0);
+    this.seenAt.fill(-1);
+    return this;
+  }
 }
 
 /**
@@ -91,6 +111,7 @@ export function fairCores(g: StateGraph, candidates: Int32Array, fairness: Fairn
   const member = new Int32Array(g.nodes);
   const inside = new Int32Array(g.nodes);
   const scratch = new SccScratch(g.nodes);
+  const counts = new CensusScratch(g.actorNames.length);
   const work: Int32Array[] = [candidates];
   let tags = 1;
   let stamps = 0;
@@ -103,10 +124,11 @@ export function fairCores(g: StateGraph, candidates: Int32Array, fairness: Fairn
     forEachScc(g, member, tag, set, scratch, budget, (stack, from, to) => {
       for (let i = from; i < to; i++) member[stack[i]!] = 0;
       if (to - from === 1 && !hasSelfLoop(g, stack[from]!)) return; // no cycle
-      const component = stack.slice(from, to);
+      // A view: read before forEachScc goes on, and `kept` below is a copy.
+      const component = stack.subarray(from, to);
       stamps++;
       for (const v of component) inside[v] = stamps;
-      const verdict = judge(census(g, component, inside, stamps, budget), component.length, fairness);
+      const verdict = judge(census(g, component, inside, stamps, budget, counts), component.length, fairness);
       if (verdict === 'fair') {
         cores++;
         for (const v of component) core[v] = cores;

@@ -45,8 +45,8 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
     private readonly key?: StateKey<S>,
   ) {
     super(false, limits.maxDepth);
-    this.index = new NodeIndex(tableCapacity);
-    this.arrays = new GraphArrays(properties.length);
+    this.index = new NodeIndex(tableCapacity ?? 256);
+    this.arrays = new GraphArrays(properties.length, 128);
     const inits = guardModel('initialStates', () => model.initialStates());
     inits.forEach((s, i) => this.store(s, -1 - i));
   }
