@@ -58,21 +58,17 @@ export function census(g: StateGraph, component: ArrayLike<number>, inside: Int3
 
 /** The arrays of a {@link census}, one per actor: a small SCC gets no fresh arrays of its own. */
 export class CensusScratch {
-  readonly enabled: Int32Array;
-  readonly internal: Int32Array;
-  readonly seenAt: Int32Array;
+  private readonly words: Int32Array;
 
-  constructor(actors: number) {
-    this.enabled = new Int32Array(actors);
-    this.internal = new Int32Array(actors);
-    this.seenAt = new Int32Array(actors);
+  constructor(private readonly actors: number) {
+    this.words = new Int32Array(3 * actors);
   }
 
-  clear(): this {
-    this.enabled.fill(0);
-    this.internal.fill(0);
-    this.seenAt.fill(-1);
-    return this;
+  /** Zeroed counts and an unseen (-1) mark per actor, as views of one array. */
+  clear(): ActorCensus & { readonly seenAt: Int32Array } {
+    const n = this.actors;
+    this.words.fill(0, 0, 2 * n).fill(-1, 2 * n);
+    return { enabled: this.words.subarray(0, n), internal: this.words.subarray(n, 2 * n), seenAt: this.words.subarray(2 * n) };
   }
 }
 
