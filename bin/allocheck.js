@@ -9,4 +9,4 @@ try {
   process.stderr.write("allocheck: not built yet; run 'npm run build' in the package directory\n");
   process.exit(2);
 }
-process.exitCode = await cli.run(process.argv.slice(2));
+cli.exitWhenWritten(await cli.run(process.argv.slice(2)));

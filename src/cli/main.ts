@@ -96,6 +96,22 @@ function quietOnClosedStdout(): void {
   });
 }
 
+/**
+ * Ends the process with `code` once stdout and stderr have written everything (on Linux they
+ * write synchronously, so at once). Returning from the entry instead lets Node wait for every
+ * task queued to its background threads first: V8's optimising compiler still at work on
+ * functions nothing will run again, 30 to 40 ms after a matrix of small cells.
+ *
+ * @example exitWhenWritten(await run(process.argv.slice(2)));
+ */
+export function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  const pending = [process.stdout, process.stderr].filter((s) => s.writableLength > 0);
+  if (pending.length === 0) process.exit(code);
+  let left = pending.length;
+  for (const s of pending) s.once('drain', () => --left === 0 && process.exit(code));
+}
+
 /** The process entry point: real streams, Ctrl-C stops the search and reports what was explored. */
 export async function run(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
