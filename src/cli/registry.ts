@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDefinition, type Definition } from '../api/definition.js';
-import { modelNamed, modelNames, models } from '../api/models.js';
+import { SHIPPED_MODELS } from '../api/model-names.js';
 import { shippedModelUrl } from '../package-files.js';
 import { UsageError } from './usage-error.js';
 import { importUserModule } from './user-module.js';
@@ -9,7 +9,16 @@ import { importUserModule } from './user-module.js';
 import { looksLikePath } from './looks-like-path.js';
 
 export type { Definition } from '../api/definition.js';
-export { looksLikePath, modelNames };
+export { looksLikePath };
+
+/** Names of the shipped models, sorted. */
+export function modelNames(): string[] {
+  return [...SHIPPED_MODELS].sort();
+}
+
+function unknownModel(name: string): UsageError {
+  return new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
+}
 
 /** The absolute path of a model file given on the command line. */
 export function modelPath(name: string, cwd: string): string {
@@ -22,15 +31,18 @@ export function modelPath(name: string, cwd: string): string {
  */
 export function modelUrl(name: string, cwd: string): URL {
   if (looksLikePath(name)) return pathToFileURL(modelPath(name, cwd));
-  if (!Object.hasOwn(models, name)) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
+  if (!SHIPPED_MODELS.includes(name)) throw unknownModel(name);
   return shippedModelUrl(name);
 }
 
-/** Loads a model by its name in models/ or by a path to a file of the user's own. */
+/**
+ * Loads a model by its name in models/ (its module alone: the one `models` in the library API
+ * holds) or by a path to a file of the user's own.
+ */
 export async function loadDefinition(name: string, cwd: string): Promise<Definition> {
   if (!looksLikePath(name)) {
-    if (!Object.hasOwn(models, name)) throw new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
-    return modelNamed(name);
+    if (!SHIPPED_MODELS.includes(name)) throw unknownModel(name);
+    return ((await import(shippedModelUrl(name).href)) as { default: Definition }).default;
   }
   const url = pathToFileURL(modelPath(name, cwd));
   let mod: { default?: unknown };

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SHIPPED_MODELS } from '../../src/api/model-names.js';
 import { modelNames, models } from '../../src/api/models.js';
 import { cli } from '../support/cli.js';
 
@@ -44,6 +45,7 @@ describe('the package, as a user imports it', () => {
   it('the registry lists every file in models/', () => {
     const files = readdirSync(join(root, 'models')).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
     expect(modelNames()).toEqual(files);
+    expect([...SHIPPED_MODELS].sort()).toEqual(files);
     for (const name of modelNames()) expect(models[name]!.name).toBe(name);
   });
 

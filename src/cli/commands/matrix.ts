@@ -4,7 +4,6 @@ import type { CellLimits } from '../../api/cell.js';
 import { EXIT, type Io } from '../io.js';
 import { checkSomeValid, planMatrix, type MatrixPlan } from '../matrix/plan.js';
 import { matrixExit, runCells, type CellOutcome } from '../matrix/run.js';
-import { mechanismExit, mechanismLines, mechanismMarkdown } from '../matrix/mechanisms.js';
 import { formatOf, tableReport } from '../matrix/table.js';
 import { shardOf, shardFileName } from '../matrix/shard.js';
 import { parseShard } from '../../core/simulate/shard.js';
@@ -108,6 +107,8 @@ async function mechanismsCommand(values: Values, positionals: readonly string[],
   if (ignored.length > 0) throw new UsageError(`--mechanisms takes no ${ignored.map((k) => `--${k}`).join(', ')}: each row fixes its own settings`);
   const format = formatOf(values);
   if (format === 'csv') throw new UsageError('--mechanisms prints text, --markdown or --json, not --csv');
+  // Its own modules, every shipped model among them, load only for --mechanisms.
+  const { mechanismExit, mechanismLines, mechanismMarkdown } = await import('../matrix/mechanisms.js');
   const lines = await mechanismLines(cellLimits(values), io.signal);
   io.out(format === 'json' ? JSON.stringify({ mechanisms: lines }, null, 2) + '\n' : mechanismMarkdown(lines));
   return mechanismExit(lines);
