@@ -14,12 +14,11 @@
 import { availableParallelism } from 'node:os';
 import type { IncompleteReason } from '../../core/result.js';
 import { BackgroundPriority } from './background-priority.js';
-import { CheckThread, type Pending } from './check-thread.js';
+import type { CheckThread, Pending } from './check-thread.js';
 import { dropEarlyWorker } from './early-worker.js';
 import { InThreadChecks } from './in-thread.js';
 import type { CellReply, CellRunner } from './protocol.js';
 import { notRun, runJob } from './run-job.js';
-import { stoppedReply } from './stopped.js';
 
 /** Seconds the first worker works alone before the others may start. */
 export const OTHERS_AFTER_SECONDS = 0.25;
@@ -58,8 +57,17 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
     return left === Infinity || left * pace > WORK_PER_WORKER_MS * threads.length;
   };
   const mayStart = (): boolean => threads.length === 0 || (threads.length < size && hiring && worthIt());
-  const start = (): CheckThread => {
-    const t = new CheckThread(events);
+  // The worker's side loads with the first worker (node:worker_threads and the supervision
+  // among it): a sweep of small cells checked on this thread needs none of it.
+  let threadModule: typeof import('./check-thread.js') | undefined;
+  let loading = false;
+  const start = (): CheckThread | undefined => {
+    if (threadModule === undefined) {
+      if (!loading) void import('./check-thread.js').then((m) => ((threadModule = m), dispatch()));
+      loading = true;
+      return undefined;
+    }
+    const t = new threadModule.CheckThread(events);
     threads.push(t);
     return t;
   };
@@ -83,7 +91,7 @@ export function workerPool(size = availableParallelism(), options: PoolOptions =
   const force = (t: CheckThread, reason: IncompleteReason): void => {
     void t.end();
     const running = drop(t);
-    if (running) void stoppedReply(running.job, reason, t.startedAt, running.built).then(running.resolve);
+    if (running) void import('./stopped.js').then((m) => m.stoppedReply(running.job, reason, t.startedAt, running.built)).then(running.resolve);
   };
   const answered = (ms: number, p: Pending, reply: CellReply): void => {
     if (recent.push(ms) > RECENT) recent.shift();
