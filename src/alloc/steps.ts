@@ -5,6 +5,7 @@
  */
 import { allocate, type Attempt } from './allocate.js';
 import { gfp } from './context.js';
+import { memoized } from './context-memo.js';
 import { anyCleanOrSlab, freeWithoutIo } from './reclaim.js';
 import type { Exec } from './exec.js';
 import { takenTo } from './inflight.js';
@@ -30,7 +31,7 @@ export function times(n: number, step: Step): Instr {
 export function dirtyPage(device: string): Step {
   const planOf = perExec((x) => {
     const dev = deviceIndex(x, device);
-    const attempt: Attempt = { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: x.goOn };
+    const attempt = memoized<Attempt>(x, { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: x.goOn });
     return { dev, attempt };
   });
   return {
@@ -52,7 +53,7 @@ export function dirtyPage(device: string): Step {
 export function writeThrough(device: string): Step {
   const attempt = perExec((x): Attempt => {
     const dev = deviceIndex(x, device);
-    return { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then: startWriteout(x, dev) };
+    return memoized<Attempt>(x, { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then: startWriteout(x, dev) });
   });
   return {
     kind: 'write-through',
@@ -103,7 +104,7 @@ export function alloc(opts: { pool?: string; what?: string; context?: string } =
   // Two attempts: the page is for the actor itself, or for the request it serves.
   const attempts = perExec((x): [Attempt, Attempt] => {
     const to = takenTo(x, opts.pool);
-    const at = (what: string): Attempt => ({ purpose: 'page', pool: opts.pool, what: opts.what ?? what, then: x.goOn, ...(to === undefined ? {} : { to }), ...(mask === undefined ? {} : { mask }) });
+    const at = (what: string): Attempt => memoized<Attempt>(x, { purpose: 'page', pool: opts.pool, what: opts.what ?? what, then: x.goOn, ...(to === undefined ? {} : { to }), ...(mask === undefined ? {} : { mask }) });
     return [at('a page'), at('a page for its request')];
   });
   return {
