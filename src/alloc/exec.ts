@@ -111,14 +111,24 @@ export class Exec {
     return this.atBase(s, me, this.world.layout.actor(me.index), emit);
   }
 
-  /** {@link at} with the actor's register offset `a` known already (the successor loop's tables). */
+  /** {@link at} with the actor's register offset `a` known already. */
   atBase(s: Uint8Array, me: ActorInfo, a: number, emit: Emit<AllocState, AllocAction>): this {
+    this.inState(s, emit);
+    this.actorAt(me, a);
+    return this;
+  }
+
+  /** Points the Exec at a state, whose actors the successor loop then visits with {@link actorAt}. */
+  inState(s: Uint8Array, emit: Emit<AllocState, AllocAction>): void {
     this.s = s;
+    this.sink = emit;
+  }
+
+  /** Points the Exec at an actor of its state, whose registers are at `a`. */
+  actorAt(me: ActorInfo, a: number): void {
     this.me = me;
     this.a = a;
-    this.sink = emit;
     this.serving = undefined;
-    return this;
   }
 
   get free(): number {

@@ -42,13 +42,14 @@ export function successorsOf(world: World, exec: Exec): (state: AllocState, emit
   return (state, emit) => {
     const { bases, runs, steps } = dispatch ?? (dispatch = dispatchOf(world, exec));
     const s = state.bytes;
+    exec.inState(s, emit);
     for (let i = 0; i < actors.length; i++) {
       const a = bases[i]!;
       const run = runs[i]![s[a + R_PC]!];
       if (run === undefined) continue; // exited (killed by the OOM killer)
       const flags = s[a + R_FLAGS]!;
       if (flags & F_THROTTLED) continue; // asleep until kswapd wakes it
-      exec.atBase(s, actors[i]!, a, emit);
+      exec.actorAt(actors[i]!, a);
       if (s[a + R_WO] !== 0) runWriteout(exec);
       else if (flags & F_OOM_VICTIM) victimMoves(exec, steps[i]![s[a + R_PC]!]!);
       else run(exec);
