@@ -24,7 +24,11 @@ function isRun(x: unknown): x is AllocheckRun {
 /** Runs allocheck on `bench` in its own Node process, started from the repository root. */
 export function allocheckRow(bench: BenchCase, repoRoot: string): Row {
   const assignments = Object.entries(bench.params).map(([k, v]) => `${k}=${v}`);
-  const options = [...(bench.policy ? ['--policy', bench.policy] : []), ...(bench.property ? ['--property', bench.property] : [])];
+  // The visited table is sized as SPIN's hash table is (pan -wN: 2^N slots), so that neither tool
+  // grows its table during the run.
+  const bits = bench.promela?.hashBits;
+  const table = bits === undefined ? [] : ['--table-slots', String(2 ** bits)];
+  const options = [...(bench.policy ? ['--policy', bench.policy] : []), ...(bench.property ? ['--property', bench.property] : []), ...table];
   const r = spawnSync(process.execPath, ['--import', 'tsx', join('bench', 'allocheck-run.ts'), bench.model, ...assignments, ...options], {
     cwd: repoRoot,
     encoding: 'utf8',

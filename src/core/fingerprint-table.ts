@@ -65,6 +65,9 @@ export class FingerprintTable {
   private readonly retire: ((old: Int32Array) => void) | undefined;
   private count = 0;
   private allocated = 0;
+  /** {@link warmMany}'s home slots and segments, reused. */
+  private warmSlots = new Int32Array(0);
+  private warmSegments = new Int32Array(0);
 
   constructor(options: TableOptions = {}) {
     const segments = options.segments ?? 1;
@@ -156,6 +159,33 @@ export class FingerprintTable {
     if (this.recentlyInserted(hi, lo)) return 1;
     const k = this.segmentOf(hi);
     return this.fps[k]![this.home(lo, this.caps[k]!) << 1]!;
+  }
+
+  /**
+   * {@link warm} for `n` fingerprints at once, in two passes: the home slots first (arithmetic
+   * and the small cache only), then the loads alone, in a loop tight enough that the CPU has
+   * many of its misses in flight together; with the arithmetic between them, few were.
+   */
+  warmMany(his: Int32Array, los: Int32Array, n: number): number {
+    if (this.warmSlots.length < n) {
+      this.warmSlots = new Int32Array(2 * n);
+      this.warmSegments = new Int32Array(2 * n);
+    }
+    const slots = this.warmSlots;
+    const segments = this.warmSegments;
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      const hi = his[i]!;
+      const lo = los[i]!;
+      if (this.recentlyInserted(hi, lo)) continue;
+      const k = this.segmentOf(hi);
+      segments[m] = k;
+      slots[m++] = this.home(lo, this.caps[k]!) << 1;
+    }
+    const fps = this.fps;
+    let x = 0;
+    for (let i = 0; i < m; i++) x ^= fps[segments[i]!]![slots[i]!]!;
+    return x;
   }
 
   /**

@@ -92,7 +92,11 @@ export class SuccessorBatch {
   }
 
   /** Requests the table's cache lines for every successor held, all at once. */
-  warm(table: Pick<FingerprintTable, 'warm'>): void {
+  warm(table: Pick<FingerprintTable, 'warm'> & Partial<Pick<FingerprintTable, 'warmMany'>>): void {
+    if (table.warmMany !== undefined) {
+      this.sink ^= table.warmMany(this.hi, this.lo, this.length);
+      return;
+    }
     let x = 0;
     for (let i = 0; i < this.length; i++) x ^= table.warm(this.hi[i]!, this.lo[i]!);
     this.sink ^= x;

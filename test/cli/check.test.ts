@@ -26,6 +26,20 @@ describe('allocheck check', () => {
     expect(p.counterexample.actions[0]).toMatchObject({ actor: expect.any(String), name: expect.any(String) });
   });
 
+  it('--expect-states sizes the visited table from the start: the same search, a larger table; a bad count is a usage error', async () => {
+    const args = ['check', 'counter', '--param', 'procs=3', '--param', 'max=3', '--json', '--quiet'];
+    const plain = JSON.parse((await cli(args)).out);
+    const sized = JSON.parse((await cli([...args, '--expect-states', '100000'])).out);
+    expect(sized.stats.states).toBe(plain.stats.states);
+    expect(sized.verdict).toBe(plain.verdict);
+    // 100,000 states at three quarters full: 133,334 slots of 8 bytes over 4,430 states.
+    expect(sized.stats.bytesPerState).toBeGreaterThan(200);
+    expect(plain.stats.bytesPerState).toBeLessThan(50);
+    const bad = await cli([...args, '--expect-states', '300000000']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^allocheck: --expect-states takes at most 200,000,000 states, got 300000000; leave it out and the table grows as it needs\n$/);
+  });
+
   it('exit 3 when a limit stops the search, never "holds"', async () => {
     const r = await cli(['check', 'counter', '--max-states', '50']);
     expect(r.code).toBe(3);

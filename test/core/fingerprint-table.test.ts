@@ -5,6 +5,24 @@ import { FingerprintTable } from '../../src/core/fingerprint-table.js';
 const fingerprints = fc.uniqueArray(fc.tuple(fc.nat({ max: 0xffffffff }), fc.integer({ min: 1, max: 0xffffffff })), { maxLength: 400, selector: ([a, b]) => `${a}:${b}` });
 
 describe('FingerprintTable', () => {
+  test.prop([fingerprints, fc.boolean(), fc.constantFrom(1, 4, 256)])('warmMany reads the home slots of any batch without changing what the table holds', (fps, values, segments) => {
+    const table = new FingerprintTable({ initialCapacity: 2, values, segments });
+    const half = fps.slice(0, fps.length >> 1);
+    for (const [hi, lo] of half) {
+      if (table.needsGrow(hi)) table.grow(hi, values);
+      table.insert(hi, lo, 0);
+    }
+    // Batches of growing size (its reused arrays grow), of present and absent fingerprints.
+    for (let n = 1; n <= fps.length; n = 2 * n + 1) {
+      const batch = fps.slice(0, n);
+      const x = table.warmMany(Int32Array.from(batch, ([hi]) => hi | 0), Int32Array.from(batch, ([, lo]) => lo | 0), batch.length);
+      // Without a cache (a table with values) every entry's home slot is read, as warm reads it.
+      if (values) expect(x).toBe(batch.reduce((acc, [hi, lo]) => acc ^ table.warm(hi, lo), 0));
+    }
+    expect(table.size).toBe(half.length);
+    fps.forEach(([hi, lo], i) => expect(table.find(hi, lo) >= 0).toBe(i < half.length));
+  });
+
   test.prop([fingerprints, fc.boolean(), fc.constantFrom(1, 4, 256)])('every inserted fingerprint is found after any number of growths, and only those', (fps, values, segments) => {
     const table = new FingerprintTable({ initialCapacity: 2, values, segments });
     const bits = Math.log2(segments);

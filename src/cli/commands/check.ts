@@ -39,6 +39,9 @@ export const CHECK_HELP = `usage: allocheck check <model> [options]
                          only, not with symmetry, one thread; same verdicts and counterexamples)
   --memory-limit SIZE    memory for the visited states and the frontier, e.g. 8G (default: 60%
                          of physical memory); a search that needs more stops as incomplete
+  --expect-states N      size the visited table for about N states from the start (as SPIN's
+                         -w sizes its hash table): a search of known size skips the table's
+                         growth; the table still grows past N
   --workers N            threads for the safety search, this one included (default: the
                          number of cores); given, the others start at once and warm up
                          (else after 0.1 s), and join the search as it stands after 0.1 s;
@@ -65,11 +68,26 @@ const OPTIONS = {
   symmetry: { type: 'boolean' },
   'no-symmetry': { type: 'boolean' },
   'memory-limit': { type: 'string' },
+  'expect-states': { type: 'string' },
   workers: { type: 'string' },
   'workers-after': { type: 'string' },
   'self-check': { type: 'boolean' },
   out: { type: 'string' },
 } as const;
+
+/** States `--expect-states` may name: a table for more would not fit the engine's largest. */
+const MOST_EXPECTED = 200_000_000;
+
+/**
+ * The visited table's starting capacity for `--expect-states N`: N states fill it three
+ * quarters, where probes are still short.
+ */
+function tableFor(raw: string | undefined): { tableCapacity?: number } {
+  const n = count('expect-states', raw, 1);
+  if (n === undefined) return {};
+  if (n > MOST_EXPECTED) throw new UsageError(`--expect-states takes at most ${MOST_EXPECTED.toLocaleString('en-US')} states, got ${raw}; leave it out and the table grows as it needs`);
+  return { tableCapacity: Math.ceil(n / 0.75) };
+}
 
 /** Fairness overrides from `--fair a=weak` and `--unfair a`. */
 export function fairnessOverrides(fair: readonly string[] | undefined, unfair: readonly string[] | undefined): Record<string, Fairness> {
@@ -179,6 +197,7 @@ export async function checkCommand(argv: readonly string[], io: Io): Promise<num
     symmetry: symmetryOption(values.symmetry, values['no-symmetry']),
     ...(values.por ? { por: true } : {}),
     memoryLimitBytes: byteSize('memory-limit', values['memory-limit']) ?? defaultMemoryLimit(),
+    ...tableFor(values['expect-states']),
     ...(fairness ? { fairness } : {}),
     signal: io.signal,
     ...(io.stop ? { stop: io.stop } : {}),
