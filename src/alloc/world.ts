@@ -76,12 +76,6 @@ export interface Step {
   readonly lock?: string;
   /** Emits the step's moves for the actor `x` is running. */
   run(x: Exec): void;
-  /**
-   * `run` for one Exec, with what the step works out per Exec (its attempts, its tables) made
-   * already: the successor loop calls what this returns instead of `run`. Optional; made with
-   * `preparedStep` (per-exec.ts), whose `run` calls the same function.
-   */
-  prepare?(x: Exec): (x: Exec) => void;
   /** True when an actor stopped here is at a legitimate rest point (an idle daemon). */
   rest?(x: Exec): boolean;
   /** What the actor is doing here, for state views: 'dirtying a page on md0'. */
