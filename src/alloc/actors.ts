@@ -9,6 +9,8 @@ import { otherTraffic, serve } from './handlers.js';
 import { complete } from './request-steps.js';
 import { dirtyPage, reclaim } from './steps.js';
 import { flush } from './dirty-throttle.js';
+import type { Exec } from './exec.js';
+import { preparedStep, runOf } from './per-exec.js';
 import type { ActorKind, ActorSpec, DirtyThrottle, Instr, Step } from './world.js';
 
 function instr(s: Step | Instr): Instr {
@@ -17,14 +19,20 @@ function instr(s: Step | Instr): Instr {
 
 /** Runs whichever of the steps can move: `either(dirtyPage('md0'), writeThrough('md0'))`. */
 export function either(...steps: Step[]): Step {
-  return {
-    kind: 'either',
-    refs: steps.flatMap((s) => s.refs ?? []),
-    doing: (x) => steps.map((s) => s.doing?.(x) ?? s.kind).join(' or '),
-    run: (x) => {
-      for (let i = 0; i < steps.length; i++) steps[i]!.run(x);
-    },
-  };
+  const def = { kind: 'either', refs: steps.flatMap((s) => s.refs ?? []), doing: (x: Exec) => steps.map((s) => s.doing?.(x) ?? s.kind).join(' or ') };
+  return preparedStep(def, (x) => {
+    const runs = steps.map((s) => runOf(s, x));
+    const [first, second] = runs;
+    if (runs.length === 2 && first && second) {
+      return (x) => {
+        first(x);
+        second(x);
+      };
+    }
+    return (x) => {
+      for (let i = 0; i < runs.length; i++) runs[i]!(x);
+    };
+  });
 }
 
 export interface TaskOptions {

@@ -188,7 +188,8 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   const exec = new Exec(world, slab);
   const statesOnly = new Exec(world, slab, true);
   const noActions = (): void => {};
-  const successors = successorsOf(world);
+  const successors = successorsOf(world, exec);
+  const successorStates = successorsOf(world, statesOnly);
   let peeked = init;
   const fairness = new Map(actors.map((a) => [a.name, a.fairness]));
   // A bio_list lies outside the register block the canonical form permutes: no reduction there.
@@ -198,10 +199,10 @@ export function compile(spec: WorldSpec, o: CompileOptions): AllocModel {
   return {
     name: o.name, params: o.params, policy: o.policy, assumptions: o.assumptions, symmetry: reducible, world,
     initialStates: () => [init],
-    successors: (s, emit) => successors(exec, s, emit),
+    successors,
     successorStates: (s, emit) => {
       statesOnly.stateSink = emit;
-      successors(statesOnly, s, noActions);
+      successorStates(s, noActions);
     },
     encode: (s) => s.bytes,
     decode: (b) => new AllocState(world, slab.copy(b)),

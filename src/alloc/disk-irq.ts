@@ -9,7 +9,7 @@ import type { Exec } from './exec.js';
 import { completeAsync } from './inflight.js';
 import { completeBios } from './bio.js';
 import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_WO, R_WODEV, WO_INFLIGHT } from './layout.js';
-import { perExec } from './per-exec.js';
+import { preparedStep } from './per-exec.js';
 import { completeSubmit, freedTo } from './request-steps.js';
 import { completeDiskWrite } from './writeout.js';
 import type { ActorInfo, DeviceInfo, PoolInfo, Step } from './world.js';
@@ -42,23 +42,22 @@ function diskPlan(x: Exec, device: number): DiskPlan {
 }
 
 export function diskInterrupt(device: number): Step {
-  const planOf = perExec((x) => diskPlan(x, device));
-  return {
-    kind: 'irq',
-    rest: () => true,
-    run(x) {
-      const { dev, daemons, bios, bases, submitsAt, freedTo } = planOf(x);
-      const actors = x.world.actors;
+  return preparedStep({ kind: 'irq', rest: () => true }, (x) => {
+    const { dev, daemons, bios, bases, submitsAt, freedTo } = diskPlan(x, device);
+    const actors = x.world.actors;
+    // Actors with no step submitting here are skipped before their flags are read.
+    const submits = Uint8Array.from(submitsAt, (at) => (at.includes(1) ? 1 : 0));
+    return (x) => {
       if (daemons.length > 0) completeAsync(x, dev.name, daemons);
       if (bios) completeBios(x, device);
       const s = x.s;
       for (let i = 0; i < actors.length; i++) {
         const base = bases[i]!;
         if (s[base + R_WO] === WO_INFLIGHT && s[base + R_WODEV] === device) completeWrite(x, dev, actors[i]!);
-        if (s[base + R_FLAGS]! & F_INFLIGHT && submitsAt[i]![s[base + R_PC]!] === 1) completeIo(x, dev, actors[i]!, base, freedTo[i]![s[base + R_PC]!]);
+        if (submits[i] === 1 && s[base + R_FLAGS]! & F_INFLIGHT && submitsAt[i]![s[base + R_PC]!] === 1) completeIo(x, dev, actors[i]!, base, freedTo[i]![s[base + R_PC]!]);
       }
-    },
-  };
+    };
+  });
 }
 
 function completeWrite(x: Exec, dev: DeviceInfo, a: ActorInfo): void {

@@ -10,7 +10,7 @@ import { FREE, LEAK, R_HELD, R_N, R_PC } from './layout.js';
 import type { ScratchSite } from './site.js';
 import { ByteSlab } from './slab.js';
 import { AllocState } from './state.js';
-import type { ActorInfo, World } from './world.js';
+import type { ActorInfo, Instr, World } from './world.js';
 
 /**
  * One transition of an allocation model.
@@ -30,8 +30,11 @@ export type Say = string | ((next: AllocState, who: string) => string);
 
 /** Finishes an actor's current instruction in `d`: repeat it or go on (programs loop). */
 export function advance(world: World, d: Uint8Array, actor: number): void {
-  const a = world.layout.actor(actor);
-  const program = world.actors[actor]!.program;
+  advanceAt(d, world.layout.actor(actor), world.actors[actor]!.program);
+}
+
+/** {@link advance} for the actor whose registers are at `a` and whose program is `program`. */
+function advanceAt(d: Uint8Array, a: number, program: readonly Instr[]): void {
   const pc = d[a + R_PC]!;
   const n = d[a + R_N]! + 1;
   if (n < (program[pc]?.repeat ?? 1)) {
@@ -108,14 +111,24 @@ export class Exec {
     return this.atBase(s, me, this.world.layout.actor(me.index), emit);
   }
 
-  /** {@link at} with the actor's register offset `a` known already (the successor loop's tables). */
+  /** {@link at} with the actor's register offset `a` known already. */
   atBase(s: Uint8Array, me: ActorInfo, a: number, emit: Emit<AllocState, AllocAction>): this {
+    this.inState(s, emit);
+    this.actorAt(me, a);
+    return this;
+  }
+
+  /** Points the Exec at a state, whose actors the successor loop then visits with {@link actorAt}. */
+  inState(s: Uint8Array, emit: Emit<AllocState, AllocAction>): void {
     this.s = s;
+    this.sink = emit;
+  }
+
+  /** Points the Exec at an actor of its state, whose registers are at `a`. */
+  actorAt(me: ActorInfo, a: number): void {
     this.me = me;
     this.a = a;
-    this.sink = emit;
     this.serving = undefined;
-    return this;
   }
 
   get free(): number {
@@ -173,7 +186,7 @@ export class Exec {
 
   /** Finishes the current instruction: repeat it, or go on to the next (the program loops). */
   done(d: Uint8Array): void {
-    advance(this.world, d, this.me.index);
+    advanceAt(d, this.a, this.me.program);
   }
 
   /**

@@ -8,6 +8,7 @@ import { Exec, type AllocAction } from './exec.js';
 import { FREE, F_INFLIGHT, F_RECLAIM, F_THROTTLED, R_FLAGS, R_PC, R_WO, makeLayout } from './layout.js';
 import { F_OOM_VICTIM, victimMoves } from './oom.js';
 import { AllocState } from './state.js';
+import { runOf } from './per-exec.js';
 import { runWriteout } from './writeout.js';
 import type { ActorInfo, Step, World } from './world.js';
 
@@ -18,32 +19,37 @@ import type { ActorInfo, Step, World } from './world.js';
  */
 interface Dispatch {
   readonly bases: Int32Array;
-  /** Per actor, by pc: the step's run, bound to its step; undefined past the end (exited). */
+  /** Per actor, by pc: what runs the step on this Exec (per-exec.ts, runOf); undefined past the end (exited). */
   readonly runs: readonly (readonly ((x: Exec) => void)[])[];
   readonly steps: readonly (readonly Step[])[];
 }
 
-function dispatchOf(world: World): Dispatch {
+function dispatchOf(world: World, exec: Exec): Dispatch {
   return {
     bases: Int32Array.from(world.actors, (a) => world.layout.actor(a.index)),
-    runs: world.actors.map((a) => a.program.map((i) => i.step.run.bind(i.step))),
+    runs: world.actors.map((a) => a.program.map((i) => runOf(i.step, exec))),
     steps: world.actors.map((a) => a.program.map((i) => i.step)),
   };
 }
 
-/** The successor function of a world: `(exec, state, emit)`, its dispatch tables made once. */
-export function successorsOf(world: World): (exec: Exec, state: AllocState, emit: Emit<AllocState, AllocAction>) => void {
-  const { bases, runs, steps } = dispatchOf(world);
+/**
+ * The successor function of a world on one Exec: `(state, emit)`, its dispatch tables made at
+ * its first call (the steps' prepared runs belong to the Exec).
+ */
+export function successorsOf(world: World, exec: Exec): (state: AllocState, emit: Emit<AllocState, AllocAction>) => void {
+  let dispatch: Dispatch | undefined;
   const actors = world.actors;
-  return (exec, state, emit) => {
+  return (state, emit) => {
+    const { bases, runs, steps } = dispatch ?? (dispatch = dispatchOf(world, exec));
     const s = state.bytes;
+    exec.inState(s, emit);
     for (let i = 0; i < actors.length; i++) {
       const a = bases[i]!;
       const run = runs[i]![s[a + R_PC]!];
       if (run === undefined) continue; // exited (killed by the OOM killer)
       const flags = s[a + R_FLAGS]!;
       if (flags & F_THROTTLED) continue; // asleep until kswapd wakes it
-      exec.atBase(s, actors[i]!, a, emit);
+      exec.actorAt(actors[i]!, a);
       if (s[a + R_WO] !== 0) runWriteout(exec);
       else if (flags & F_OOM_VICTIM) victimMoves(exec, steps[i]![s[a + R_PC]!]!);
       else run(exec);

@@ -7,9 +7,10 @@
  * and frees it if the charge fails, which is the same in one atomic move. Each stage is a function here, and a mechanism acts at a named stage (policy.ts,
  * Stages), so a story can say where an allocation stopped.
  */
-import { GFP_MEMALLOC, PF_MEMALLOC, floorOf, onFailure, type OnFailure } from './context.js';
+import { floorOf, onFailure, type OnFailure } from './context.js';
+import { rightsMask } from './context-memo.js';
 import type { Exec, Say } from './exec.js';
-import { FREE, RQ_MEMALLOC, R_HELD } from './layout.js';
+import { FREE, R_HELD } from './layout.js';
 import type { Purpose, Site } from './policy.js';
 import { chargeStoppedBy, reclaimInGroup } from './memcg.js';
 import { tryToFreePages } from './reclaim.js';
@@ -30,23 +31,20 @@ export interface Attempt {
   then(d: Uint8Array): void;
   /** For contexts that fail at once: the step's failure path (the packet is dropped). */
   failed?: { readonly name: string; readonly say: string; apply(d: Uint8Array): void };
+  /** Its contexts by actor and registers (context-memo.ts), for an attempt made once per Exec. */
+  readonly memo?: Int32Array;
 }
 
 /**
- * What the allocation is entitled to, independent of policies: the reserve belongs to reclaim
- * (a PF_MEMALLOC task or a request it submitted) and to the ACKs that complete its writeout.
+ * Takes a page from the free list into `at.to` (or the actor's hand) and emits the move; below
+ * M and `leakFloor` (the floor of what the allocation is entitled to) it is a reserve leak.
  */
-function rightsMask(x: Exec, site: Site, own: number): number {
-  let m = own;
-  if (site.request & RQ_MEMALLOC) m |= PF_MEMALLOC;
-  if (site.purpose === 'ack') m |= GFP_MEMALLOC;
-  return m;
-}
-
-/** Takes a page from the free list into `at.to` (or the actor's hand); records a reserve leak. */
-function takePage(x: Exec, d: Uint8Array, at: Attempt, site: Site): void {
+export function takePage(x: Exec, at: Attempt, mask: number, leakFloor: number): void {
+  const d = x.draft();
   x.move(d, FREE, at.to ?? x.a + R_HELD);
-  if (d[FREE]! < x.world.watermarks.min && d[FREE]! < floorOf(rightsMask(x, site, ownMask(x, at)), x.world.watermarks)) x.leak(d);
+  if (d[FREE]! < x.world.watermarks.min && d[FREE]! < leakFloor) x.leak(d);
+  at.then(d);
+  x.emit(d, 'alloc', x.quiet ? '' : takesSay(at), mask);
 }
 
 /**
@@ -74,11 +72,9 @@ function tryCharge(x: Exec, at: Attempt, mask: number): boolean {
 
 /** get_page_from_freelist: the page is taken iff free pages stay at or above the context's floor. */
 export function getPageFromFreelist(x: Exec, at: Attempt, site: Site, mask: number): boolean {
-  if (x.free - 1 < floorOf(mask, x.world.watermarks)) return false;
-  const d = x.draft();
-  takePage(x, d, at, site);
-  at.then(d);
-  x.emit(d, 'alloc', x.quiet ? '' : takesSay(at), mask);
+  const w = x.world.watermarks;
+  if (x.free - 1 < floorOf(mask, w)) return false;
+  takePage(x, at, mask, floorOf(rightsMask(site, ownMask(x, at)), w));
   return true;
 }
 
@@ -90,7 +86,7 @@ function takesSay(at: Attempt): Say {
   return (n, who) => `${who} takes ${at.what} (${n.free} free)`;
 }
 
-function allocPagesSlowpath(x: Exec, at: Attempt, site: Site, mask: number, setOnReclaim: number): void {
+export function allocPagesSlowpath(x: Exec, at: Attempt, site: Site, mask: number, setOnReclaim: number): void {
   wakeAllKswapds();
   const outcome = onFailure(mask);
   if (outcome === 'reclaim') {

@@ -5,13 +5,14 @@
  */
 import { allocate, type Attempt } from './allocate.js';
 import { gfp } from './context.js';
+import { memoized } from './context-memo.js';
 import { anyCleanOrSlab, freeWithoutIo } from './reclaim.js';
 import type { Exec } from './exec.js';
 import { takenTo } from './inflight.js';
 import { R_REQ, R_WO, R_WODEV, WO_START } from './layout.js';
 import { writeOutDirtyPage } from './writeout.js';
 import { named } from './validate/names.js';
-import { perExec } from './per-exec.js';
+import { preparedStep } from './per-exec.js';
 import { overDirtyLimit, throttled } from './dirty-throttle.js';
 import type { Instr, Step } from './world.js';
 
@@ -28,40 +29,26 @@ export function times(n: number, step: Step): Instr {
 
 /** A user task writes a shared mapping: a page at its own floor, left dirty on `device`. */
 export function dirtyPage(device: string): Step {
-  const planOf = perExec((x) => {
+  return preparedStep({ kind: 'dirty', refs: named('device', 'device', device), device, doing: () => `dirtying a page on ${device}` }, (x) => {
+    const { world } = x;
     const dev = deviceIndex(x, device);
-    const attempt: Attempt = { purpose: 'dirty', to: x.world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: x.goOn };
-    return { dev, attempt };
-  });
-  return {
-    kind: 'dirty',
-    refs: named('device', 'device', device),
-    device,
-    doing: () => `dirtying a page on ${device}`,
-    run(x) {
-      const { dev, attempt } = planOf(x);
+    const attempt = memoized<Attempt>(x, { purpose: 'dirty', to: world.layout.dirty(dev), what: `a page and dirties it on ${device}`, then: x.goOn });
+    return (x) => {
       // The dirty-limit policy: a per-device cap, the task writing back in every era.
-      if (!x.world.hooks.mayDirty(x.world, x.s, dev)) return throttled(x, dev, `over the dirty limit of ${device}`, true);
-      if (overDirtyLimit(x.world, x.s, x.me, dev)) return throttled(x, dev, 'throttled in balance_dirty_pages');
+      if (!world.hooks.mayDirty(world, x.s, dev)) return throttled(x, dev, `over the dirty limit of ${device}`, true);
+      if (overDirtyLimit(world, x.s, x.me, dev)) return throttled(x, dev, 'throttled in balance_dirty_pages');
       allocate(x, attempt);
-    },
-  };
+    };
+  });
 }
 
 /** A task writes a page through `device` itself: a request that is not PF_MEMALLOC. */
 export function writeThrough(device: string): Step {
-  const attempt = perExec((x): Attempt => {
+  return preparedStep({ kind: 'write-through', refs: named('device', 'device', device), doing: () => `writing a page through ${device}` }, (x) => {
     const dev = deviceIndex(x, device);
-    return { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then: startWriteout(x, dev) };
+    const attempt = memoized<Attempt>(x, { purpose: 'dirty', to: x.world.layout.writeout(dev), what: `a page to write through ${device}`, then: startWriteout(x, dev) });
+    return (x) => allocate(x, attempt);
   });
-  return {
-    kind: 'write-through',
-    refs: named('device', 'device', device),
-    doing: () => `writing a page through ${device}`,
-    run(x) {
-      allocate(x, attempt(x));
-    },
-  };
 }
 
 /** The continuation of writeThrough's allocation (made once per Exec: see Exec.goOn). */
@@ -100,22 +87,20 @@ export function reclaim(): Step {
  */
 export function alloc(opts: { pool?: string; what?: string; context?: string } = {}): Step {
   const mask = opts.context === undefined ? undefined : gfp(opts.context);
-  // Two attempts: the page is for the actor itself, or for the request it serves.
-  const attempts = perExec((x): [Attempt, Attempt] => {
-    const to = takenTo(x, opts.pool);
-    const at = (what: string): Attempt => ({ purpose: 'page', pool: opts.pool, what: opts.what ?? what, then: x.goOn, ...(to === undefined ? {} : { to }), ...(mask === undefined ? {} : { mask }) });
-    return [at('a page'), at('a page for its request')];
-  });
-  return {
+  const def = {
     kind: 'alloc',
     refs: named('pool', 'pool', opts.pool),
     doing: () => (opts.pool ? `allocating from the ${opts.pool} mempool` : 'allocating a page'),
-    run(x) {
-      const [forSelf, forRequest] = attempts(x);
-      allocate(x, x.reg(R_REQ) ? forRequest : forSelf);
-    },
     ...(opts.pool === undefined ? {} : { pool: opts.pool }),
   };
+  return preparedStep(def, (x) => {
+    const to = takenTo(x, opts.pool);
+    const at = (what: string): Attempt => memoized<Attempt>(x, { purpose: 'page', pool: opts.pool, what: opts.what ?? what, then: x.goOn, ...(to === undefined ? {} : { to }), ...(mask === undefined ? {} : { mask }) });
+    // Two attempts: the page is for the actor itself, or for the request it serves.
+    const forSelf = at('a page');
+    const forRequest = at('a page for its request');
+    return (x) => allocate(x, x.reg(R_REQ) ? forRequest : forSelf);
+  });
 }
 
 /** mempool_alloc from `pool` (a plain page allocation when no mempool policy is on). */

@@ -5,7 +5,8 @@
  * write completes when its ACK is received; a daemon device completes when its daemon has
  * served the request.
  */
-import { allocate } from './allocate.js';
+import { allocate, type Attempt } from './allocate.js';
+import { memoized } from './context-memo.js';
 import { leaveReclaim, sendBufferTo, sendsAsync } from './async-writeout.js';
 import { GFP_NOIO, PF_MEMALLOC, PF_MEMALLOC_NOIO } from './context.js';
 import { advance, type Exec } from './exec.js';
@@ -25,19 +26,35 @@ const inflight = perExec((x) => (d: Uint8Array): void => x.set(d, R_WO, WO_INFLI
  */
 export function runWriteout(x: Exec): void {
   if (x.reg(R_WO) !== WO_START) return; // in flight: someone else completes it
-  const dev = x.world.devices[x.reg(R_WODEV)]!;
-  if (dev.kind === 'disk') {
-    if (dev.bio) allocate(x, { purpose: 'bio', pool: dev.pool, mask: GFP_NOIO, what: `a bio for its ${dev.name} writeout`, then: inflight(x) });
-    else {
-      const d = x.draft();
-      inflight(x)(d);
-      x.emit(d, 'submit', x.quiet ? '' : `${x.me.name} submits the page to ${dev.name}`);
+  starts(x)[x.reg(R_WODEV)]!(x);
+}
+
+/**
+ * Per device, by index, what starting a writeout on it does, made once per Exec: device objects
+ * differ in shape by kind, and reading their fields in every move was a megamorphic load.
+ */
+const starts = perExec((x) =>
+  x.world.devices.map((dev): ((x: Exec) => void) => {
+    if (dev.kind === 'disk') {
+      if (dev.bio) {
+        const bio = memoized<Attempt>(x, { purpose: 'bio', pool: dev.pool, mask: GFP_NOIO, what: `a bio for its ${dev.name} writeout`, then: inflight(x) });
+        return (x) => allocate(x, bio);
+      }
+      return (x) => {
+        const d = x.draft();
+        inflight(x)(d);
+        x.emit(d, 'submit', x.quiet ? '' : `${x.me.name} submits the page to ${dev.name}`);
+      };
     }
-  } else if (dev.kind === 'network') {
-    const async = sendsAsync(x, dev);
-    const what = `a send buffer and sends the page to the ${dev.name} server${async ? ', and goes back to its allocation without waiting for the ACK' : ''}`;
-    allocate(x, { purpose: 'send', mask: GFP_NOIO, what, ...(async ? { to: sendBufferTo(x.world, dev), then: leaveReclaim(x) } : { then: inflight(x) }) });
-  } else enqueue(x, dev);
+    if (dev.kind === 'network') return (x) => send(x, dev);
+    return enqueue(x, dev);
+  }),
+);
+
+function send(x: Exec, dev: DeviceInfo & { kind: 'network' }): void {
+  const async = sendsAsync(x, dev);
+  const what = `a send buffer and sends the page to the ${dev.name} server${async ? ', and goes back to its allocation without waiting for the ACK' : ''}`;
+  allocate(x, { purpose: 'send', mask: GFP_NOIO, what, ...(async ? { to: sendBufferTo(x.world, dev), then: leaveReclaim(x) } : { then: inflight(x) }) });
 }
 
 /** The actor takes one dirty page of `dev` and starts writing it out (it waits for the write). */
@@ -56,13 +73,18 @@ function requestFlags(x: Exec): number {
   return (memalloc ? RQ_MEMALLOC : 0) | (mask & PF_MEMALLOC_NOIO ? RQ_NOIO : 0);
 }
 
-function enqueue(x: Exec, dev: DeviceInfo & { kind: 'daemon' }): void {
-  if (x.world.stages.writepage(x, dev)) return;
-  if (x.s[x.world.layout.queue(dev.index)]! >= dev.queue) return; // the queue is full: wait
-  const d = x.draft();
-  const said = queueRequest(x, d, dev);
-  inflight(x)(d);
-  x.emit(d, 'queue-writeout', x.quiet ? '' : `${x.me.name} queues the writeout of a ${dev.name} page to ${said}`);
+/** Queueing a writeout to `dev`'s daemon (its queue's offset and capacity read once). */
+function enqueue(x: Exec, dev: DeviceInfo & { kind: 'daemon' }): (x: Exec) => void {
+  const at = x.world.layout.queue(dev.index);
+  const capacity = dev.queue;
+  return (x) => {
+    if (x.world.stages.writepage(x, dev)) return;
+    if (x.s[at]! >= capacity) return; // the queue is full: wait
+    const d = x.draft();
+    const said = queueRequest(x, d, dev);
+    inflight(x)(d);
+    x.emit(d, 'queue-writeout', x.quiet ? '' : `${x.me.name} queues the writeout of a ${dev.name} page to ${said}`);
+  };
 }
 
 /**
