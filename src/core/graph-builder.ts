@@ -1,6 +1,7 @@
 import { guardModel } from './errors.js';
 import { fingerprint, fp } from './hash.js';
 import { GraphArrays } from './graph-arrays.js';
+import { ChunkPool } from './level-queue.js';
 import { LevelSearch } from './level-search.js';
 import { NodeIndex } from './node-index.js';
 import { fairnessUnit, type Action, type Model, type Property } from './model.js';
@@ -45,6 +46,10 @@ export class GraphBuilder<S, A extends Action> extends LevelSearch {
     private readonly key?: StateKey<S>,
   ) {
     super(false, limits.maxDepth);
+    // Two chunks for the frontier's pool (level-search.ts): the level being read holds one and
+    // the next level takes the other, and each comes back once read, so a level starts without
+    // an array of its own (each level's first chunk was fresh memory: a thousand over a sweep).
+    for (let i = 0; i < 2; i++) this.recycle(new Int32Array(ChunkPool.smallest >> 2));
     this.index = new NodeIndex(tableCapacity ?? 256);
     this.arrays = new GraphArrays(properties.length, 128);
     const inits = guardModel('initialStates', () => model.initialStates());
