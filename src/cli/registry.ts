@@ -16,6 +16,9 @@ export function modelNames(): string[] {
   return [...SHIPPED_MODELS].sort();
 }
 
+/** Shipped models loaded so far. */
+const loaded = new Map<string, Definition>();
+
 function unknownModel(name: string): UsageError {
   return new UsageError(`unknown model '${name}'; known: ${modelNames().join(', ')} (or a path to a model file)`);
 }
@@ -42,7 +45,10 @@ export function modelUrl(name: string, cwd: string): URL {
 export async function loadDefinition(name: string, cwd: string): Promise<Definition> {
   if (!looksLikePath(name)) {
     if (!SHIPPED_MODELS.includes(name)) throw unknownModel(name);
-    return ((await import(shippedModelUrl(name).href)) as { default: Definition }).default;
+    // Asked once a cell: a second import of a loaded module still goes through the loader.
+    let def = loaded.get(name);
+    if (def === undefined) loaded.set(name, (def = ((await import(shippedModelUrl(name).href)) as { default: Definition }).default));
+    return def;
   }
   const url = pathToFileURL(modelPath(name, cwd));
   let mod: { default?: unknown };
