@@ -118,7 +118,12 @@ export class Exec {
     return this;
   }
 
-  /** Points the Exec at a state, whose actors the successor loop then visits with {@link actorAt}. */
+  /**
+   * Points the Exec at a state, whose actors the successor loop then visits with {@link actorAt}.
+   *
+   * @example
+   * x.inState(state.bytes, emit); x.actorAt(world.actors[0]!, world.layout.actor(0)); step.run(x);
+   */
   inState(s: Uint8Array, emit: Emit<AllocState, AllocAction>): void {
     this.s = s;
     this.sink = emit;
