@@ -18,6 +18,7 @@ import type { Exec } from './exec.js';
 import { inFlight, POOL_AWAITING, POOL_IN_USE } from './inflight-counts.js';
 import { R_HELD, R_N, R_PC, R_REQ, R_REQF, SLOT, SLOT_HELD, SLOT_REQ } from './layout.js';
 import { mempoolFree, returnPool } from './mempool.js';
+import { perWorld } from './per-world.js';
 import { finishWriteout } from './writeout.js';
 import type { ActorInfo, PoolInfo, World } from './world.js';
 
@@ -30,22 +31,11 @@ function perRequest(daemon: ActorInfo, pool: PoolInfo): number {
 
 /** The pools this daemon returns itself: daemon-returned pools its program allocates from. */
 export function ownPools(world: World, daemon: ActorInfo): readonly PoolInfo[] {
-  if (world !== lastWorld) {
-    lastWorld = world;
-    lastPools = ownPoolsOf.get(world) ?? world.actors.map((a) => world.pools.filter((p) => p.returnedBy === 'daemon' && perRequest(a, p) > 0));
-    ownPoolsOf.set(world, lastPools);
-  }
-  return lastPools[daemon.index]!;
+  return ownPoolsByActor(world)[daemon.index]!;
 }
 
-/**
- * {@link ownPools} by world and actor index: asked at every move of a daemon, fixed when the
- * world is built. The last world's table is kept at hand: a WeakMap lookup in every state
- * showed in profiles, and a search asks of one world only.
- */
-const ownPoolsOf = new WeakMap<World, readonly (readonly PoolInfo[])[]>();
-let lastWorld: World | undefined;
-let lastPools: readonly (readonly PoolInfo[])[] = [];
+/** {@link ownPools} by actor index: asked at every move of a daemon, fixed when the world is built. */
+const ownPoolsByActor = perWorld((world) => world.actors.map((a) => world.pools.filter((p) => p.returnedBy === 'daemon' && perRequest(a, p) > 0)));
 
 /** Where an element of `pool` taken by the current step goes: "in use" for a daemon-returned pool. */
 export function takenTo(x: Exec, pool: string | undefined): number | undefined {

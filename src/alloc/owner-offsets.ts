@@ -9,6 +9,7 @@
 import { sendBufferOffsets } from './async-writeout.js';
 import { heldInFlight, poolOutstanding } from './inflight-counts.js';
 import { FREE, R_HELD } from './layout.js';
+import { perWorld } from './per-world.js';
 import type { ActorInfo, PoolInfo, World } from './world.js';
 
 export interface OwnerOffsets {
@@ -22,26 +23,13 @@ export interface OwnerOffsets {
   readonly others: boolean;
 }
 
-const cache = new WeakMap<World, OwnerOffsets>();
-/** The last world asked for: the sum runs in every state of one world, and a WeakMap lookup each time showed in profiles. */
-let lastWorld: World | undefined;
-let lastOffsets: OwnerOffsets | undefined;
-
 /** The owners of `world`, found on first use. @example ownerOffsets(world).plain[0] === FREE */
-export function ownerOffsets(world: World): OwnerOffsets {
-  if (world === lastWorld) return lastOffsets!;
-  let found = cache.get(world);
-  if (found === undefined) {
-    const { layout } = world;
-    const plain = [FREE, ...world.devices.flatMap((d) => [layout.dirty(d.index), layout.writeout(d.index)]), ...world.pools.map((p) => layout.pool(p.index)), ...world.actors.map((a) => layout.actor(a.index) + R_HELD), ...sendBufferOffsets(world)];
-    const others = world.pageCache || world.shrinkers.length > 0 || world.groups.length > 0 || world.pools.some((p) => p.device !== undefined) || world.actors.some((a) => layout.bioList(a.index) >= 0);
-    found = { plain: Int32Array.from(plain), returnedPools: world.pools.filter((p) => p.returnedBy === 'daemon'), asyncActors: world.actors.filter((a) => a.inflight > 1), others };
-    cache.set(world, found);
-  }
-  lastWorld = world;
-  lastOffsets = found;
-  return found;
-}
+export const ownerOffsets = perWorld((world): OwnerOffsets => {
+  const { layout } = world;
+  const plain = [FREE, ...world.devices.flatMap((d) => [layout.dirty(d.index), layout.writeout(d.index)]), ...world.pools.map((p) => layout.pool(p.index)), ...world.actors.map((a) => layout.actor(a.index) + R_HELD), ...sendBufferOffsets(world)];
+  const others = world.pageCache || world.shrinkers.length > 0 || world.groups.length > 0 || world.pools.some((p) => p.device !== undefined) || world.actors.some((a) => layout.bioList(a.index) >= 0);
+  return { plain: Int32Array.from(plain), returnedPools: world.pools.filter((p) => p.returnedBy === 'daemon'), asyncActors: world.actors.filter((a) => a.inflight > 1), others };
+});
 
 /** The pages of every owner {@link ownerOffsets} lists, in state `bytes`. */
 export function ownedPages(world: World, bytes: Uint8Array): number {
