@@ -10,7 +10,7 @@ import { completeAsync } from './inflight.js';
 import { completeBios } from './bio.js';
 import { F_INFLIGHT, R_FLAGS, R_HELD, R_PC, R_WO, R_WODEV, WO_INFLIGHT } from './layout.js';
 import { preparedStep } from './per-exec.js';
-import { completeSubmit, freedTo } from './request-steps.js';
+import { completeSubmit, freedFrom } from './request-steps.js';
 import { completeDiskWrite } from './writeout.js';
 import type { ActorInfo, DeviceInfo, PoolInfo, Step } from './world.js';
 
@@ -37,7 +37,7 @@ function diskPlan(x: Exec, device: number): DiskPlan {
     bases: Int32Array.from(world.actors, (a) => world.layout.actor(a.index)),
     submitsAt: world.actors.map(onDisk),
     // Only where a submit to this disk may wait: a custom step elsewhere may name no real pool.
-    freedTo: world.actors.map((a) => a.program.map((i) => (i.step.device === dev.name ? freedTo(x, i.step.pool)[a.index] : undefined))),
+    freedTo: world.actors.map((a) => a.program.map((i) => (i.step.device === dev.name ? freedFrom(x, a, i.step.pool) : undefined))),
   };
 }
 

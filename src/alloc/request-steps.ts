@@ -9,7 +9,7 @@ import { mempoolFree, returnPool } from './mempool.js';
 import { finishWriteout } from './writeout.js';
 import { named } from './validate/names.js';
 import { perExec } from './per-exec.js';
-import type { PoolInfo, Step } from './world.js';
+import type { ActorInfo, PoolInfo, Step } from './world.js';
 
 /**
  * The pool each actor's pages go back to when it frees them naming `pool` (mempool_free under a
@@ -18,7 +18,12 @@ import type { PoolInfo, Step } from './world.js';
  * costs no site object and no hook call per move.
  */
 export function freedTo(x: Exec, pool: string | undefined): readonly (PoolInfo | undefined)[] {
-  return x.world.actors.map((actor) => returnPool(x, { actor, purpose: 'page', serving: false, request: 0, pool }));
+  return x.world.actors.map((actor) => freedFrom(x, actor, pool));
+}
+
+/** One actor's entry of {@link freedTo}. */
+export function freedFrom(x: Exec, actor: ActorInfo, pool: string | undefined): PoolInfo | undefined {
+  return returnPool(x, { actor, purpose: 'page', serving: false, request: 0, pool });
 }
 
 /** A step's {@link freedTo} table, made once per Exec. */
