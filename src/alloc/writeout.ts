@@ -46,15 +46,22 @@ const starts = perExec((x) =>
         x.emit(d, 'submit', x.quiet ? '' : `${x.me.name} submits the page to ${dev.name}`);
       };
     }
-    if (dev.kind === 'network') return (x) => send(x, dev);
+    if (dev.kind === 'network') return send(x, dev);
     return enqueue(x, dev);
   }),
 );
 
-function send(x: Exec, dev: DeviceInfo & { kind: 'network' }): void {
-  const async = sendsAsync(x, dev);
-  const what = `a send buffer and sends the page to the ${dev.name} server${async ? ', and goes back to its allocation without waiting for the ACK' : ''}`;
-  allocate(x, { purpose: 'send', mask: GFP_NOIO, what, ...(async ? { to: sendBufferTo(x.world, dev), then: leaveReclaim(x) } : { then: inflight(x) }) });
+/**
+ * Sending the page to `dev`'s server: a send buffer, then the write waits for its ACK, or (a
+ * task in direct reclaim on a device that does not wait, async-writeout.ts) goes back to its
+ * allocation. Both attempts are made once per Exec, not an object, a sentence and a closure
+ * per move.
+ */
+function send(x: Exec, dev: DeviceInfo & { kind: 'network' }): (x: Exec) => void {
+  const to = `a send buffer and sends the page to the ${dev.name} server`;
+  const waits = memoized<Attempt>(x, { purpose: 'send', mask: GFP_NOIO, what: to, then: inflight(x) });
+  const goesBack = memoized<Attempt>(x, { purpose: 'send', mask: GFP_NOIO, what: `${to}, and goes back to its allocation without waiting for the ACK`, to: sendBufferTo(x.world, dev), then: leaveReclaim(x) });
+  return (x) => allocate(x, sendsAsync(x, dev) ? goesBack : waits);
 }
 
 /** The actor takes one dirty page of `dev` and starts writing it out (it waits for the write). */
